@@ -1,0 +1,1 @@
+"""The edges: command line, Slack, rendering and charts over the intents engine."""

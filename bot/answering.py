@@ -1,0 +1,24 @@
+"""Answer a question safely: any failure becomes one friendly line, never a trace."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Hashable
+
+from bot.conversation import Conversations
+from intents import Turn
+from intents.answer import Answer
+from intents.query import Query
+
+log = logging.getLogger("lepbot")
+SORRY = "Sorry — something went wrong answering that. It has been logged; please try rephrasing."
+
+
+def safe_ask(conversations: Conversations, text: str, key: Hashable | None = None) -> Turn:
+    try:
+        return conversations.ask(text, key)
+    except Exception:
+        log.exception("failed to answer %r", text[:200])
+        return Turn(
+            Query(intent="unknown", text=text[:200]), Answer(intent="unknown", headline=SORRY)
+        )

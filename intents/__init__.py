@@ -1,0 +1,73 @@
+"""The brain: text in, Answer out. Knows nothing of Slack or terminals.
+
+INTENTS is the registry; each module declares its rules (matchers as data) and a pure handler.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from intents import (
+    area_lookup,
+    breakdown,
+    clarify,
+    compare,
+    define,
+    factcheck,
+    groups,
+    help,
+    outliers,
+    profile,
+    rank,
+    relationship,
+    source,
+    unknown,
+    value,
+)
+from intents.answer import Answer, Reading
+from intents.dataset import Dataset
+from intents.query import Query
+from intents.rules import IntentSpec, Rule
+from intents.understand import understand
+
+INTENTS: tuple[IntentSpec, ...] = tuple(
+    m.SPEC
+    for m in (
+        value, compare, rank, profile, relationship, outliers, groups, breakdown, define, source,
+        factcheck, area_lookup, help, clarify, unknown,
+    )
+)  # fmt: skip
+RULES: tuple[Rule, ...] = tuple(
+    sorted((r for s in INTENTS for r in s.rules), key=lambda r: r.priority)
+)
+_HANDLERS = {s.name: s.handle for s in INTENTS}
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One question answered: how it was read, and the reply."""
+
+    query: Query
+    answer: Answer
+
+
+def _reading(query: Query, answer: Answer, dataset: Dataset) -> Reading:
+    return Reading(
+        intent=answer.intent,
+        areas=answer.areas,
+        indicators=tuple(dataset.indicator(i).short for i in answer.indicators),
+        notes=(*query.notes, *answer.assumed),
+    )
+
+
+def respond(text: str, dataset: Dataset, last: Query | None = None) -> Turn:
+    """Answer one question; `last` is the previous question in the same conversation."""
+    query = understand(text, dataset, RULES, last)
+    answer = _HANDLERS[query.intent](query, dataset)
+    answer = replace(answer, reading=_reading(query, answer, dataset))
+    remembered = query.but(
+        intent=answer.intent,
+        areas=answer.areas or query.areas,
+        indicators=answer.indicators or query.indicators,
+    )
+    return Turn(remembered, answer)

@@ -1,0 +1,100 @@
+"""What a handler returns: data about the reply, never text formatted for one surface."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure the reply asserts as data (a published value or band)."""
+
+    area: str
+    indicator: str
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    breakdown: str = ""
+
+    def as_json(self) -> dict:
+        out: dict = {"area": self.area, "indicator": self.indicator}
+        if self.value is not None:
+            out["value"] = self.value
+        else:
+            out["low"], out["high"] = self.low, self.high
+        if self.breakdown:
+            out["breakdown"] = self.breakdown
+        return out
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    highlight: bool = False
+
+
+@dataclass(frozen=True)
+class Point:
+    label: str
+    x: float
+    y: float
+    highlight: bool = False
+    labelled: bool = False
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    """A picture described as data; bot/charts draws it."""
+
+    kind: str  # "bars" | "compare" | "scatter" | "groups" | "profile"
+    title: str
+    unit: str
+    source: str
+    alt_text: str
+    bars: tuple[Bar, ...] = ()
+    series: tuple[str, ...] = ()  # grouped bars: one label per series, bars in series order
+    points: tuple[Point, ...] = ()
+    x_label: str = ""
+    y_label: str = ""
+    fit: tuple[float, float] | None = None  # slope, intercept
+    reference: tuple[str, float] | None = None  # ("England", 38.0)
+    reference_point: tuple[str, float, float] | None = None
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Table:
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How the question was read, shown so a misreading is visible at a glance."""
+
+    intent: str
+    areas: tuple[str, ...] = ()
+    indicators: tuple[str, ...] = ()  # labels, not ids
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Answer:
+    intent: str
+    headline: str  # the copy-ready sentence
+    lines: tuple[str, ...] = ()  # further points, one per line
+    table: Table | None = None
+    caveats: tuple[str, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    sources: tuple[str, ...] = ()  # source ids
+    areas: tuple[str, ...] = ()  # canonical LEP names the answer is about
+    indicators: tuple[str, ...] = ()  # indicator ids
+    reading: Reading | None = None
+    next_questions: tuple[str, ...] = ()
+    choices: tuple[str, ...] = ()  # clarify: questions the user can pick
+    chart: ChartSpec | None = None
+    verdict: str | None = None
+    assumed: tuple[str, ...] = ()  # what the handler assumed, shown in the "Read as" line

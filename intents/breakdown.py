@@ -1,0 +1,83 @@
+"""breakdown: a national figure by sector (the only breakdown the sources publish)."""
+
+from __future__ import annotations
+
+from intents.answer import Answer, Table
+from intents.dataset import Dataset
+from intents.describe import figure_of
+from intents.phrasing import amount, cite, listing
+from intents.pictures import group_bars
+from intents.query import Query
+from intents.rules import IntentSpec, Rule
+
+TRIGGERS = (
+    r"\b(?:sectors?|industr\w*|by size|size of (?:employer|firm|business)|sizes?|sectoral|breakdown|broken down)\b",
+)
+
+
+def handle(query: Query, dataset: Dataset) -> Answer:
+    candidates = query.indicators or tuple(
+        i.id for i in dataset.indicators if dataset.breakdowns(i.id)
+    )
+    indicator = next(
+        (i for i in candidates if dataset.breakdowns(i)),
+        candidates[0] if candidates else "work_inspiration",
+    )
+    ind = dataset.indicator(indicator)
+    facts = list(dataset.breakdowns(indicator))
+    if query.breakdowns:
+        chosen = [f for f in facts if f.breakdown in query.breakdowns]
+        facts = chosen or facts
+    if not facts:
+        return Answer(
+            intent="breakdown",
+            headline=f"This dataset has no sector or size breakdown for {ind.short}; the sources publish one only for work inspiration.",
+            indicators=(indicator,),
+            next_questions=("work inspiration by sector",),
+        )
+    facts.sort(key=lambda f: -f.value)
+    bench = dataset.evidence("England", indicator).fact
+    items = [f"{f.breakdown.split(': ', 1)[-1]} {amount(f.value, ind)}" for f in facts]
+    sources = [f.source for f in facts] + ([bench.source] if bench else [])
+    headline = (
+        f"Employers in England who {ind.verb.split(' ', 1)[0] if ind.verb else 'offered'} {ind.short} in 2014, by sector: {listing(items)}"
+        + (f" (all sectors: {amount(bench.value, ind)})" if bench and bench.kind == "value" else "")
+        + f" ({cite(dataset, sources)})."
+    )
+    lines = []
+    if __import__("re").search(r"\bsize", query.text):
+        lines.append("No breakdown by employer size is published in this dataset.")
+    lines.append(
+        f"Published for these {len(dataset.breakdowns(indicator))} sectors only; no sector figures by LEP."
+    )
+    figures = [figure_of(f) for f in facts] + (
+        [figure_of(bench)] if bench and bench.kind == "value" else []
+    )
+    return Answer(
+        intent="breakdown",
+        headline=headline,
+        lines=tuple(lines),
+        table=Table(
+            ("sector", ind.short),
+            tuple((f.breakdown.split(": ", 1)[-1], amount(f.value, ind)) for f in facts),
+        ),
+        figures=tuple(figures),
+        sources=tuple(dict.fromkeys(sources)),
+        indicators=(indicator,),
+        chart=group_bars(dataset, facts, indicator, f"{ind.label} by sector, England 2014"),
+        next_questions=(
+            "england average for work inspiration",
+            "is work inspiration related to youth unemployment?",
+        ),
+    )
+
+
+SPEC = IntentSpec(
+    name="breakdown",
+    rules=(
+        Rule("breakdown", 55, needs=frozenset({"sector"}), leps=(0, 0)),
+        Rule("breakdown", 56, triggers=TRIGGERS, leps=(0, 0)),
+    ),
+    handle=handle,
+    examples=("work inspiration in manufacturing vs business services",),
+)

@@ -1,0 +1,64 @@
+"""clarify: the question could mean several things — ask back with the candidates as choices."""
+
+from __future__ import annotations
+
+import re
+
+from intents.answer import Answer
+from intents.dataset import Dataset
+from intents.phrasing import listing
+from intents.query import Query
+from intents.rules import IntentSpec, Rule
+
+MAX_CHOICES = 8
+
+
+def _substitute(text: str, phrase: str, name: str) -> str:
+    words = [re.escape(w) for w in phrase.split()]
+    found = re.compile(r"\b" + r"\W+".join(words) + r"\b", re.I) if words else None
+    if found and found.search(text):
+        return found.sub(name, text, count=1)
+    return f"{text} {name}".strip()
+
+
+def handle(query: Query, dataset: Dataset) -> Answer:
+    candidates = query.candidates[:MAX_CHOICES]
+    phrase = query.unclear.replace(" (in two LEPs)", "")
+    choices = tuple(_substitute(query.text, phrase, name) for name in candidates)
+    regions = {a.region.lower() for a in dataset.leps}
+    if phrase in regions or phrase.replace("the ", "") in regions:
+        headline = (
+            f"“{phrase.title()}” is a region, not a LEP; the dataset has LEP figures only. "
+            f"Its LEPs are {listing(candidates)} — which one?"
+        )
+    elif "(in two LEPs)" in query.unclear:
+        headline = f"{phrase} sat in two LEPs in 2014: {listing(candidates, 'and')}. Which one did you mean?"
+    else:
+        headline = f"“{phrase}” could mean {listing(candidates, 'or')}. Which did you mean?"
+    return Answer(
+        intent="clarify",
+        headline=headline,
+        choices=choices,
+        next_questions=choices[:3],
+    )
+
+
+def ask_measure(query: Query, dataset: Dataset) -> Answer:
+    """A ranking or comparison needs a measure; offer the two headline ones."""
+    choices = tuple(
+        f"{query.text.rstrip('?')} for {m}" for m in ("work placements", "work inspiration")
+    )
+    return Answer(
+        intent="clarify",
+        headline="Which measure should I rank by — work placements or work inspiration?",
+        choices=choices,
+        next_questions=choices,
+    )
+
+
+SPEC = IntentSpec(
+    name="clarify",
+    rules=(Rule("clarify", 20, needs=frozenset({"ambiguous"})),),
+    handle=handle,
+    examples=("Greater placements", "Thames Valley work inspiration"),
+)

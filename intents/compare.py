@@ -1,0 +1,104 @@
+"""compare: named areas side by side on one or more measures, England marked."""
+
+from __future__ import annotations
+
+from intents.answer import Answer, Table
+from intents.dataset import Dataset
+from intents.describe import benchmark_phrase, describe
+from intents.phrasing import amount, cite, gap, listing
+from intents.pictures import compare_bars
+from intents.query import Query
+from intents.rules import IntentSpec, Rule
+from intents.stats import significance_line
+from intents.value import EMPLOYER_MEASURES, survey_caveats
+
+
+def _pair_sentence(
+    dataset: Dataset, areas: tuple[str, ...], indicator: str
+) -> tuple[str, list[str]]:
+    ind = dataset.indicator(indicator)
+    facts = [dataset.evidence(a, indicator).fact for a in areas]
+    bench_text, bench = benchmark_phrase(dataset, indicator)
+    if all(f is not None and f.kind == "value" for f in facts):
+        ordered = sorted(facts, key=lambda f: f.value, reverse=True)
+        shown = [f"{amount(f.value, ind)} in {dataset.spoken(f.area)}" for f in ordered]
+        lead = f"{ordered[0].period}: " if ordered[0].period else ""
+        subject = "of employers " + ind.verb if ind.verb else ind.short
+        sentence = f"{lead}{listing(shown)} {subject}"
+        if len(facts) == 2:
+            a, b = ordered
+            sentence += f" — {gap(a.value, b.value, ind, dataset.spoken(b.area)).replace(' above ', ' ahead of ')}"
+        sources = [f.source for f in facts] + ([bench.source] if bench else [])
+        if bench_text:
+            sentence += (
+                f" (England figure: {bench_text.replace(' across England', '')})"
+                if bench.area == "England"
+                else f" ({bench_text})"
+            )
+        return f"{sentence} ({cite(dataset, sources)}).", sources
+    parts = [f"{dataset.spoken(a)}: {describe(dataset, a, indicator).short}" for a in areas]
+    sources = [f.source for f in facts if f is not None] + ([bench.source] if bench else [])
+    tail = f"; England: {amount(bench.value, ind)}" if bench else ""
+    return f"On {ind.short}: {'; '.join(parts)}{tail} ({cite(dataset, sources)}).", sources
+
+
+def handle(query: Query, dataset: Dataset) -> Answer:
+    areas = query.areas
+    indicators = query.indicators or EMPLOYER_MEASURES
+    notes = (
+        ()
+        if query.indicators
+        else ("no measure named: compared on placements and work inspiration",)
+    )
+    sentences, sources, figures, lines = [], [], [], []
+    rows = []
+    for indicator in indicators:
+        sentence, srcs = _pair_sentence(dataset, areas, indicator)
+        sentences.append(sentence)
+        sources += srcs
+        ind = dataset.indicator(indicator)
+        for area in areas:
+            d = describe(dataset, area, indicator)
+            figures += [f for f in d.figures]
+            rows.append((ind.short, area, d.short))
+        bench = dataset.benchmark(indicator)
+        if bench is not None:
+            rows.append((ind.short, bench.area, amount(bench.value, ind)))
+        facts = [dataset.evidence(a, indicator).fact for a in areas]
+        if len(areas) == 2 and all(f is not None and f.kind == "value" for f in facts):
+            sig = significance_line(dataset, facts[0], facts[1])
+            if sig:
+                lines.append(sig)
+    for area in areas:
+        for indicator in indicators:
+            d = describe(dataset, area, indicator)
+            lines += [line for line in d.lines if "describes" in line or "commentary also" in line]
+    title = f"{listing([dataset.spoken(a) for a in areas])} on {listing([dataset.indicator(i).short for i in indicators])}"
+    return Answer(
+        intent="compare",
+        headline=sentences[0],
+        lines=tuple(sentences[1:]) + tuple(dict.fromkeys(lines)),
+        table=Table(("measure", "area", "figure"), tuple(rows)),
+        figures=tuple(dict.fromkeys(figures)),
+        sources=tuple(dict.fromkeys(sources)),
+        areas=areas,
+        indicators=tuple(indicators),
+        chart=compare_bars(dataset, areas, tuple(indicators), title),
+        caveats=survey_caveats(dataset, tuple(indicators)),
+        next_questions=(
+            f"tell me about {areas[0]}",
+            f"top 5 for {dataset.indicator(indicators[0]).short}",
+        ),
+        assumed=notes,
+    )
+
+
+SPEC = IntentSpec(
+    name="compare",
+    rules=(Rule("compare", 70, leps=(2, 99)),),
+    handle=handle,
+    examples=(
+        "compare London and Humber on work placements",
+        "Tees Valley vs Cheshire and Warrington for work inspiration",
+    ),
+)

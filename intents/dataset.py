@@ -1,0 +1,259 @@
+"""The dataset as immutable values, and the questions every intent asks of it.
+
+Facts come in kinds of different strength (value > band > relation); `best` picks the strongest
+one for an area and indicator, so a handler never has to know which layer a fact came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+KIND_STRENGTH = {"value": 3, "band": 2, "relation": 1}
+EXTREMES = ("highest", "lowest")
+
+
+@dataclass(frozen=True)
+class Area:
+    name: str
+    aliases: tuple[str, ...] = ()
+    region: str = ""
+    map_no: int | None = None
+    is_lep: bool = True
+    note: str = ""
+    spoken: str = ""  # how a sentence names it: "the Humber"
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    label: str
+    short: str
+    unit: str
+    format: str
+    polarity: str
+    survey: str
+    definition: str
+    synonyms: tuple[str, ...] = ()
+    verb: str = ""
+    audience_words: tuple[str, ...] = ()
+    audience_synonyms: tuple[str, ...] = ()
+
+    @property
+    def is_share(self) -> bool:
+        return self.format == "percent"
+
+    @property
+    def higher_is_better(self) -> bool | None:
+        return {"higher_is_better": True, "lower_is_better": False}.get(self.polarity)
+
+
+@dataclass(frozen=True)
+class Fact:
+    area: str
+    indicator: str
+    kind: str
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    relation: str = ""
+    breakdown: str = ""
+    period: str = ""
+    source: str = ""
+    note: str = ""
+    base: int | None = None
+    layer: str = "shipped"
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (self.area, self.indicator, self.breakdown)
+
+    @property
+    def strength(self) -> int:
+        return KIND_STRENGTH.get(self.kind, 0)
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    publisher: str = ""
+    date: str = ""
+    url: str = ""
+    cite: str = ""
+    about: str = ""
+
+
+@dataclass(frozen=True)
+class Finding:
+    id: str
+    indicators: tuple[str, ...]
+    statement: str
+    source: str
+    basis: str = ""
+    exceptions: tuple[str, ...] = ()
+    x: str | None = None
+    y: str | None = None
+
+
+@dataclass(frozen=True)
+class District:
+    name: str
+    leps: tuple[str, ...]
+    basis: str = ""
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What the data holds for one area and indicator: the strongest fact plus any relations."""
+
+    area: str
+    indicator: str
+    fact: Fact | None
+    relations: tuple[Fact, ...] = ()
+    disputed: tuple[Fact, ...] = ()
+
+    @property
+    def kind(self) -> str:
+        return self.fact.kind if self.fact else "none"
+
+    @property
+    def extreme(self) -> str:
+        """'highest'/'lowest' when a source names the area as such, else ''."""
+        for fact in (self.fact, *self.relations):
+            if fact is not None and fact.relation in EXTREMES:
+                return fact.relation
+        return ""
+
+
+@dataclass(frozen=True)
+class Dataset:
+    leps: tuple[Area, ...]
+    groups: tuple[Area, ...]
+    outside: tuple[Area, ...]
+    indicators: tuple[Indicator, ...]
+    facts: tuple[Fact, ...]
+    sources: tuple[Source, ...]
+    findings: tuple[Finding, ...]
+    districts: tuple[District, ...]
+    district_aliases: tuple[tuple[str, str], ...] = ()
+    ambiguous: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    sectors: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    surveys: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
+    layers: tuple[str, ...] = field(default=())
+
+    # -- lookups -------------------------------------------------------------------------------
+
+    @cached_property
+    def lep_names(self) -> tuple[str, ...]:
+        return tuple(a.name for a in self.leps)
+
+    @cached_property
+    def _indicator_by_id(self) -> dict[str, Indicator]:
+        return {i.id: i for i in self.indicators}
+
+    @cached_property
+    def _source_by_id(self) -> dict[str, Source]:
+        return {s.id: s for s in self.sources}
+
+    @cached_property
+    def _area_by_name(self) -> dict[str, Area]:
+        return {a.name: a for a in (*self.leps, *self.groups)}
+
+    @cached_property
+    def _facts_by_key(self) -> dict[tuple[str, str, str], tuple[Fact, ...]]:
+        out: dict[tuple[str, str, str], list[Fact]] = {}
+        for fact in self.facts:
+            out.setdefault(fact.key, []).append(fact)
+        return {k: tuple(v) for k, v in out.items()}
+
+    def indicator(self, indicator_id: str) -> Indicator:
+        return self._indicator_by_id[indicator_id]
+
+    def has_indicator(self, indicator_id: str) -> bool:
+        return indicator_id in self._indicator_by_id
+
+    def source(self, source_id: str) -> Source:
+        return self._source_by_id.get(source_id) or Source(id=source_id, title=source_id)
+
+    def area(self, name: str) -> Area:
+        return self._area_by_name[name]
+
+    def spoken(self, name: str) -> str:
+        area = self._area_by_name.get(name)
+        return (area.spoken if area else "") or name
+
+    def is_lep(self, name: str) -> bool:
+        area = self._area_by_name.get(name)
+        return bool(area and area.is_lep)
+
+    def facts_for(self, area: str, indicator: str, breakdown: str = "") -> tuple[Fact, ...]:
+        return self._facts_by_key.get((area, indicator, breakdown), ())
+
+    def evidence(self, area: str, indicator: str, breakdown: str = "") -> Evidence:
+        """The strongest fact (a later layer wins a tie) plus relations and disputed figures."""
+        facts = self.facts_for(area, indicator, breakdown)
+        ranked = [f for f in facts if f.strength]
+        best = max(ranked, key=lambda f: (f.strength, self._layer_rank(f)), default=None)
+        relations = tuple(f for f in facts if f.relation and f is not best)
+        disputed = tuple(f for f in facts if f.kind == "disputed")
+        return Evidence(area, indicator, best, relations, disputed)
+
+    def _layer_rank(self, fact: Fact) -> int:
+        return self.layers.index(fact.layer) if fact.layer in self.layers else -1
+
+    def lep_evidence(self, indicator: str) -> tuple[Evidence, ...]:
+        return tuple(self.evidence(name, indicator) for name in self.lep_names)
+
+    def lep_values(self, indicator: str) -> dict[str, Fact]:
+        """Exact values by LEP for one indicator (only LEPs that have one)."""
+        return {e.area: e.fact for e in self.lep_evidence(indicator) if e.kind == "value"}
+
+    def benchmark(self, indicator: str) -> Fact | None:
+        """England's figure, else the UK's: the comparator every LEP figure is set against."""
+        for group in ("England", "UK"):
+            ev = self.evidence(group, indicator)
+            if ev.kind == "value":
+                return ev.fact
+        return None
+
+    def lep_range(self, indicator: str) -> tuple[Fact, Fact] | None:
+        """The published lowest and highest LEP values, when both ends are published or known.
+
+        With every LEP valued, the range is the min and max; otherwise it is the pair of values a
+        source names 'lowest' and 'highest'.
+        """
+        values = self.lep_values(indicator)
+        if len(values) == len(self.leps):
+            ordered = sorted(values.values(), key=lambda f: f.value)
+            return ordered[0], ordered[-1]
+        ends = {}
+        for fact in values.values():
+            if fact.relation in EXTREMES:
+                ends.setdefault(fact.relation, fact)
+        if "lowest" in ends and "highest" in ends:
+            return ends["lowest"], ends["highest"]
+        return None
+
+    def breakdowns(self, indicator: str, area: str = "England") -> tuple[Fact, ...]:
+        return tuple(
+            f
+            for f in self.facts
+            if f.area == area and f.indicator == indicator and f.breakdown and f.kind == "value"
+        )
+
+    def findings_about(self, *indicators: str) -> tuple[Finding, ...]:
+        """Findings naming all the given indicators, or failing that any of them."""
+        wanted = set(indicators)
+        every = tuple(f for f in self.findings if wanted <= set(f.indicators))
+        return every or tuple(f for f in self.findings if wanted & set(f.indicators))
+
+    def indicators_with_data(self) -> tuple[Indicator, ...]:
+        used = {f.indicator for f in self.facts if f.strength}
+        return tuple(i for i in self.indicators if i.id in used)
+
+    def district(self, name: str) -> District | None:
+        return next((d for d in self.districts if d.name == name), None)
+
+    def survey(self, key: str) -> dict[str, str]:
+        return dict(dict(self.surveys).get(key, ()))

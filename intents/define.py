@@ -1,0 +1,78 @@
+"""define: what a measure means, its unit, base and survey — no figures."""
+
+from __future__ import annotations
+
+from intents.answer import Answer
+from intents.dataset import Dataset
+from intents.query import Query
+from intents.rules import IntentSpec, Rule
+
+POLARITY_WORDS = {
+    "higher_is_better": "higher is better",
+    "lower_is_better": "lower is better",
+    "neutral": "neither higher nor lower is better in itself",
+}
+LEP_DEFINITION = (
+    "A Local Enterprise Partnership (LEP) is a partnership of local councils and businesses that "
+    "led local economic growth in England; in 2014 there were 39, and some districts sat in two. "
+    "The dataset is organised by the 39 LEPs of 2014."
+)
+TRIGGERS = (
+    r"\b(?:what (?:is|are|s|does|do|counts|count)|whats|define|definition|defined|meaning|means?|mean by|explain|"
+    r"what kind of|what sort of|what types? of|includes?|included|including|counts? as|cover|covers|consist|consists|stand for|stands for)\b",
+)
+
+
+def handle(query: Query, dataset: Dataset) -> Answer:
+    if not query.indicators:
+        return Answer(
+            intent="define",
+            headline=LEP_DEFINITION,
+            next_questions=("what is work inspiration?", "which LEP is Stockport in?"),
+        )
+    ind = dataset.indicator(query.indicators[0])
+    lines = [
+        f"Unit: {ind.unit}.",
+        f"Survey: {ind.survey}." if ind.survey else "",
+        f"Reading it: {POLARITY_WORDS[ind.polarity]}.",
+    ]
+    for other in query.indicators[1:]:
+        o = dataset.indicator(other)
+        lines.append(f"*{o.label}*: {o.definition}")
+    return Answer(
+        intent="define",
+        headline=f"{ind.label}: {ind.definition}",
+        lines=tuple(line for line in lines if line),
+        indicators=query.indicators,
+        next_questions=(
+            f"top 5 for {ind.short}",
+            f"england average for {ind.short}",
+            "where do these numbers come from?",
+        ),
+    )
+
+
+SPEC = IntentSpec(
+    name="define",
+    rules=(
+        Rule(
+            "define",
+            40,
+            triggers=TRIGGERS,
+            leps=(0, 0),
+            indicators=(1, 3),
+            refuses=frozenset({"group", "number", "threshold", "order"}),
+        ),
+        Rule(
+            "define",
+            41,
+            triggers=(
+                r"\b(?:what (?:is|are) (?:a |an |the )?leps?|what does lep stand for|lep stand for|what s a lep)\b",
+            ),
+            leps=(0, 0),
+            indicators=(0, 0),
+        ),
+    ),
+    handle=handle,
+    examples=("what is work inspiration?", "what does 'work placements' include?"),
+)

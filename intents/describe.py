@@ -1,0 +1,217 @@
+"""One area on one measure, said exactly in the form it was published.
+
+Shared by value, compare, profile and factcheck: a value is said as a value, a band as a band, a
+relation as a relation, and nothing as nothing — with the England benchmark and the rank.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from intents.answer import Figure
+from intents.dataset import Dataset, Evidence, Fact
+from intents.phrasing import (
+    RELATION_WORDS,
+    amount,
+    cite,
+    gap,
+    listing,
+    number,
+    ordinal,
+    span,
+)
+from intents.stats import significance_line
+
+FULL_TABLE_HINT = "If you have the full UKCES LEP tables, `lepbot data import` loads them."
+
+
+@dataclass(frozen=True)
+class Described:
+    sentence: str  # copy-ready, with source
+    short: str  # "29% (lowest of 39)" for lists and tables
+    lines: tuple[str, ...]
+    figures: tuple[Figure, ...]
+    sources: tuple[str, ...]
+    kind: str
+
+
+def figure_of(fact: Fact) -> Figure:
+    if fact.kind == "band":
+        return Figure(fact.area, fact.indicator, low=fact.low, high=fact.high,
+                      breakdown=fact.breakdown)  # fmt: skip
+    return Figure(fact.area, fact.indicator, value=fact.value, breakdown=fact.breakdown)
+
+
+def benchmark_phrase(dataset: Dataset, indicator: str) -> tuple[str, Fact | None]:
+    bench = dataset.benchmark(indicator)
+    if bench is None:
+        return "", None
+    ind = dataset.indicator(indicator)
+    where = "across England" if bench.area == "England" else f"across the {bench.area}"
+    return f"{amount(bench.value, ind)} {where}", bench
+
+
+def rank_phrase(dataset: Dataset, ev: Evidence) -> str:
+    """Rank among exact figures; a published 'highest'/'lowest' when not every LEP has one."""
+    values = dataset.lep_values(ev.indicator)
+    ind = dataset.indicator(ev.indicator)
+    if ev.kind != "value":
+        return ""
+    mine = ev.fact.value
+    if len(values) < len(dataset.leps) and ev.extreme:
+        peers = [
+            a for a, f in values.items()
+            if a != ev.area and f.value == mine and dataset.evidence(a, ev.indicator).extreme == ev.extreme
+        ]  # fmt: skip
+        if peers:
+            return f"joint {ev.extreme} of the 39 LEPs, with {listing([dataset.spoken(p) for p in peers])}"
+        return RELATION_WORDS[ev.extreme]
+    better = ind.higher_is_better is not False
+    above = sum(1 for f in values.values() if (f.value > mine if better else f.value < mine))
+    ties = sum(1 for f in values.values() if f.value == mine) - 1
+    position = f"{'joint ' if ties else ''}{ordinal(above + 1)}"
+    if len(values) == len(dataset.leps):
+        return f"{position} of the {len(values)} LEPs"
+    return f"{position} of the {len(values)} LEPs with an exact figure in this dataset"
+
+
+def _period(fact: Fact) -> str:
+    return f"In {fact.period}, " if fact.period else ""
+
+
+def _lead(dataset: Dataset, fact: Fact, shown: str) -> str:
+    ind = dataset.indicator(fact.indicator)
+    where = dataset.spoken(fact.area)
+    if ind.verb:
+        return f"{_period(fact)}{shown} of employers in {where} {ind.verb}"
+    return f"{_period(fact)}{ind.short} in {where} was {shown}"
+
+
+def range_line(dataset: Dataset, indicator: str) -> str:
+    ends = dataset.lep_range(indicator)
+    if ends is None:
+        return ""
+    ind = dataset.indicator(indicator)
+    return f"Published LEP figures run from {span(ends[0].value, ends[1].value, ind)} (lowest to highest LEP)."
+
+
+def _relations_line(
+    dataset: Dataset, ev: Evidence, skip: Fact | None
+) -> tuple[str, tuple[str, ...]]:
+    said = [f for f in ev.relations if f is not skip and f.relation not in ("highest", "lowest")]
+    if ev.kind != "value":
+        said += [f for f in ev.relations if f.relation in ("highest", "lowest")]
+    if not said:
+        return "", ()
+    ind = dataset.indicator(ev.indicator)
+    words = listing([RELATION_WORDS[f.relation] for f in said], "and")
+    return (
+        f"{cite(dataset, [f.source for f in said])} describes {dataset.spoken(ev.area)} as {words} on {ind.short}.",
+        tuple(f.source for f in said),
+    )
+
+
+def _disputed_line(dataset: Dataset, ev: Evidence) -> str:
+    if not ev.disputed:
+        return ""
+    ind = dataset.indicator(ev.indicator)
+    figure = ev.disputed[0]
+    return (
+        f"The commentary also prints {amount(figure.value, ind)} for {dataset.spoken(ev.area)}, but that "
+        "contradicts its own LEP range, so it is not given here as a figure."
+    )
+
+
+def describe(dataset: Dataset, area: str, indicator: str) -> Described:
+    ev = dataset.evidence(area, indicator)
+    ind = dataset.indicator(indicator)
+    bench_text, bench = benchmark_phrase(dataset, indicator)
+    figures: list[Figure] = []
+    sources: list[str] = []
+    lines: list[str] = []
+    fact = ev.fact
+
+    if ev.kind == "value":
+        rank = rank_phrase(dataset, ev)
+        parts = [_lead(dataset, fact, amount(fact.value, ind))]
+        if bench_text:
+            parts.append(f", against {bench_text}")
+        if rank:
+            parts.append(f" — {rank}")
+        sources += [fact.source, *((bench.source,) if bench else ())]
+        sentence = f"{''.join(parts)} ({cite(dataset, sources)})."
+        short = amount(fact.value, ind) + (f" ({rank.split(',')[0]})" if rank else "")
+        figures.append(figure_of(fact))
+        if bench is not None:
+            against = "England" if bench.area == "England" else f"the {bench.area}"
+            lines.append(
+                f"Gap: {gap(fact.value, bench.value, ind, against)} ({amount(bench.value, ind)})."
+            )
+            significance = significance_line(dataset, fact, bench)
+            if significance:
+                lines.append(significance)
+    elif ev.kind == "band":
+        shown = f"between {number(fact.low)} and {amount(fact.high, ind)}"
+        sources += [fact.source, *((bench.source,) if bench else ())]
+        sentence = (
+            f"{_lead(dataset, fact, shown)} — a published heat-map band, not an exact figure"
+            + (f" — against {bench_text}" if bench_text else "")
+            + f" ({cite(dataset, sources)})."
+        )
+        short = f"{span(fact.low, fact.high, ind)} (band)"
+        figures.append(figure_of(fact))
+        if bench is not None:
+            if fact.low > bench.value:
+                lines.append(
+                    f"The whole band lies above {bench.area}'s {amount(bench.value, ind)}."
+                )
+            elif fact.high < bench.value:
+                lines.append(
+                    f"The whole band lies below {bench.area}'s {amount(bench.value, ind)}."
+                )
+            else:
+                lines.append(
+                    f"The band spans {bench.area}'s {amount(bench.value, ind)}, so it may be above or below it."
+                )
+    else:
+        where = dataset.spoken(area)
+        if ev.kind == "relation":
+            sources.append(fact.source)
+            sentence = (
+                f"There is no published figure for {where} on {ind.short} in this dataset; "
+                f"{cite(dataset, [fact.source])} names {where} as {RELATION_WORDS[fact.relation]} on it."
+            )
+            short = f"no figure; named {fact.relation}"
+        else:
+            sentence = (
+                f"There is no published figure for {where} on {ind.short} in this dataset, "
+                "and no source in it names the area as high or low on it."
+            )
+            short = "not published"
+        if bench is not None:
+            sources.append(bench.source)
+            lines.append(
+                f"{bench.area}: {amount(bench.value, ind)} ({cite(dataset, [bench.source])})."
+            )
+        rng = range_line(dataset, indicator)
+        if rng:
+            lines.append(rng)
+        lines.append(FULL_TABLE_HINT)
+    if bench is not None:
+        figures.append(figure_of(bench))
+
+    related, rel_sources = _relations_line(dataset, ev, fact)
+    if related:
+        lines.append(related)
+        sources += rel_sources
+    disputed = _disputed_line(dataset, ev)
+    if disputed:
+        lines.append(disputed)
+    return Described(
+        sentence=sentence,
+        short=short,
+        lines=tuple(lines),
+        figures=tuple(dict.fromkeys(figures)),
+        sources=tuple(dict.fromkeys(sources)),
+        kind=ev.kind,
+    )

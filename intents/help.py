@@ -1,0 +1,67 @@
+"""help: what can be asked, the measures with data, and example questions."""
+
+from __future__ import annotations
+
+from intents.answer import Answer
+from intents.dataset import Dataset
+from intents.query import Query
+from intents.rules import IntentSpec, Rule
+
+EXAMPLES = (
+    "how does Humber compare on placements?",
+    "top 5 LEPs for work inspiration",
+    "is work inspiration related to youth unemployment?",
+    "check: 46% of London employers offer placements",
+    "which LEP is Barnsley in?",
+)
+
+
+def handle(query: Query, dataset: Dataset) -> Answer:
+    measures = ", ".join(i.short for i in dataset.indicators_with_data())
+    return Answer(
+        intent="help",
+        headline=(
+            "I answer questions about England's 39 Local Enterprise Partnerships (2014) from UKCES's "
+            "Employer Perspectives Survey 2014 and related sources: an area's figure with the England "
+            "benchmark and rank, comparisons, top/bottom lists, area profiles, relationships between "
+            "measures, areas that buck the trend, national and sector figures, definitions, sources, "
+            "fact-checks of a figure, and which LEP a town or council is in."
+        ),
+        lines=(
+            f"Measures with data: {measures}.",
+            "Only part of the LEP tables is published, so many LEPs have a band, a 'named high/low', or nothing; I say which. `lepbot data import` loads the full tables.",
+            "Follow-ups work in a thread: “and Cumbria?”, “what about work inspiration?”, “and the bottom 5?”.",
+        ),
+        next_questions=EXAMPLES,
+    )
+
+
+SPEC = IntentSpec(
+    name="help",
+    rules=(
+        Rule(
+            "help",
+            10,
+            triggers=(
+                r"(?:help|h|\?|usage|commands?|examples?|what can (?:you|i) (?:do|ask)|what can i ask(?: you)?|"
+                r"what do you (?:do|know)|how do i use (?:this|you|it|lepbot)|how does this work|who are you|"
+                r"what are you|hi|hello|hey|start|menu|options|instructions|guide|about you|"
+                r"what (?:questions|things) can i ask|what data do you have|what do you cover)(?: please| pls)?",
+            ),
+            whole=True,
+        ),
+        Rule(
+            "help",
+            11,
+            triggers=(
+                r"^(?:help|usage)\b",
+                r"\bwhat can (?:you|i) (?:do|ask)\b",
+                r"\bhow do i use\b",
+            ),
+            leps=(0, 0),
+            indicators=(0, 0),
+        ),
+    ),
+    handle=handle,
+    examples=("help", "what can you do?"),
+)

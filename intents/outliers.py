@@ -1,0 +1,105 @@
+"""outliers: areas that buck the relationship — residuals from the fitted line, or the published ones."""
+
+from __future__ import annotations
+
+from intents.answer import Answer
+from intents.dataset import Dataset
+from intents.phrasing import amount, cite, listing
+from intents.pictures import scatter
+from intents.query import Query
+from intents.relationship import CAUSE_CAVEAT, exact_pairs, pair
+from intents.rules import IntentSpec, Rule
+from intents.stats import MIN_PAIRS, fit_line
+
+SHOWN = 3
+
+
+def handle(query: Query, dataset: Dataset) -> Answer:
+    x, y, assumed = pair(query, dataset)
+    xi, yi = dataset.indicator(x), dataset.indicator(y)
+    areas, xs, ys = exact_pairs(dataset, x, y)
+    fit = fit_line(xs, ys) if len(areas) >= MIN_PAIRS else None
+    findings = [f for f in dataset.findings_about(x, y) if f.exceptions] or [
+        f for f in dataset.findings_about(y) if f.exceptions
+    ]
+    if fit is not None:
+        residuals = sorted(
+            ((yv - fit.predict(xv), a, yv) for a, xv, yv in zip(areas, xs, ys, strict=True)),
+            reverse=True,
+        )
+        above = [r for r in residuals[:SHOWN] if r[0] > 0]
+        below = [r for r in residuals[::-1][:SHOWN] if r[0] < 0]
+
+        def say(items, word):
+            return listing(
+                [
+                    f"{dataset.spoken(a)} ({amount(v, yi)}, {abs(res):.1f} {'points ' if yi.is_share else ''}{word} the line)"
+                    for res, a, v in items
+                ]
+            )
+
+        headline = (
+            f"Against the fitted line of {yi.short} on {xi.short} (r = {fit.r:.2f}, n = {fit.n}), "
+            f"{say(above[:1], 'above')} bucks the trend most"
+            + (f", and {say(below[:1], 'below')} falls furthest short" if below else "")
+            + f" ({cite(dataset, [dataset.lep_values(y)[a].source for a in areas])})."
+        )
+        lines = [
+            f"Higher than predicted: {say(above, 'above')}.",
+            f"Lower than predicted: {say(below, 'below')}.",
+            f"Method: least-squares line of {yi.short} on {xi.short} across {fit.n} LEPs with exact figures for both; residual = actual − predicted.",
+            CAUSE_CAVEAT,
+        ]
+        labelled = tuple(a for _, a, _ in above + below)
+        chart = scatter(dataset, x, y, fit, labelled, query.areas,
+                        f"Who bucks the trend: {yi.short} vs {xi.short} (r = {fit.r:.2f}, n = {fit.n})")  # fmt: skip
+        sources = [dataset.lep_values(y)[a].source for a in areas] + [
+            dataset.lep_values(x)[a].source for a in areas
+        ]
+    else:
+        if findings:
+            names = listing(list(dict.fromkeys(a for f in findings for a in f.exceptions)))
+            headline = (
+                f"Too few LEPs have exact figures to fit a line here, so this is what the sources say: "
+                f"{names} {'buck' if ' and ' in names else 'bucks'} the trend "
+                f"({cite(dataset, [f.source for f in findings])})."
+            )
+        else:
+            headline = f"No published finding in this dataset names areas that buck the trend on {yi.short}."
+        lines = [f"{f.statement} ({cite(dataset, [f.source])})." for f in findings]
+        lines.append(
+            "With the full LEP tables loaded (`lepbot data import`), residuals from a fitted line are computed."
+        )
+        chart = None
+        sources = [f.source for f in findings]
+    return Answer(
+        intent="outliers",
+        headline=headline,
+        lines=tuple(lines),
+        sources=tuple(dict.fromkeys(sources)),
+        indicators=(y, x),
+        areas=query.areas,
+        chart=chart,
+        assumed=assumed,
+        next_questions=(
+            f"is {yi.short} related to {xi.short}?",
+            "tell me about Liverpool City Region",
+        ),
+    )
+
+
+SPEC = IntentSpec(
+    name="outliers",
+    rules=(
+        Rule(
+            "outliers",
+            50,
+            triggers=(
+                r"\b(?:buck\w*|outliers?|exceptions?|exceptional|defy\w*|defies|against the (?:trend|grain|odds)|odd ones? out|anomal\w*|unusual|surpris\w*|unexpected\w*|punch\w* above|over ?perform\w*|under ?perform\w*|better than expected|worse than expected|despite|residuals?|doesn t fit|don t fit|break\w* the (?:pattern|trend|mould))\b",
+            ),
+            indicators=(0, 3),
+        ),
+    ),
+    handle=handle,
+    examples=("which areas buck the trend on work inspiration?",),
+)

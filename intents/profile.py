@@ -1,0 +1,74 @@
+"""profile: one area across every measure the dataset holds for it."""
+
+from __future__ import annotations
+
+from intents.answer import Answer, Table
+from intents.dataset import Dataset
+from intents.describe import FULL_TABLE_HINT, describe
+from intents.phrasing import amount, cite, listing
+from intents.pictures import profile_dots
+from intents.query import Query
+from intents.rules import IntentSpec, Rule
+
+PROFILE_WORDS = (
+    r"\b(?:tell me (?:more )?about|about|overview|profile|summary|summari[sz]e|snapshot|"
+    r"how is|how are|how s|how does|what do (?:you|we) (?:know|have)|what s (?:there|known)|"
+    r"info|information|details|everything|all you have|picture|story|doing)\b"
+)
+
+
+def handle(query: Query, dataset: Dataset) -> Answer:
+    area = query.areas[0]
+    spoken = dataset.spoken(area)
+    held, rows, figures, sources, lines = [], [], [], [], []
+    for ind in dataset.indicators:
+        ev = dataset.evidence(area, ind.id)
+        if ev.kind == "none":
+            continue
+        d = describe(dataset, area, ind.id)
+        held.append(f"{ind.short}: {d.short}")
+        bench = dataset.benchmark(ind.id)
+        rows.append((ind.short, d.short, amount(bench.value, ind) if bench else "—"))
+        figures += d.figures
+        sources += d.sources
+        lines.append(d.sentence)
+    region = dataset.area(area).region
+    districts = [d.name for d in dataset.districts if area in d.leps]
+    about = f"{spoken} LEP ({region}; {len(districts)} districts in 2014)"
+    if held:
+        headline = (
+            f"What the dataset holds for {about}: {'; '.join(held)} ({cite(dataset, sources)})."
+        )
+    else:
+        headline = (
+            f"The dataset has no published figures for {about}: its LEP-level figures "
+            "are not in the published commentary or press coverage."
+        )
+        lines.append(FULL_TABLE_HINT)
+    return Answer(
+        intent="profile",
+        headline=headline,
+        lines=tuple(lines)
+        + ((f"Districts: {listing(districts)}.",) if len(districts) <= 12 else ()),
+        table=Table(("measure", spoken, "England / UK"), tuple(rows)) if rows else None,
+        figures=tuple(dict.fromkeys(figures)),
+        sources=tuple(dict.fromkeys(sources)),
+        areas=(area,),
+        chart=profile_dots(dataset, area, f"{spoken} against England"),
+        next_questions=(
+            f"how does {area} compare on placements?",
+            f"compare {area} with London",
+            "which areas buck the trend on work inspiration?",
+        ),
+    )
+
+
+SPEC = IntentSpec(
+    name="profile",
+    rules=(
+        Rule("profile", 77, triggers=(PROFILE_WORDS,), leps=(1, 1), indicators=(0, 0)),
+        Rule("profile", 78, leps=(1, 1), indicators=(0, 0), refuses=frozenset({"unread"})),
+    ),
+    handle=handle,
+    examples=("tell me about Humber", "Dorset overview"),
+)

@@ -1,0 +1,42 @@
+"""How a question was read: the value that passes from understanding to a handler."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+
+@dataclass(frozen=True)
+class Threshold:
+    """'above 40%' or 'below the England figure' (value None means the benchmark)."""
+
+    op: str  # "above" | "below"
+    value: float | None = None
+
+
+@dataclass(frozen=True)
+class Query:
+    intent: str
+    text: str = ""
+    areas: tuple[str, ...] = ()
+    indicators: tuple[str, ...] = ()
+    groups: tuple[str, ...] = ()
+    breakdowns: tuple[str, ...] = ()
+    districts: tuple[str, ...] = ()
+    n: int | None = None
+    order: str = ""  # "top" | "bottom" | ""
+    threshold: Threshold | None = None
+    number: float | None = None  # a claimed figure, for factcheck
+    claimed_extreme: str = ""  # "highest" | "lowest" claimed, for factcheck
+    candidates: tuple[str, ...] = ()  # for clarify
+    unclear: str = ""  # the words that could mean several things
+    outside: str = ""  # a place outside the data's coverage
+    other_year: str = ""  # a year the data does not cover
+    unread: tuple[str, ...] = ()  # words nothing understood
+    notes: tuple[str, ...] = field(default=())  # what was assumed or carried over
+    truncated: bool = False
+
+    def but(self, **changes: object) -> Query:
+        return replace(self, **changes)
+
+    def noting(self, *notes: str) -> Query:
+        return replace(self, notes=(*self.notes, *notes))

@@ -1,0 +1,63 @@
+"""source: where the figures come from — publication, survey period, sample and base."""
+
+from __future__ import annotations
+
+from intents.answer import Answer
+from intents.dataset import Dataset
+from intents.query import Query
+from intents.rules import IntentSpec, Rule
+from intents.stats import CORRELATION_METHOD, SIGNIFICANCE_METHOD
+
+TRIGGERS = (
+    r"\b(?:sources?|sourced|where (?:do|does|did|are|is) .*(?:come|from|get|got)|come from|comes from|"
+    r"methodology|method|methods|how (?:was|were|is|are) .*(?:collected|measured|surveyed|calculated|done|counted|produced)|"
+    r"sample|sample size|fieldwork|interviews?|respondents?|base|bases|weighted|weighting|citation|cite|reference|"
+    r"provenance|who (?:collected|produced|published|ran)|which survey|what survey|data ?sets?|caveats?|reliable|reliability|"
+    r"confidence|margin of error|significan\w*)\b",
+)
+
+
+def handle(query: Query, dataset: Dataset) -> Answer:
+    eps = dataset.survey("eps2014")
+    aspires = dataset.survey("aspires2")
+    headline = (
+        f"The LEP figures come from the {eps.get('name', 'Employer Perspectives Survey 2014')} "
+        f"({eps.get('publisher', 'UKCES')}): {eps.get('method', '')} {eps.get('period', '')} "
+        f"{eps.get('sample', '')}"
+    ).strip()
+    lines = [
+        f"Base: {eps.get('base', '')}",
+        f"Geography: {eps.get('geography', '')}",
+        f"Caveat: {eps.get('caveat', '')}",
+        (
+            "What this dataset holds: exact LEP figures where the commentary or press coverage printed "
+            "them, published heat-map bands, and areas named high or low — each with its source."
+        ),
+        f"Year 11 students: {aspires.get('name', 'ASPIRES 2')} — {aspires.get('sample', '')} {aspires.get('period', '')}".strip(),
+        f"Correlations: {CORRELATION_METHOD}; shown only with exact figures for at least 10 LEPs.",
+    ]
+    imported = [layer for layer in dataset.layers if layer != "shipped"]
+    if imported:
+        lines.append(f"Imported tables loaded over the shipped data: {', '.join(imported)}.")
+        lines.append(f"Differences between figures with bases: {SIGNIFICANCE_METHOD}.")
+    used = query.indicators or ("work_placements", "work_inspiration")
+    sources = tuple(dict.fromkeys(f.source for f in dataset.facts if f.indicator in used))
+    for sid in sources[:8]:
+        src = dataset.source(sid)
+        lines.append(f"{src.cite}: {src.title}" + (f" — {src.url}" if src.url else ""))
+    return Answer(
+        intent="source",
+        headline=headline,
+        lines=tuple(line for line in lines if not line.endswith(": ")),
+        sources=sources,
+        indicators=query.indicators,
+        next_questions=("what is work inspiration?", "help"),
+    )
+
+
+SPEC = IntentSpec(
+    name="source",
+    rules=(Rule("source", 35, triggers=TRIGGERS, leps=(0, 1), refuses=frozenset({"number"})),),
+    handle=handle,
+    examples=("where do these numbers come from?",),
+)

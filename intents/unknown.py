@@ -1,0 +1,83 @@
+"""unknown: out of scope or not understood — say so kindly and say what is possible."""
+
+from __future__ import annotations
+
+from intents.answer import Answer
+from intents.dataset import Dataset
+from intents.phrasing import listing
+from intents.query import Query
+from intents.rules import IntentSpec, Rule
+
+SUGGESTIONS = (
+    "how does Humber compare on placements?",
+    "top 5 LEPs for work inspiration",
+    "help",
+)
+WORDS_SHOWN = 6
+
+
+def handle(query: Query, dataset: Dataset) -> Answer:
+    if query.outside:
+        place = dataset_place(dataset, query.outside)
+        headline = (
+            f"This dataset covers England's 39 LEPs, so {place.name} is not in it. "
+            + (place.note or "")
+        ).strip()
+        nexts = SUGGESTIONS
+    elif query.other_year:
+        headline = (
+            f"The dataset is a single survey year: EPS 2014 (fieldwork April–July 2014), so there are no "
+            f"figures for {query.other_year}."
+        )
+        nexts = (
+            tuple(
+                f"{a} {dataset.indicator(i).short}"
+                for a in query.areas[:1]
+                for i in query.indicators[:1]
+            )
+            or SUGGESTIONS
+        )
+    elif query.areas:
+        names = listing([dataset.spoken(a) for a in query.areas])
+        words = " ".join(query.unread[:WORDS_SHOWN])
+        headline = (
+            f"I found {names} in your question, but not a measure I have"
+            + (f" (“{words}”)" if words else "")
+            + ". I know about employers offering work placements and work inspiration, plus some economic context."
+        )
+        nexts = (
+            f"tell me about {query.areas[0]}",
+            f"how does {query.areas[0]} compare on placements?",
+            "help",
+        )
+    else:
+        headline = (
+            "Sorry, I couldn't match that to the data. I answer questions about England's 39 LEPs from "
+            "UKCES's Employer Perspectives Survey 2014: work placements, work inspiration and their "
+            "economic context."
+        )
+        nexts = SUGGESTIONS
+    lines = (
+        ("That message was long, so I read only its first 500 characters.",)
+        if query.truncated
+        else ()
+    )
+    return Answer(
+        intent="unknown", headline=headline, lines=lines, areas=query.areas, next_questions=nexts
+    )
+
+
+def dataset_place(dataset: Dataset, name: str):
+    return next(a for a in dataset.outside if a.name == name)
+
+
+SPEC = IntentSpec(
+    name="unknown",
+    rules=(
+        Rule("unknown", 25, needs=frozenset({"outside"}), leps=(0, 0)),
+        Rule("unknown", 26, needs=frozenset({"other_year"}), refuses=frozenset({"number"})),
+        Rule("unknown", 99),
+    ),
+    handle=handle,
+    examples=("how much does a pint cost in Leeds?",),
+)

@@ -1,0 +1,62 @@
+"""value: one area's figure, with the England benchmark, the rank and the source."""
+
+from __future__ import annotations
+
+from intents.answer import Answer
+from intents.dataset import Dataset
+from intents.describe import describe
+from intents.pictures import lep_bars
+from intents.query import Query
+from intents.rules import IntentSpec, Rule
+
+EMPLOYER_MEASURES = ("work_placements", "work_inspiration")
+
+
+def handle(query: Query, dataset: Dataset) -> Answer:
+    area = query.areas[0]
+    parts = [describe(dataset, area, ind) for ind in query.indicators]
+    first = parts[0]
+    lines = list(first.lines)
+    for extra in parts[1:]:
+        lines += [extra.sentence, *extra.lines]
+    ind = dataset.indicator(query.indicators[0])
+    spoken = dataset.spoken(area)
+    chart = lep_bars(dataset, ind.id, (area,), f"{spoken}: {first.short} — {ind.short}, by LEP")
+    other = next((i for i in EMPLOYER_MEASURES if i not in query.indicators), None)
+    nexts = [f"compare {area} with London on {ind.short}", f"top 5 for {ind.short}"]
+    if other:
+        nexts.insert(0, f"{area} {dataset.indicator(other).short}")
+    return Answer(
+        intent="value",
+        headline=first.sentence,
+        lines=tuple(lines),
+        figures=tuple(f for p in parts for f in p.figures),
+        sources=tuple(dict.fromkeys(s for p in parts for s in p.sources)),
+        areas=(area,),
+        indicators=query.indicators,
+        chart=chart,
+        next_questions=tuple(nexts[:3]),
+        caveats=survey_caveats(dataset, query.indicators),
+    )
+
+
+def survey_caveats(dataset: Dataset, indicators: tuple[str, ...]) -> tuple[str, ...]:
+    """The base and sample-size caveats that apply to EPS employer shares."""
+    if not any(dataset.indicator(i).verb for i in indicators):
+        return ()
+    out = ["Shares of employers (establishments with 2+ staff), not of people."]
+    has_bases = any(dataset.lep_values(i) and next(iter(dataset.lep_values(i).values())).base
+                    for i in indicators)  # fmt: skip
+    if not has_bases:
+        out.append(
+            "Each LEP's figure rests on a few hundred interviews, so gaps of a few points may not be significant."
+        )
+    return tuple(out)
+
+
+SPEC = IntentSpec(
+    name="value",
+    rules=(Rule("value", 75, leps=(1, 1), indicators=(1, 99)),),
+    handle=handle,
+    examples=("how does Humber compare on placements?", "Gloucestershire work experience"),
+)
