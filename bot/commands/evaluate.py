@@ -1,0 +1,25 @@
+"""`lepbot eval QUESTIONS.yaml...`: accuracy per intent, failures, and wrong figures."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from bot import settings
+from bot.commands import Command
+from bot.evaluation import read_cases, report, run
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("files", nargs="+", type=Path, metavar="QUESTIONS.yaml")
+    parser.add_argument("--min", type=float, default=0.0, help="fail below this accuracy (0–100)")
+
+
+def run_command(args: argparse.Namespace) -> int:
+    dataset = settings.dataset()
+    text, accuracy, wrong = report(list(run(read_cases(args.files), dataset)))
+    print(text)
+    return 1 if wrong or accuracy * 100 < args.min else 0
+
+
+COMMAND = Command("eval", "score the bot against a question file", configure, run_command)
