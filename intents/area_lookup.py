@@ -19,6 +19,8 @@ TRIGGERS = (
     r"\b(?:cover|covers|covering|covered|contains?|includes?|part of|belong\w*|sits? in|sat in|falls? (?:in|under|within))\b",
     r"\bin which lep\b",
     r"\b(?:is|are) .* in (?:a|which|what) lep\b",
+    r"^(?:is|was|are|were) .+ (?:in|part of|within|inside|covered by|under)\b",
+    r"\b(?:its|their) leps?\b",
 )
 
 
@@ -62,9 +64,9 @@ def handle(query: Query, dataset: Dataset) -> Answer:
 SPEC = IntentSpec(
     name="area_lookup",
     rules=(
-        Rule(
-            "area_lookup", 30, triggers=TRIGGERS, needs=frozenset({"district"}), indicators=(0, 0)
-        ),
+
+        Rule("area_lookup", 30, triggers=TRIGGERS, needs=frozenset({"district"}), indicators=(0, 0)),
+        Rule("area_lookup", 31, triggers=(r"\bleps?\b",), needs=frozenset({"district"}), leps=(0, 0), indicators=(0, 0)),
     ),
     handle=handle,
     examples=("which LEP is Stockport in?", "what LEP covers Barnsley?"),

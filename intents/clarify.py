@@ -39,6 +39,7 @@ def handle(query: Query, dataset: Dataset) -> Answer:
         intent="clarify",
         headline=headline,
         choices=choices,
+        indicators=query.indicators,
         next_questions=choices[:3],
     )
 
@@ -58,7 +59,11 @@ def ask_measure(query: Query, dataset: Dataset) -> Answer:
 
 SPEC = IntentSpec(
     name="clarify",
-    rules=(Rule("clarify", 20, needs=frozenset({"ambiguous"})),),
+    rules=(
+
+        Rule("clarify", 20, needs=frozenset({"ambiguous"})),
+        Rule("clarify", 21, needs=frozenset({"region"}), leps=(0, 0)),
+    ),
     handle=handle,
     examples=("Greater placements", "Thames Valley work inspiration"),
 )

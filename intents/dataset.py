@@ -38,6 +38,8 @@ class Indicator:
     verb: str = ""
     audience_words: tuple[str, ...] = ()
     audience_synonyms: tuple[str, ...] = ()
+    patterns: tuple[str, ...] = ()  # regexes that name this measure across several words
+    supersedes: tuple[str, ...] = ()  # measures a pattern match replaces ("work experience" ...)
 
     @property
     def is_share(self) -> bool:
@@ -138,6 +140,7 @@ class Dataset:
     districts: tuple[District, ...]
     district_aliases: tuple[tuple[str, str], ...] = ()
     ambiguous: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    regions: tuple[tuple[str, tuple[str, ...]], ...] = ()
     sectors: tuple[tuple[str, tuple[str, ...]], ...] = ()
     surveys: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
     layers: tuple[str, ...] = field(default=())

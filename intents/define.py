@@ -18,8 +18,13 @@ LEP_DEFINITION = (
     "The dataset is organised by the 39 LEPs of 2014."
 )
 TRIGGERS = (
-    r"\b(?:what (?:is|are|s|does|do|counts|count)|whats|define|definition|defined|meaning|means?|mean by|explain|"
-    r"what kind of|what sort of|what types? of|includes?|included|including|counts? as|cover|covers|consist|consists|stand for|stands for)\b",
+    r"\b(?:what (?:is|are|s|does|do|counts|count)|define|definition|defined|meaning|meant|mean by|does .* mean|explain\w*|"
+    r"what kind of|what sort of|what types? of|includes?|included|including|counts? as|consist|consists|stand for|stands for|"
+    r"difference between|different from)\b",
+)
+MEASURED = (
+    r"\bhow (?:is|are|was|were|do you|does it) .*(?:measured|calculated|defined|counted|worked out)\b",
+    r"\b(?:claimant count|annual population survey|aps)\b",
 )
 
 
@@ -52,26 +57,15 @@ def handle(query: Query, dataset: Dataset) -> Answer:
     )
 
 
+LEP_WORDS = r"\b(?:what (?:is|are) (?:a |an |the )?leps?|what does lep stand for|lep stand for|what s a lep)\b"
+
 SPEC = IntentSpec(
     name="define",
     rules=(
-        Rule(
-            "define",
-            40,
-            triggers=TRIGGERS,
-            leps=(0, 0),
-            indicators=(1, 3),
-            refuses=frozenset({"group", "number", "threshold", "order"}),
-        ),
-        Rule(
-            "define",
-            41,
-            triggers=(
-                r"\b(?:what (?:is|are) (?:a |an |the )?leps?|what does lep stand for|lep stand for|what s a lep)\b",
-            ),
-            leps=(0, 0),
-            indicators=(0, 0),
-        ),
+
+        Rule("define", 34, triggers=MEASURED, leps=(0, 0), indicators=(1, 3)),
+        Rule("define", 40, triggers=TRIGGERS, leps=(0, 0), indicators=(1, 3), refuses=frozenset({"group", "number", "threshold", "order"})),
+        Rule("define", 41, triggers=(LEP_WORDS,), leps=(0, 0), indicators=(0, 0)),
     ),
     handle=handle,
     examples=("what is work inspiration?", "what does 'work placements' include?"),

@@ -1,41 +1,56 @@
 """Find the places, measures, sectors and numbers a question names.
 
-Exact phrases first (canonical names, aliases, synonyms; longest match wins, whole words only, so
-"us" is never found inside "houses"), then rapidfuzz for typos on what is left, never on common
-words. Everything the reader found is returned as one immutable Signals value.
+Exact phrases first (canonical names, aliases, synonyms; the longest phrase anywhere wins, whole
+words only, so "us" is never found inside "houses"), then rapidfuzz for typos on what is left,
+never on common words. Everything the reader found is returned as one immutable Signals value.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
+from rapidfuzz.distance import DamerauLevenshtein
 
 from intents.dataset import Dataset
 from intents.loader import SHIPPED_DATA, read_yaml
 from intents.query import Threshold
 
 FUZZY_KINDS = ("lep", "district", "indicator", "group", "outside")
-FUZZY_CUTOFF = 87.0
-FUZZY_CUTOFF_SHORT = 90.0  # tokens of four or five letters need a closer match
-CLOSE_CALL = 3.0  # two candidates this close are a "did you mean", not a guess
+FUZZY_CUTOFF = 0.8  # Damerau–Levenshtein similarity: one slip in five letters
+MIN_FUZZY_CHARS = 5
+CLOSE_CALL = 0.03  # two candidates this close are a "did you mean", not a guess
+SECTOR_CONTEXT = r"\b(?:sectors?|industr\w*|employers|firms|businesses|companies|in)\b"
 
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
 }  # fmt: skip
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+FRACTIONS = {
+    "half": 50.0, "a half": 50.0, "a third": 100 / 3, "one third": 100 / 3, "two thirds": 200 / 3,
+    "a quarter": 25.0, "one quarter": 25.0, "three quarters": 75.0, "a fifth": 20.0, "one fifth": 20.0,
+    "two fifths": 40.0,
+}  # fmt: skip
 ORDER_WORDS = {
     "highest": ("top", "highest", "most", "largest", "biggest", "greatest", "leading", "max",
-                "maximum", "peak", "strongest"),
-    "lowest": ("bottom", "lowest", "least", "fewest", "smallest", "min", "minimum", "weakest"),
-    "best": ("best", "better", "good", "greatest performers", "leaders", "top performers"),
-    "worst": ("worst", "worse", "poorest", "bad", "laggards", "blackspot", "blackspots", "behind"),
+                "maximum", "peak", "strongest", "richest", "wealthiest", "fastest"),
+    "lowest": ("bottom", "lowest", "least", "fewest", "smallest", "min", "minimum", "weakest",
+               "poorest", "slowest"),
+    "best": ("best", "better", "good", "leaders", "performers"),
+    "worst": ("worst", "worse", "bad", "laggards", "blackspot", "blackspots", "behind", "lagging"),
 }  # fmt: skip
+ALL_ORDER_WORDS = frozenset(w for words in ORDER_WORDS.values() for w in words)
 
 _PERCENT = re.compile(r"(?<![\w.])(\d{1,3}(?:\.\d+)?)\s*(?:%|per ?cent\b|percent\b|pc\b|pct\b)")
-_BARE_NUMBER = re.compile(r"(?<![\w.£])(\d{1,3}(?:\.\d+)?)(?![\w.%])")
+_POUNDS = re.compile(r"£\s?(\d+(?:\.\d+)?)(k\b)?")
+_WORD_PERCENT = re.compile(
+    r"\b(" + "|".join(TENS) + r")(?:\s|-)?(" + "|".join(UNITS) + r")?\s+(?:per ?cent|percent)\b"
+)
+_FRACTION = re.compile(r"\b(" + "|".join(sorted(FRACTIONS, key=len, reverse=True)) + r")\b")
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 _TOP_N = re.compile(
     r"\b(?:top|bottom|best|worst|highest|lowest|first|last|leading)\s+(\d{1,2}|"
@@ -44,31 +59,37 @@ _TOP_N = re.compile(
     + "|".join(NUMBER_WORDS)
     + r")\s+(?:best|worst|highest|lowest|top|bottom|leps?|areas|places)\b"
 )
-_ABOVE = r"(?:above|over|more than|higher than|greater than|at least|exceeding|exceeds|beyond)"
-_BELOW = r"(?:below|under|less than|lower than|fewer than|at most|beneath)"
-_BENCH = r"(?:the\s+)?(?:england|english|national|nation|country)?\s*(?:average|figure|benchmark|rate|level|mean)|(?:the\s+)?(?:england|national)\b"  # noqa: E501
-_THRESHOLD_NUM = re.compile(
-    rf"({_ABOVE}|{_BELOW})\s+(\d{{1,3}}(?:\.\d+)?)\s*(?:%|per ?cent|percent)?"
-)
-_THRESHOLD_BENCH = re.compile(rf"({_ABOVE}|{_BELOW}|better than|worse than)\s+(?:{_BENCH})")
+_ABOVE = r"(?:above|over|more than|higher than|greater than|at least|exceeding|exceeds|beyond|beat|beats|beating|bigger than|better than)"
+_BELOW = r"(?:below|under|less than|lower than|fewer than|at most|beneath|smaller than|worse than)"
+_BENCH = r"(?:the\s+)?(?:england|english|national|nation|country|uk)\s*(?:average|figure|benchmark|rate|level|mean|share)?|(?:the\s+)?(?:average|benchmark|mean)"
+_THRESHOLD_NUM = re.compile(rf"({_ABOVE}|{_BELOW})\s+(\d{{1,3}}(?:\.\d+)?)\s*(?:%|per ?cent|percent)?(?!\s*(?:leps|areas|places))")
+_THRESHOLD_BENCH = re.compile(rf"\b({_ABOVE}|{_BELOW})\s+(?:{_BENCH})\b")
 _TOKEN = re.compile(r"[a-z0-9£%]+(?:\.\d+)?")
+_IDIOMS = re.compile(r"\b(?:100|hundred) ?(?:%|per ?cent|percent) (?:sure|certain|confident|clear)\b")
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> dict:
+    return read_yaml(SHIPPED_DATA / "vocabulary.yaml") or {}
 
 
 def normalise(text: str) -> str:
-    """Lower case; '&' read as 'and'; possessives and punctuation dropped; numbers kept whole."""
+    """Lower case; '&' read as 'and'; possessives, punctuation and chat spellings tidied."""
     text = text.lower().replace("&", " and ").replace("+", " and ")
     text = re.sub(r"(\w)'s\b", r"\1", text)
     text = re.sub(r"(\d),(\d{3})", r"\1\2", text)
+    text = re.sub(r"\b(top|bottom)(\d)", r"\1 \2", text)
     text = re.sub(r"[^\w%£.\s-]", " ", text)
     text = re.sub(r"(?<!\d)\.|\.(?!\d)", " ", text)
     text = re.sub(r"(?<=[a-z])-(?=[a-z0-9])|(?<=\d)-(?=[a-z])|_", " ", text)
     text = text.replace("-", " - ")
-    return " ".join(text.split())
+    spellings = _vocabulary().get("spellings") or {}
+    return " ".join(spellings.get(w, w) for w in text.split())
 
 
 @dataclass(frozen=True)
 class Entry:
-    kind: str  # lep | group | outside | district | indicator | audience | sector | ambiguous
+    kind: str  # lep | group | outside | district | indicator | audience | sector | ambiguous | region
     target: str
     candidates: tuple[str, ...] = ()
 
@@ -84,6 +105,10 @@ class Match:
     def of(self, kind: str) -> tuple[Entry, ...]:
         return tuple(e for e in self.entries if e.kind == kind)
 
+    @property
+    def only_vague(self) -> bool:
+        return all(e.kind in ("ambiguous", "region") for e in self.entries)
+
 
 @dataclass(frozen=True)
 class Lexicon:
@@ -91,10 +116,12 @@ class Lexicon:
 
     phrases: dict[tuple[str, ...], tuple[Entry, ...]]
     longest: int
+    function_words: frozenset[str]
     known_words: frozenset[str]
     audience_words: frozenset[str]
     fuzzy_choices: dict[int, tuple[str, ...]]
     years: frozenset[str]  # years some fact's period covers
+    patterns: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]  # (regex, indicator, supersedes)
 
 
 @dataclass(frozen=True)
@@ -110,15 +137,16 @@ class Signals:
     indicators: tuple[str, ...] = ()
     sectors: tuple[str, ...] = ()
     ambiguous: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    regions: tuple[tuple[str, tuple[str, ...]], ...] = ()
     percents: tuple[float, ...] = ()
     n: int | None = None
     order: str = ""
     threshold: Threshold | None = None
     years: tuple[str, ...] = ()
     other_years: tuple[str, ...] = ()
+    students: bool = False
     unread: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
-    lep_districts: tuple[str, ...] = field(default=())  # LEP names that were also district names
 
     @property
     def present(self) -> frozenset[str]:
@@ -130,12 +158,14 @@ class Signals:
             "indicator": self.indicators,
             "sector": self.sectors,
             "ambiguous": self.ambiguous,
+            "region": self.regions,
             "number": self.percents,
             "threshold": self.threshold,
             "order": self.order,
             "n": self.n,
             "unread": self.unread,
             "other_year": self.other_years,
+            "students": self.students,
         }
         return frozenset(k for k, v in names.items() if v)
 
@@ -146,23 +176,23 @@ def _add(index: dict[tuple[str, ...], list[Entry]], phrase: str, entry: Entry) -
         index[key].append(entry)
 
 
-def _vocabulary() -> frozenset[str]:
-    raw = read_yaml(SHIPPED_DATA / "vocabulary.yaml") or {}
-    return frozenset(str(w) for words in raw.values() for w in words)
+def _years_in(period: str) -> tuple[str, ...]:
+    """'2008-2013' covers 2008..2013; '2014/15' covers 2014 and 2015."""
+    found = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", period)]
+    if "/" in period and found:
+        found.append(found[-1] + 1)
+    if not found:
+        return ()
+    return tuple(str(y) for y in range(min(found), max(found) + 1))
 
 
 @lru_cache(maxsize=8)
 def lexicon_for(dataset: Dataset) -> Lexicon:
     index: dict[tuple[str, ...], list[Entry]] = {}
-    for area in dataset.leps:
-        for phrase in (area.name, *area.aliases):
-            _add(index, phrase, Entry("lep", area.name))
-    for area in dataset.groups:
-        for phrase in (area.name, *area.aliases):
-            _add(index, phrase, Entry("group", area.name))
-    for area in dataset.outside:
-        for phrase in (area.name, *area.aliases):
-            _add(index, phrase, Entry("outside", area.name))
+    for kind, areas in (("lep", dataset.leps), ("group", dataset.groups), ("outside", dataset.outside)):
+        for area in areas:
+            for phrase in (area.name, *area.aliases):
+                _add(index, phrase, Entry(kind, area.name))
     for district in dataset.districts:
         _add(index, district.name, Entry("district", district.name))
         if ", " in district.name:  # "Bristol, City of" is typed "Bristol"
@@ -177,80 +207,87 @@ def lexicon_for(dataset: Dataset) -> Lexicon:
     for breakdown, words in dataset.sectors:
         for phrase in words:
             _add(index, phrase, Entry("sector", breakdown))
-    for phrase, candidates in dataset.ambiguous:
-        _add(index, phrase, Entry("ambiguous", phrase, tuple(candidates)))
+    for kind, pairs in (("ambiguous", dataset.ambiguous), ("region", dataset.regions)):
+        for phrase, candidates in pairs:
+            _add(index, phrase, Entry(kind, phrase, tuple(candidates)))
 
-    audience = frozenset(normalise(w) for ind in dataset.indicators for w in ind.audience_words)
+    vocab = _vocabulary()
+    function_words = frozenset(str(w) for w in vocab.get("function_words", ()))
     choices: dict[int, list[str]] = {}
     for key, entries in index.items():
-        if any(e.kind in FUZZY_KINDS for e in entries) and len(" ".join(key)) >= 4:
+        if any(e.kind in FUZZY_KINDS for e in entries) and len(" ".join(key)) >= MIN_FUZZY_CHARS:
             choices.setdefault(len(key), []).append(" ".join(key))
     return Lexicon(
         phrases={k: tuple(v) for k, v in index.items()},
         longest=max(len(k) for k in index),
-        known_words=_vocabulary(),
-        audience_words=audience,
+        function_words=function_words,
+        known_words=function_words | frozenset(str(w) for w in vocab.get("domain_words", ())),
+        audience_words=frozenset(normalise(w) for i in dataset.indicators for w in i.audience_words),
         fuzzy_choices={n: tuple(v) for n, v in choices.items()},
         years=frozenset(y for f in dataset.facts for y in _years_in(f.period)),
+        patterns=tuple(
+            (re.compile(p), ind.id, ind.supersedes) for ind in dataset.indicators for p in ind.patterns
+        ),
     )
 
 
-def _years_in(period: str) -> tuple[str, ...]:
-    """'2008-2013' covers 2008..2013; '2014/15' covers 2014 and 2015."""
-    found = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", period)]
-    if "/" in period and found:
-        found.append(found[-1] + 1)
-    if not found:
-        return ()
-    return tuple(str(y) for y in range(min(found), max(found) + 1))
-
-
 def _exact_matches(tokens: list[str], lexicon: Lexicon) -> list[Match]:
-    matches, i = [], 0
-    while i < len(tokens):
+    """Every phrase found, then the longest first, never two over the same word."""
+    found = []
+    for i in range(len(tokens)):
         for n in range(min(lexicon.longest, len(tokens) - i), 0, -1):
             key = tuple(tokens[i : i + n])
             if key in lexicon.phrases:
-                matches.append(Match(i, i + n, " ".join(key), lexicon.phrases[key]))
-                i += n
-                break
-        else:
-            i += 1
-    return matches
+                found.append(Match(i, i + n, " ".join(key), lexicon.phrases[key]))
+    chosen: list[Match] = []
+    taken: set[int] = set()
+    for match in sorted(found, key=lambda m: (-(m.end - m.start), m.start)):
+        span = set(range(match.start, match.end))
+        if not span & taken:
+            chosen.append(match)
+            taken |= span
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def _same_start(a: str, b: str, letters: int) -> bool:
+    return a[:letters] == b[:letters]
 
 
 def _fuzzy_matches(tokens: list[str], covered: set[int], lexicon: Lexicon) -> list[Match]:
-    """Typos: n-grams of uncovered, unknown words compared with every phrase of that length."""
+    """Typos: n-grams of uncovered, uncommon words compared with every phrase of that length."""
     matches: list[Match] = []
     taken = set(covered)
     for n in (3, 2, 1):
         for i in range(len(tokens) - n + 1):
             span = range(i, i + n)
             words = tokens[i : i + n]
-            if taken.intersection(span) or words[0] in lexicon.known_words:
+            if taken.intersection(span) or any(w.isdigit() for w in words):
                 continue
-            if words[-1] in lexicon.known_words or any(w.isdigit() for w in words):
+            if words[0] in lexicon.function_words or words[-1] in lexicon.function_words:
+                continue
+            if n == 1 and words[0] in lexicon.known_words:
                 continue
             phrase = " ".join(words)
-            if len(phrase) < 4:
+            if len(phrase) < MIN_FUZZY_CHARS:
                 continue
-            cutoff = FUZZY_CUTOFF_SHORT if len(phrase) <= 5 else FUZZY_CUTOFF
-            found = process.extract(
-                phrase, lexicon.fuzzy_choices.get(n, ()), scorer=fuzz.ratio,
-                score_cutoff=cutoff, limit=4,
-            )  # fmt: skip
+            found = [
+                (p, s)
+                for p, s, _ in process.extract(
+                    phrase, lexicon.fuzzy_choices.get(n, ()), scorer=DamerauLevenshtein.normalized_similarity,
+                    score_cutoff=FUZZY_CUTOFF, limit=4,
+                )  # fmt: skip
+                if _same_start(p, phrase, 2 if n == 1 else 1) and p != phrase
+            ]
             if not found:
                 continue
-            best_phrase, best_score, _ = found[0]
+            best_phrase, best_score = found[0]
             entries = lexicon.phrases[tuple(best_phrase.split())]
             rivals = [
-                p for p, s, _ in found[1:]
+                p for p, s in found[1:]
                 if best_score - s < CLOSE_CALL and _targets(lexicon, p) != _targets(lexicon, best_phrase)
             ]  # fmt: skip
             if rivals:
-                names = tuple(
-                    dict.fromkeys(t for p in (best_phrase, *rivals) for t in _targets(lexicon, p))
-                )
+                names = tuple(dict.fromkeys(t for p in (best_phrase, *rivals) for t in _targets(lexicon, p)))
                 entries = (Entry("ambiguous", phrase, names),)
             matches.append(Match(i, i + n, phrase, entries, fuzzy=True))
             taken.update(span)
@@ -259,7 +296,7 @@ def _fuzzy_matches(tokens: list[str], covered: set[int], lexicon: Lexicon) -> li
 
 def _targets(lexicon: Lexicon, phrase: str) -> tuple[str, ...]:
     entries = lexicon.phrases[tuple(phrase.split())]
-    return tuple(e.target for e in entries if e.kind in ("lep", "indicator", "group"))
+    return tuple(e.target for e in entries if e.kind in ("lep", "indicator", "group", "district"))
 
 
 def _first_number(text: str) -> int | None:
@@ -270,11 +307,10 @@ def _first_number(text: str) -> int | None:
     return int(word) if word.isdigit() else NUMBER_WORDS[word]
 
 
-def _order(tokens: tuple[str, ...], text: str) -> str:
+def _order(tokens: list[str]) -> str:
     for order, words in ORDER_WORDS.items():
-        for word in words:
-            if (" " in word and word in text) or word in tokens:
-                return order
+        if any(w in tokens for w in words):
+            return order
     return ""
 
 
@@ -285,10 +321,18 @@ def _threshold(text: str) -> Threshold | None:
         return Threshold(op, float(found.group(2)))
     found = _THRESHOLD_BENCH.search(text)
     if found:
-        word = found.group(1)
-        op = "below" if re.fullmatch(_BELOW, word) or word == "worse than" else "above"
-        return Threshold(op, None)
+        return Threshold("below" if re.fullmatch(_BELOW, found.group(1)) else "above", None)
     return None
+
+
+def _claims(text: str) -> tuple[float, ...]:
+    """Figures the question asserts: '42%', 'forty-two per cent', 'a third', '£37,232'."""
+    text = _IDIOMS.sub(" ", _YEAR.sub(" ", text))
+    found = [(m.start(), float(m.group(1))) for m in _PERCENT.finditer(text)]
+    found += [(m.start(), float(m.group(1)) * (1000 if m.group(2) else 1)) for m in _POUNDS.finditer(text)]
+    found += [(m.start(), float(TENS[m.group(1)] + UNITS.get(m.group(2) or "", 0))) for m in _WORD_PERCENT.finditer(text)]
+    found += [(m.start(), FRACTIONS[m.group(1)]) for m in _FRACTION.finditer(text)]
+    return tuple(v for _, v in sorted(found))
 
 
 def _unique(items) -> tuple:
@@ -299,77 +343,70 @@ def read_signals(text: str, lexicon: Lexicon) -> Signals:
     norm = normalise(text)
     tokens = _TOKEN.findall(norm)
     exact = _exact_matches(tokens, lexicon)
-    covered = {i for m in exact for i in range(m.start, m.end)}
-    fuzzy = _fuzzy_matches(tokens, covered, lexicon)
+    firm = {i for m in exact if not m.only_vague for i in range(m.start, m.end)}
+    fuzzy = _fuzzy_matches(tokens, firm, lexicon)
+    fuzzy_span = {i for m in fuzzy for i in range(m.start, m.end)}
+    exact = [m for m in exact if not (m.only_vague and fuzzy_span & set(range(m.start, m.end)))]
     matches = sorted(exact + fuzzy, key=lambda m: m.start)
-    covered |= {i for m in fuzzy for i in range(m.start, m.end)}
+    covered = {i for m in matches for i in range(m.start, m.end)}
 
-    token_set = set(tokens)
     for_students = bool(
-        lexicon.audience_words & token_set
-        or any(" " in w and w in norm for w in lexicon.audience_words)
+        lexicon.audience_words & set(tokens) or any(" " in w and w in norm for w in lexicon.audience_words)
     )
-    leps, groups, outside, districts, indicators, sectors, ambiguous, notes = ([] for _ in range(8))
-    lep_districts = []
+    sector_context = re.search(SECTOR_CONTEXT, norm) is not None
+    found: dict[str, list] = {k: [] for k in ("lep", "group", "outside", "district", "indicator", "sector", "ambiguous", "region")}
+    notes = []
     for m in matches:
-        audience = m.of("audience")
-        kinds = {e.kind for e in m.entries}
-        if for_students and audience:
-            indicators += [e.target for e in audience]
-        elif m.of("indicator") and m.of("sector") and len(matches) > 1:
-            sectors += [e.target for e in m.of("sector")]
-        elif m.of("indicator"):
-            indicators += [e.target for e in m.of("indicator")]
-        elif m.of("sector"):
-            sectors += [e.target for e in m.of("sector")]
-        if m.of("lep"):
-            leps += [e.target for e in m.of("lep")]
-            if "district" in kinds:
-                lep_districts += [e.target for e in m.of("lep")]
-                districts += [e.target for e in m.of("district")]
-        elif m.of("district"):
-            districts += [e.target for e in m.of("district")]
-        groups += [e.target for e in m.of("group")]
-        outside += [e.target for e in m.of("outside")]
-        ambiguous += [(m.phrase, e.candidates) for e in m.of("ambiguous")]
+        if for_students and m.of("audience"):
+            found["indicator"] += [e.target for e in m.of("audience")]
+        elif m.of("indicator") and m.of("sector"):
+            found["sector" if sector_context else "indicator"] += [e.target for e in m.of("sector" if sector_context else "indicator")]
+        else:
+            found["indicator"] += [e.target for e in m.of("indicator")]
+            found["sector"] += [e.target for e in m.of("sector")]
+        for kind in ("lep", "group", "outside", "district"):
+            found[kind] += [e.target for e in m.of(kind)]
+        for kind in ("ambiguous", "region"):
+            found[kind] += [(m.phrase, e.candidates) for e in m.of(kind)]
         if m.fuzzy and not m.of("ambiguous"):
             target = (m.of("lep") or m.of("indicator") or m.of("district") or m.entries)[0].target
             notes.append(f"read “{m.phrase}” as {target.replace('_', ' ')}")
 
-    years = tuple(y for y in _YEAR.findall(norm))
-    percent_text = _YEAR.sub(" ", norm)
-    percents = [float(p) for p in _PERCENT.findall(percent_text)]
+    indicators = found["indicator"]
+    for pattern, indicator, supersedes in lexicon.patterns:
+        if pattern.search(norm):
+            indicators = [indicator, *(i for i in indicators if i not in supersedes)]
+            if indicator == "manufacturing_gva_share":
+                found["sector"] = []
+    if found["lep"]:  # a region beside a LEP is background, not a question about the region
+        found["region"] = []
+
+    years = tuple(_YEAR.findall(norm))
+    free_tokens = [t for i, t in enumerate(tokens) if i not in covered]
     unread = tuple(
         t
-        for i, t in enumerate(tokens)
-        if i not in covered
-        and t not in lexicon.known_words
-        and not re.fullmatch(r"[\d.%£]+", t)
-        and t not in {w for ws in ORDER_WORDS.values() for w in ws}
+        for t in free_tokens
+        if t not in lexicon.known_words and not re.fullmatch(r"[\d.%£]+", t) and t not in ALL_ORDER_WORDS
     )
     return Signals(
         text=norm,
         tokens=tuple(tokens),
-        leps=_unique(leps),
-        groups=_unique(groups),
-        outside=_unique(outside),
-        districts=_unique(districts),
+        leps=_unique(found["lep"]),
+        groups=_unique(found["group"]),
+        outside=_unique(found["outside"]),
+        districts=_unique(found["district"]),
         indicators=_unique(indicators),
-        sectors=_unique(sectors),
-        ambiguous=_unique(ambiguous),
-        percents=tuple(percents),
+        sectors=_unique(found["sector"]),
+        ambiguous=_unique(found["ambiguous"]),
+        regions=_unique(found["region"]),
+        percents=_claims(norm),
         n=_first_number(norm),
-        order=_order(tuple(tokens), norm),
+        order=_order(free_tokens),
         threshold=_threshold(norm),
         years=years,
         other_years=tuple(y for y in years if y not in lexicon.years),
+        students=for_students,
         unread=unread,
         notes=tuple(notes),
-        lep_districts=_unique(lep_districts),
     )
 
-
-def bare_number(text: str) -> float | None:
-    """A number written without a % sign ('is Humber 29?'), for fact-checks."""
-    found = _BARE_NUMBER.search(_YEAR.sub(" ", normalise(text)))
-    return float(found.group(1)) if found else None

@@ -12,7 +12,7 @@ from intents.rules import IntentSpec, Rule
 ROUNDING = 0.5
 TRIGGERS = (
     r"\b(?:check|checking|fact ?check|verify|confirm|true|correct|right|accurate|really|sure|"
-    r"is it|did|does|do|was|were|claims?|claimed|says?|said|states?|quoted?|according|draft|brief|report)\b",
+    r"is it|did|does|do|was|were|claims?|claimed|says?|said|states?|quoted?|according|draft|brief|report|sanity|yes|reckon\w*|heard|slide)\b",
 )
 
 
@@ -103,7 +103,7 @@ def handle(query: Query, dataset: Dataset) -> Answer:
         lines=tuple(lines),
         figures=tuple(dict.fromkeys(figures)),
         sources=tuple(dict.fromkeys(sources)),
-        areas=query.areas,
+        areas=query.areas[:1],
         indicators=(indicator,),
         verdict=verdict,
         assumed=assumed,
@@ -117,21 +117,9 @@ def handle(query: Query, dataset: Dataset) -> Answer:
 SPEC = IntentSpec(
     name="factcheck",
     rules=(
-        Rule(
-            "factcheck",
-            15,
-            triggers=TRIGGERS,
-            needs=frozenset({"number"}),
-            refuses=frozenset({"threshold"}),
-            leps=(0, 1),
-        ),
-        Rule(
-            "factcheck",
-            58,
-            needs=frozenset({"number", "indicator"}),
-            refuses=frozenset({"threshold", "order"}),
-            leps=(0, 1),
-        ),
+
+        Rule("factcheck", 15, triggers=TRIGGERS, needs=frozenset({"number"}), refuses=frozenset({"threshold"}), leps=(0, 2)),
+        Rule("factcheck", 58, needs=frozenset({"number", "indicator"}), refuses=frozenset({"threshold", "order"}), leps=(0, 1)),
     ),
     handle=handle,
     examples=(

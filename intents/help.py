@@ -36,31 +36,27 @@ def handle(query: Query, dataset: Dataset) -> Answer:
     )
 
 
+WHOLE_HELP = (
+    r"(?:help|h|\?|usage|commands?|examples?|what can (?:you|i) (?:do|ask)|what can i ask(?: you)?|"
+    r"what do you (?:do|know)|how do i use (?:this|you|it|lepbot)|how does this work|who are you|"
+    r"what are you|hi|hello|hey|start|menu|options|instructions|guide|about you|"
+    r"what (?:questions|things) can i ask|what data do you have|what do you cover)(?: please| thanks)?"
+)
+HELP_WORDS = (
+    r"\b(?:help|usage)\b",
+    r"\bwhat can (?:you|i) (?:do|ask)\b",
+    r"\bhow do i use\b",
+    r"\bwhat (?:kinds?|sorts?|types?) of (?:questions|things)\b",
+    r"\b(?:which|what) (?:indicators|measures|metrics|leps|areas|data|topics) (?:do|can|are) (?:you|i)\b",
+    r"\bwhat (?:leps|areas|places|indicators|measures) do you (?:know|have|cover)\b",
+)
+
 SPEC = IntentSpec(
     name="help",
     rules=(
-        Rule(
-            "help",
-            10,
-            triggers=(
-                r"(?:help|h|\?|usage|commands?|examples?|what can (?:you|i) (?:do|ask)|what can i ask(?: you)?|"
-                r"what do you (?:do|know)|how do i use (?:this|you|it|lepbot)|how does this work|who are you|"
-                r"what are you|hi|hello|hey|start|menu|options|instructions|guide|about you|"
-                r"what (?:questions|things) can i ask|what data do you have|what do you cover)(?: please| pls)?",
-            ),
-            whole=True,
-        ),
-        Rule(
-            "help",
-            11,
-            triggers=(
-                r"^(?:help|usage)\b",
-                r"\bwhat can (?:you|i) (?:do|ask)\b",
-                r"\bhow do i use\b",
-            ),
-            leps=(0, 0),
-            indicators=(0, 0),
-        ),
+
+        Rule("help", 10, triggers=(WHOLE_HELP,), whole=True),
+        Rule("help", 11, triggers=HELP_WORDS, leps=(0, 0), indicators=(0, 0), refuses=frozenset({"district"})),
     ),
     handle=handle,
     examples=("help", "what can you do?"),

@@ -104,6 +104,8 @@ def _indicator(row: dict[str, Any], where: str) -> Indicator:
         verb=str(row.get("verb", "")),
         audience_words=_strings(row.get("audience_words")),
         audience_synonyms=_strings(row.get("audience_synonyms")),
+        patterns=_strings(row.get("patterns")),
+        supersedes=_strings(row.get("supersedes")),
     )
 
 
@@ -257,6 +259,7 @@ def load_dataset(shipped: Path = SHIPPED_DATA, layers: Sequence[Path] = ()) -> D
             _validate_fact(fact, f"{path} row {n}", area_names, by_id, source_ids)
         facts += layer_facts
 
+    ambiguous = read_yaml(shipped / "ambiguous.yaml") or {}
     districts = _districts(shipped / "districts.csv")
     lep_names = {a.name for a in leps}
     for n, district in enumerate(districts, 2):
@@ -277,7 +280,8 @@ def load_dataset(shipped: Path = SHIPPED_DATA, layers: Sequence[Path] = ()) -> D
             (str(k), str(v))
             for k, v in (read_yaml(shipped / "district_aliases.yaml") or {}).items()
         ),
-        ambiguous=_pairs(read_yaml(shipped / "ambiguous.yaml")),
+        ambiguous=_pairs(ambiguous.get("names")),
+        regions=_pairs(ambiguous.get("regions")),
         sectors=_pairs(read_yaml(shipped / "sectors.yaml")),
         surveys=_surveys(shipped / "surveys.yaml"),
         layers=("shipped", *(p.name for p in layers)),

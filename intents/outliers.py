@@ -93,9 +93,11 @@ SPEC = IntentSpec(
     rules=(
         Rule(
             "outliers",
-            50,
+            44,
             triggers=(
-                r"\b(?:buck\w*|outliers?|exceptions?|exceptional|defy\w*|defies|against the (?:trend|grain|odds)|odd ones? out|anomal\w*|unusual|surpris\w*|unexpected\w*|punch\w* above|over ?perform\w*|under ?perform\w*|better than expected|worse than expected|despite|residuals?|doesn t fit|don t fit|break\w* the (?:pattern|trend|mould))\b",
+                r"\bbuck(?:s|ed|ing)? (?:the |this |that )?(?:trend|pattern|rule)\b|\bbucking\b",
+                r"\bthan (?:their|its|the) .*(?:would )?(?:predict\w*|suggest\w*|expect\w*)\b",
+                r"\b(?:outliers?|exceptions?|exceptional|defy\w*|defies|against the (?:trend|grain|odds)|odd ones? out|anomal\w*|unusual|surpris\w*|unexpected\w*|punch\w* above|over ?perform\w*|under ?perform\w*|better than expected|worse than expected|despite|residuals?|doesn t fit|don t fit|break\w* the (?:pattern|trend|mould))\b",
             ),
             indicators=(0, 3),
         ),

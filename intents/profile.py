@@ -11,9 +11,9 @@ from intents.query import Query
 from intents.rules import IntentSpec, Rule
 
 PROFILE_WORDS = (
-    r"\b(?:tell me (?:more )?about|about|overview|profile|summary|summari[sz]e|snapshot|"
-    r"how is|how are|how s|how does|what do (?:you|we) (?:know|have)|what s (?:there|known)|"
-    r"info|information|details|everything|all you have|picture|story|doing)\b"
+    r"\b(?:tell me (?:more )?about|overview|profile|summary|summari[sz]e|snapshot|key (?:stats|facts|figures|numbers)|"
+    r"fact ?sheet|headlines?|at a glance|anything (?:on|about|for)|what (?:do|have) (?:you|we) (?:know|have|got)|"
+    r"everything|all you have|all the (?:data|stats|figures)|the lot)\b"
 )
 
 
@@ -66,6 +66,7 @@ def handle(query: Query, dataset: Dataset) -> Answer:
 SPEC = IntentSpec(
     name="profile",
     rules=(
+
         Rule("profile", 77, triggers=(PROFILE_WORDS,), leps=(1, 1), indicators=(0, 0)),
         Rule("profile", 78, leps=(1, 1), indicators=(0, 0), refuses=frozenset({"unread"})),
     ),

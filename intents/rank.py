@@ -185,22 +185,21 @@ def handle_or_ask(query: Query, dataset: Dataset) -> Answer:
     return ask_measure(query, dataset)
 
 
+RANK_WORDS = (
+    r"\b(?:top|bottom|best|worst|highest|lowest|most|least|fewest|rank|ranking|ranked|rankings|league|leaders?|laggards|leading|lagging|blackspots?|hotspots?|strongest|weakest|poorest|richest|wealthiest|fastest|slowest)\b",
+    r"\bwhich (?:leps?|areas?|places?|partnerships?|regions?)\b",
+    r"\b(?:above|over|below|under|more than|less than|higher than|lower than|at least|better than|worse than|beat|beats)\b",
+    r"\blist (?:of |all )?(?:the )?leps?\b",
+    r"\b(?:where|who) (?:is|are|has|have|does|do) (?:the )?(?:highest|lowest|most|least|best|worst)\b",
+)
+
 SPEC = IntentSpec(
     name="rank",
     rules=(
-        Rule(
-            "rank",
-            60,
-            triggers=(
-                r"\b(?:top|bottom|best|worst|highest|lowest|most|least|fewest|rank|ranking|ranked|rankings|league|leaders?|laggards|leading|lagging|blackspots?|hotspots?|strongest|weakest|poorest)\b",
-                r"\bwhich (?:leps?|areas?|places?|partnerships?|regions?)\b",
-                r"\b(?:above|over|below|under|more than|less than|higher than|lower than|at least|better than|worse than)\b",
-                r"\blist (?:of |all )?(?:the )?leps?\b",
-                r"\b(?:where|who) (?:is|are|has|have|does|do) (?:the )?(?:highest|lowest|most|least|best|worst)\b",
-            ),
-            leps=(0, 0),
-            refuses=frozenset({"group", "sector"}),
-        ),
+
+        Rule("rank", 60, triggers=RANK_WORDS, leps=(0, 0), refuses=frozenset({"group", "sector", "students", "region"})),
+        Rule("rank", 19, triggers=RANK_WORDS, needs=frozenset({"region"}), leps=(0, 0)),
+        Rule("rank", 59, needs=frozenset({"threshold", "indicator"}), leps=(0, 0), refuses=frozenset({"students"})),
     ),
     handle=handle_or_ask,
     examples=("top 5 LEPs for work inspiration", "which LEPs are above 40% for placements?"),

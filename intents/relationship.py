@@ -128,14 +128,21 @@ def _qualitative(dataset: Dataset, x: str, y: str) -> list[str]:
 
 
 TRIGGERS = (
-    r"\b(?:relat\w*|correlat\w*|associat\w*|link\w*|connect\w*|tied|tie in|go(?:es)? (?:with|together|hand in hand)|track\w*|predict\w*|depend\w*|affect\w*|influence\w*|driv\w*|explain\w*|impact\w*|pattern|mirror\w*|in line with|scatter)\b",
-    r"\b(?:higher|more|lower|less|richer|poorer)\b.*\b(?:where|when|in areas with|places with)\b",
-    r"\b(?:does|do|is|are) .* (?:with|and) .* (?:together)\b",
+    r"\b(?:relat\w*|correlat\w*|associat\w*|link\w*|connect\w*|tied|tie in|go(?:es)? (?:with|together|hand in hand)|pattern|mirror\w*|in line with|scatter|variation|vary|varies)\b",
+    r"\b(?:higher|more|lower|less|richer|poorer|fewer)\b.*\b(?:where|when|in areas with|places with|areas with|leps with)\b",
+    r"\b(?:areas|leps|places) with (?:more|less|fewer|higher|lower|lots of|high|low)\b",
+)
+WEAK = (
+    r"\b(?:track\w*|predict\w*|depend\w*|affect\w*|influence\w*|driv\w*|explain\w*|impact\w*|mean (?:more|fewer|less|higher|lower)|means (?:more|fewer|less|higher|lower)|better at|worse at|vs|versus|against|and)\b",
 )
 
 SPEC = IntentSpec(
     name="relationship",
-    rules=(Rule("relationship", 45, triggers=TRIGGERS, leps=(0, 1), indicators=(1, 3)),),
+    rules=(
+        Rule("relationship", 45, triggers=TRIGGERS, leps=(0, 1), indicators=(1, 3), refuses=frozenset({"sector"})),
+        Rule("relationship", 46, triggers=WEAK, leps=(0, 0), indicators=(2, 3), refuses=frozenset({"sector", "number"})),
+        Rule("relationship", 79, leps=(0, 0), indicators=(2, 3), refuses=frozenset({"group", "sector", "number", "unread"})),
+    ),
     handle=handle,
     examples=(
         "is work inspiration related to youth unemployment?",

@@ -11,7 +11,9 @@ from intents.stats import CORRELATION_METHOD, SIGNIFICANCE_METHOD
 TRIGGERS = (
     r"\b(?:sources?|sourced|where (?:do|does|did|are|is) .*(?:come|from|get|got)|come from|comes from|"
     r"methodology|method|methods|how (?:was|were|is|are) .*(?:collected|measured|surveyed|calculated|done|counted|produced)|"
-    r"sample|sample size|fieldwork|interviews?|respondents?|base|bases|weighted|weighting|citation|cite|reference|"
+    r"sample|sample size|fieldwork|how many (?:employers|interviews|businesses|firms)|surveyed|respondents?|base|bases|weighted|weighting|citation|cite|reference|"
+    r"link|links|report|url|publication|download|what year|which year|when was|how old|how recent|up to date|"
+    r"meaning of .?employers|firms or (?:sites|establishments)|establishments?|"
     r"provenance|who (?:collected|produced|published|ran)|which survey|what survey|data ?sets?|caveats?|reliable|reliability|"
     r"confidence|margin of error|significan\w*)\b",
 )
@@ -57,7 +59,10 @@ def handle(query: Query, dataset: Dataset) -> Answer:
 
 SPEC = IntentSpec(
     name="source",
-    rules=(Rule("source", 35, triggers=TRIGGERS, leps=(0, 1), refuses=frozenset({"number"})),),
+    rules=(
+
+        Rule("source", 35, triggers=TRIGGERS, leps=(0, 0), refuses=frozenset({"number"})),
+    ),
     handle=handle,
     examples=("where do these numbers come from?",),
 )
