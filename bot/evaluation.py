@@ -60,7 +60,11 @@ def figure_problem(figure: Figure, dataset: Dataset) -> str:
     for fact in facts:
         if figure.value is not None and fact.kind == "value" and fact.value == figure.value:
             return ""
-        if figure.value is None and fact.kind == "band" and (fact.low, fact.high) == (figure.low, figure.high):
+        if (
+            figure.value is None
+            and fact.kind == "band"
+            and (fact.low, fact.high) == (figure.low, figure.high)
+        ):
             return ""
     shown = figure.value if figure.value is not None else f"{figure.low}–{figure.high}"
     return f"{figure.area} / {figure.indicator} {figure.breakdown} = {shown} is not in the data"
@@ -83,9 +87,13 @@ def check(case: Case, turn: Turn, dataset: Dataset) -> Outcome:
     if expect.get("figures") == "none":
         lep_figures = [f for f in answer.figures if dataset.is_lep(f.area)]
         if lep_figures:
-            problems.append(f"asserted LEP figures {[f.as_json() for f in lep_figures]}, expected none")
+            problems.append(
+                f"asserted LEP figures {[f.as_json() for f in lep_figures]}, expected none"
+            )
     wrong = tuple(p for f in answer.figures if (p := figure_problem(f, dataset)))
-    return Outcome(case, answer.intent, answer.areas, answer.indicators, answer.verdict, tuple(problems), wrong)
+    return Outcome(
+        case, answer.intent, answer.areas, answer.indicators, answer.verdict, tuple(problems), wrong
+    )
 
 
 def run(cases: list[Case | list[Case]], dataset: Dataset) -> Iterator[Outcome]:
@@ -107,13 +115,17 @@ def report(outcomes: list[Outcome]) -> tuple[str, float, int]:
     right = Counter(expected_intent(o.case) for o in outcomes if o.right)
     lines = [f"{'intent':<14}{'cases':>7}{'right':>7}{'accuracy':>10}"]
     for intent in sorted(cases):
-        lines.append(f"{intent:<14}{cases[intent]:>7}{right[intent]:>7}{right[intent] / cases[intent]:>10.1%}")
+        lines.append(
+            f"{intent:<14}{cases[intent]:>7}{right[intent]:>7}{right[intent] / cases[intent]:>10.1%}"
+        )
     failures = [o for o in outcomes if not o.right]
     if failures:
         lines += ["", "Failures:"]
         for o in failures:
             lines.append(f"- {o.case.question!r}")
-            lines.append(f"    read: intent={o.intent} areas={list(o.areas)} indicators={list(o.indicators)} verdict={o.verdict}")
+            lines.append(
+                f"    read: intent={o.intent} areas={list(o.areas)} indicators={list(o.indicators)} verdict={o.verdict}"
+            )
             lines += [f"    {p}" for p in o.problems]
             lines += [f"    WRONG FIGURE: {w}" for w in o.wrong_figures]
     total, good = len(outcomes), sum(1 for o in outcomes if o.right)

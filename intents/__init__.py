@@ -65,9 +65,12 @@ def respond(text: str, dataset: Dataset, last: Query | None = None) -> Turn:
     query = understand(text, dataset, RULES, last)
     answer = _HANDLERS[query.intent](query, dataset)
     answer = replace(answer, reading=_reading(query, answer, dataset))
+    areas = answer.areas or query.areas
+    seen = tuple(a for a in (last.seen_areas if last else ()) if a not in areas) + areas
     remembered = query.but(
         intent=answer.intent,
-        areas=answer.areas or query.areas,
+        areas=areas,
         indicators=answer.indicators or query.indicators,
+        seen_areas=seen[-4:],
     )
     return Turn(remembered, answer)

@@ -64,9 +64,17 @@ def handle(query: Query, dataset: Dataset) -> Answer:
 SPEC = IntentSpec(
     name="area_lookup",
     rules=(
-
-        Rule("area_lookup", 30, triggers=TRIGGERS, needs=frozenset({"district"}), indicators=(0, 0)),
-        Rule("area_lookup", 31, triggers=(r"\bleps?\b",), needs=frozenset({"district"}), leps=(0, 0), indicators=(0, 0)),
+        Rule(
+            "area_lookup", 30, triggers=TRIGGERS, needs=frozenset({"district"}), indicators=(0, 0)
+        ),
+        Rule(
+            "area_lookup",
+            31,
+            triggers=(r"\bleps?\s*$",),
+            needs=frozenset({"district"}),
+            leps=(0, 1),
+            indicators=(0, 0),
+        ),
     ),
     handle=handle,
     examples=("which LEP is Stockport in?", "what LEP covers Barnsley?"),

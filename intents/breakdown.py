@@ -11,6 +11,7 @@ from intents.query import Query
 from intents.rules import IntentSpec, Rule
 
 TRIGGERS = (
+    r"\b(?:small|smaller|large|larger|big|bigger|micro|medium)\b.{0,20}\b(?:employers|firms|businesses|companies|ones|establishments)\b|\bsmes?\b",
     r"\b(?:sectors?|industr\w*|by size|size of (?:employer|firm|business)|sizes?|sectoral|breakdown|broken down)\b",
 )
 

@@ -21,7 +21,21 @@ def _substitute(text: str, phrase: str, name: str) -> str:
     return f"{text} {name}".strip()
 
 
+NO_CONTEXT = (
+    "I don't have an earlier question in this conversation to refer back to. Which area and "
+    "measure do you mean?"
+)
+EXAMPLES = (
+    "how does Humber compare on placements?",
+    "compare London and Humber on work placements",
+)
+
+
 def handle(query: Query, dataset: Dataset) -> Answer:
+    if query.reason == "no_context":
+        return Answer(
+            intent="clarify", headline=NO_CONTEXT, choices=EXAMPLES, next_questions=EXAMPLES
+        )
     candidates = query.candidates[:MAX_CHOICES]
     phrase = query.unclear.replace(" (in two LEPs)", "")
     choices = tuple(_substitute(query.text, phrase, name) for name in candidates)
@@ -60,7 +74,6 @@ def ask_measure(query: Query, dataset: Dataset) -> Answer:
 SPEC = IntentSpec(
     name="clarify",
     rules=(
-
         Rule("clarify", 20, needs=frozenset({"ambiguous"})),
         Rule("clarify", 21, needs=frozenset({"region"}), leps=(0, 0)),
     ),

@@ -12,6 +12,7 @@ _SUBS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, flags), repl)
     for pattern, repl, flags in (
         (r"```.*?```", " ", re.S),  # code blocks carry no question
+        (r"(?<!\w)~[^~\n]{1,80}~(?!\w)", " ", 0),  # ~struck out~ words were taken back
         (r"<[@#!][^>|]*\|([^>]*)>", r" \1 ", 0),  # <#C1|general>, <!subteam^S1|@team>
         (r"<[@#!][^>]*>", " ", 0),  # <@U123>, <!channel>, <!here>
         (r"<(?:https?|mailto):[^>|]*\|([^>]*)>", r" \1 ", 0),  # <http://x|label>

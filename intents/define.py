@@ -18,7 +18,7 @@ LEP_DEFINITION = (
     "The dataset is organised by the 39 LEPs of 2014."
 )
 TRIGGERS = (
-    r"\b(?:what (?:is|are|s|does|do|counts|count)|define|definition|defined|meaning|meant|mean by|does .* mean|explain\w*|"
+    r"\b(?:what (?:is|are|s|does|do|counts|count)|define|definition|defined|meaning|meant|mean by|what does .* mean|can you explain what|explain (?:what|the term|the meaning)|"
     r"what kind of|what sort of|what types? of|includes?|included|including|counts? as|consist|consists|stand for|stands for|"
     r"difference between|different from)\b",
 )
@@ -62,9 +62,15 @@ LEP_WORDS = r"\b(?:what (?:is|are) (?:a |an |the )?leps?|what does lep stand for
 SPEC = IntentSpec(
     name="define",
     rules=(
-
         Rule("define", 34, triggers=MEASURED, leps=(0, 0), indicators=(1, 3)),
-        Rule("define", 40, triggers=TRIGGERS, leps=(0, 0), indicators=(1, 3), refuses=frozenset({"group", "number", "threshold", "order"})),
+        Rule(
+            "define",
+            40,
+            triggers=TRIGGERS,
+            leps=(0, 0),
+            indicators=(1, 3),
+            refuses=frozenset({"group", "number", "threshold", "order"}),
+        ),
         Rule("define", 41, triggers=(LEP_WORDS,), leps=(0, 0), indicators=(0, 0)),
     ),
     handle=handle,

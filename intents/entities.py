@@ -28,8 +28,27 @@ NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
 }  # fmt: skip
-TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+UNITS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+}
 FRACTIONS = {
     "half": 50.0, "a half": 50.0, "a third": 100 / 3, "one third": 100 / 3, "two thirds": 200 / 3,
     "a quarter": 25.0, "one quarter": 25.0, "three quarters": 75.0, "a fifth": 20.0, "one fifth": 20.0,
@@ -62,10 +81,14 @@ _TOP_N = re.compile(
 _ABOVE = r"(?:above|over|more than|higher than|greater than|at least|exceeding|exceeds|beyond|beat|beats|beating|bigger than|better than)"
 _BELOW = r"(?:below|under|less than|lower than|fewer than|at most|beneath|smaller than|worse than)"
 _BENCH = r"(?:the\s+)?(?:england|english|national|nation|country|uk)\s*(?:average|figure|benchmark|rate|level|mean|share)?|(?:the\s+)?(?:average|benchmark|mean)"
-_THRESHOLD_NUM = re.compile(rf"({_ABOVE}|{_BELOW})\s+(\d{{1,3}}(?:\.\d+)?)\s*(?:%|per ?cent|percent)?(?!\s*(?:leps|areas|places))")
+_THRESHOLD_NUM = re.compile(
+    rf"({_ABOVE}|{_BELOW})\s+(\d{{1,3}}(?:\.\d+)?)\s*(?:%|per ?cent|percent)?(?!\s*(?:leps|areas|places))"
+)
 _THRESHOLD_BENCH = re.compile(rf"\b({_ABOVE}|{_BELOW})\s+(?:{_BENCH})\b")
 _TOKEN = re.compile(r"[a-z0-9£%]+(?:\.\d+)?")
-_IDIOMS = re.compile(r"\b(?:100|hundred) ?(?:%|per ?cent|percent) (?:sure|certain|confident|clear)\b")
+_IDIOMS = re.compile(
+    r"\b(?:100|hundred) ?(?:%|per ?cent|percent) (?:sure|certain|confident|clear)\b"
+)
 
 
 @lru_cache(maxsize=1)
@@ -89,7 +112,9 @@ def normalise(text: str) -> str:
 
 @dataclass(frozen=True)
 class Entry:
-    kind: str  # lep | group | outside | district | indicator | audience | sector | ambiguous | region
+    kind: (
+        str  # lep | group | outside | district | indicator | audience | sector | ambiguous | region
+    )
     target: str
     candidates: tuple[str, ...] = ()
 
@@ -121,7 +146,12 @@ class Lexicon:
     audience_words: frozenset[str]
     fuzzy_choices: dict[int, tuple[str, ...]]
     years: frozenset[str]  # years some fact's period covers
-    patterns: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]  # (regex, indicator, supersedes)
+    patterns: tuple[
+        tuple[re.Pattern[str], str, tuple[str, ...]], ...
+    ]  # (regex, indicator, supersedes)
+    broken_down: frozenset[
+        str
+    ]  # measures published by sector: a sector word beside them is a sector
 
 
 @dataclass(frozen=True)
@@ -189,7 +219,11 @@ def _years_in(period: str) -> tuple[str, ...]:
 @lru_cache(maxsize=8)
 def lexicon_for(dataset: Dataset) -> Lexicon:
     index: dict[tuple[str, ...], list[Entry]] = {}
-    for kind, areas in (("lep", dataset.leps), ("group", dataset.groups), ("outside", dataset.outside)):
+    for kind, areas in (
+        ("lep", dataset.leps),
+        ("group", dataset.groups),
+        ("outside", dataset.outside),
+    ):
         for area in areas:
             for phrase in (area.name, *area.aliases):
                 _add(index, phrase, Entry(kind, area.name))
@@ -221,12 +255,20 @@ def lexicon_for(dataset: Dataset) -> Lexicon:
         phrases={k: tuple(v) for k, v in index.items()},
         longest=max(len(k) for k in index),
         function_words=function_words,
-        known_words=function_words | frozenset(str(w) for w in vocab.get("domain_words", ())),
-        audience_words=frozenset(normalise(w) for i in dataset.indicators for w in i.audience_words),
+        known_words=function_words
+        | frozenset(
+            str(w) for key in ("domain_words", "everyday_words") for w in vocab.get(key, ())
+        ),
+        audience_words=frozenset(
+            normalise(w) for i in dataset.indicators for w in i.audience_words
+        ),
         fuzzy_choices={n: tuple(v) for n, v in choices.items()},
         years=frozenset(y for f in dataset.facts for y in _years_in(f.period)),
+        broken_down=frozenset(f.indicator for f in dataset.facts if f.breakdown),
         patterns=tuple(
-            (re.compile(p), ind.id, ind.supersedes) for ind in dataset.indicators for p in ind.patterns
+            (re.compile(p), ind.id, ind.supersedes)
+            for ind in dataset.indicators
+            for p in ind.patterns
         ),
     )
 
@@ -249,10 +291,6 @@ def _exact_matches(tokens: list[str], lexicon: Lexicon) -> list[Match]:
     return sorted(chosen, key=lambda m: m.start)
 
 
-def _same_start(a: str, b: str, letters: int) -> bool:
-    return a[:letters] == b[:letters]
-
-
 def _fuzzy_matches(tokens: list[str], covered: set[int], lexicon: Lexicon) -> list[Match]:
     """Typos: n-grams of uncovered, uncommon words compared with every phrase of that length."""
     matches: list[Match] = []
@@ -273,10 +311,13 @@ def _fuzzy_matches(tokens: list[str], covered: set[int], lexicon: Lexicon) -> li
             found = [
                 (p, s)
                 for p, s, _ in process.extract(
-                    phrase, lexicon.fuzzy_choices.get(n, ()), scorer=DamerauLevenshtein.normalized_similarity,
-                    score_cutoff=FUZZY_CUTOFF, limit=4,
+                    phrase,
+                    lexicon.fuzzy_choices.get(n, ()),
+                    scorer=DamerauLevenshtein.normalized_similarity,
+                    score_cutoff=FUZZY_CUTOFF,
+                    limit=4,
                 )  # fmt: skip
-                if _same_start(p, phrase, 2 if n == 1 else 1) and p != phrase
+                if p[0] == phrase[0] and p != phrase
             ]
             if not found:
                 continue
@@ -287,7 +328,9 @@ def _fuzzy_matches(tokens: list[str], covered: set[int], lexicon: Lexicon) -> li
                 if best_score - s < CLOSE_CALL and _targets(lexicon, p) != _targets(lexicon, best_phrase)
             ]  # fmt: skip
             if rivals:
-                names = tuple(dict.fromkeys(t for p in (best_phrase, *rivals) for t in _targets(lexicon, p)))
+                names = tuple(
+                    dict.fromkeys(t for p in (best_phrase, *rivals) for t in _targets(lexicon, p))
+                )
                 entries = (Entry("ambiguous", phrase, names),)
             matches.append(Match(i, i + n, phrase, entries, fuzzy=True))
             taken.update(span)
@@ -329,8 +372,13 @@ def _claims(text: str) -> tuple[float, ...]:
     """Figures the question asserts: '42%', 'forty-two per cent', 'a third', '£37,232'."""
     text = _IDIOMS.sub(" ", _YEAR.sub(" ", text))
     found = [(m.start(), float(m.group(1))) for m in _PERCENT.finditer(text)]
-    found += [(m.start(), float(m.group(1)) * (1000 if m.group(2) else 1)) for m in _POUNDS.finditer(text)]
-    found += [(m.start(), float(TENS[m.group(1)] + UNITS.get(m.group(2) or "", 0))) for m in _WORD_PERCENT.finditer(text)]
+    found += [
+        (m.start(), float(m.group(1)) * (1000 if m.group(2) else 1)) for m in _POUNDS.finditer(text)
+    ]
+    found += [
+        (m.start(), float(TENS[m.group(1)] + UNITS.get(m.group(2) or "", 0)))
+        for m in _WORD_PERCENT.finditer(text)
+    ]
     found += [(m.start(), FRACTIONS[m.group(1)]) for m in _FRACTION.finditer(text)]
     return tuple(v for _, v in sorted(found))
 
@@ -351,16 +399,34 @@ def read_signals(text: str, lexicon: Lexicon) -> Signals:
     covered = {i for m in matches for i in range(m.start, m.end)}
 
     for_students = bool(
-        lexicon.audience_words & set(tokens) or any(" " in w and w in norm for w in lexicon.audience_words)
+        lexicon.audience_words & set(tokens)
+        or any(" " in w and w in norm for w in lexicon.audience_words)
     )
-    sector_context = re.search(SECTOR_CONTEXT, norm) is not None
-    found: dict[str, list] = {k: [] for k in ("lep", "group", "outside", "district", "indicator", "sector", "ambiguous", "region")}
+    named = {e.target for m in matches for e in m.of("indicator")}
+    sector_context = re.search(SECTOR_CONTEXT, norm) is not None or bool(
+        named & lexicon.broken_down
+    )
+    found: dict[str, list] = {
+        k: []
+        for k in (
+            "lep",
+            "group",
+            "outside",
+            "district",
+            "indicator",
+            "sector",
+            "ambiguous",
+            "region",
+        )
+    }
     notes = []
     for m in matches:
         if for_students and m.of("audience"):
             found["indicator"] += [e.target for e in m.of("audience")]
         elif m.of("indicator") and m.of("sector"):
-            found["sector" if sector_context else "indicator"] += [e.target for e in m.of("sector" if sector_context else "indicator")]
+            found["sector" if sector_context else "indicator"] += [
+                e.target for e in m.of("sector" if sector_context else "indicator")
+            ]
         else:
             found["indicator"] += [e.target for e in m.of("indicator")]
             found["sector"] += [e.target for e in m.of("sector")]
@@ -386,7 +452,9 @@ def read_signals(text: str, lexicon: Lexicon) -> Signals:
     unread = tuple(
         t
         for t in free_tokens
-        if t not in lexicon.known_words and not re.fullmatch(r"[\d.%£]+", t) and t not in ALL_ORDER_WORDS
+        if t not in lexicon.known_words
+        and not re.fullmatch(r"[\d.%£]+", t)
+        and t not in ALL_ORDER_WORDS
     )
     return Signals(
         text=norm,
@@ -409,4 +477,3 @@ def read_signals(text: str, lexicon: Lexicon) -> Signals:
         unread=unread,
         notes=tuple(notes),
     )
-

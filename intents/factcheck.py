@@ -117,9 +117,21 @@ def handle(query: Query, dataset: Dataset) -> Answer:
 SPEC = IntentSpec(
     name="factcheck",
     rules=(
-
-        Rule("factcheck", 15, triggers=TRIGGERS, needs=frozenset({"number"}), refuses=frozenset({"threshold"}), leps=(0, 2)),
-        Rule("factcheck", 58, needs=frozenset({"number", "indicator"}), refuses=frozenset({"threshold", "order"}), leps=(0, 1)),
+        Rule(
+            "factcheck",
+            15,
+            triggers=TRIGGERS,
+            needs=frozenset({"number"}),
+            refuses=frozenset({"threshold"}),
+            leps=(0, 2),
+        ),
+        Rule(
+            "factcheck",
+            58,
+            needs=frozenset({"number", "indicator"}),
+            refuses=frozenset({"threshold", "order"}),
+            leps=(0, 1),
+        ),
     ),
     handle=handle,
     examples=(

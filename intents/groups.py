@@ -15,7 +15,9 @@ GROUP_WORDS = (
     r"\b(?:england|english|national|nationally|nationwide|uk|britain|country|average|overall|"
     r"whole|typical|benchmark|regions?|regional|south|southern|north|northern|elsewhere|rest)\b"
 )
-REGION_WORDS = r"\b(?:by region|regions|regional|each region|per region|as a region|the region|region)\b"
+REGION_WORDS = (
+    r"\b(?:by region|regions|regional|each region|per region|as a region|the region|region)\b"
+)
 
 
 def _group_facts(dataset: Dataset, indicator: str, groups: tuple[str, ...]):
@@ -115,8 +117,13 @@ def handle(query: Query, dataset: Dataset) -> Answer:
 SPEC = IntentSpec(
     name="groups",
     rules=(
-
-        Rule("groups", 18, triggers=(REGION_WORDS, r"\b(?:average|overall|as a whole|altogether|combined)\b"), needs=frozenset({"region"}), leps=(0, 0)),
+        Rule(
+            "groups",
+            18,
+            triggers=(REGION_WORDS, r"\b(?:average|overall|as a whole|altogether|combined)\b"),
+            needs=frozenset({"region"}),
+            leps=(0, 0),
+        ),
         Rule("groups", 65, needs=frozenset({"group"}), leps=(0, 0)),
         Rule("groups", 66, triggers=(GROUP_WORDS,), leps=(0, 0)),
         Rule("groups", 80, leps=(0, 0), indicators=(1, 99), refuses=frozenset({"unread"})),

@@ -54,9 +54,15 @@ HELP_WORDS = (
 SPEC = IntentSpec(
     name="help",
     rules=(
-
         Rule("help", 10, triggers=(WHOLE_HELP,), whole=True),
-        Rule("help", 11, triggers=HELP_WORDS, leps=(0, 0), indicators=(0, 0), refuses=frozenset({"district"})),
+        Rule(
+            "help",
+            11,
+            triggers=HELP_WORDS,
+            leps=(0, 0),
+            indicators=(0, 0),
+            refuses=frozenset({"district"}),
+        ),
     ),
     handle=handle,
     examples=("help", "what can you do?"),

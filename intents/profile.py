@@ -66,7 +66,6 @@ def handle(query: Query, dataset: Dataset) -> Answer:
 SPEC = IntentSpec(
     name="profile",
     rules=(
-
         Rule("profile", 77, triggers=(PROFILE_WORDS,), leps=(1, 1), indicators=(0, 0)),
         Rule("profile", 78, leps=(1, 1), indicators=(0, 0), refuses=frozenset({"unread"})),
     ),

@@ -16,6 +16,7 @@ class Threshold:
 @dataclass(frozen=True)
 class Query:
     intent: str
+    reason: str = ""  # the matching rule's reason, e.g. "instructions" for an unknown
     text: str = ""
     areas: tuple[str, ...] = ()
     indicators: tuple[str, ...] = ()
@@ -32,6 +33,7 @@ class Query:
     outside: str = ""  # a place outside the data's coverage
     other_year: str = ""  # a year the data does not cover
     unread: tuple[str, ...] = ()  # words nothing understood
+    seen_areas: tuple[str, ...] = ()  # LEPs named earlier in the conversation, latest last
     notes: tuple[str, ...] = field(default=())  # what was assumed or carried over
     truncated: bool = False
 

@@ -196,10 +196,21 @@ RANK_WORDS = (
 SPEC = IntentSpec(
     name="rank",
     rules=(
-
-        Rule("rank", 60, triggers=RANK_WORDS, leps=(0, 0), refuses=frozenset({"group", "sector", "students", "region"})),
+        Rule(
+            "rank",
+            60,
+            triggers=RANK_WORDS,
+            leps=(0, 0),
+            refuses=frozenset({"group", "sector", "students", "region"}),
+        ),
         Rule("rank", 19, triggers=RANK_WORDS, needs=frozenset({"region"}), leps=(0, 0)),
-        Rule("rank", 59, needs=frozenset({"threshold", "indicator"}), leps=(0, 0), refuses=frozenset({"students"})),
+        Rule(
+            "rank",
+            59,
+            needs=frozenset({"threshold", "indicator"}),
+            leps=(0, 0),
+            refuses=frozenset({"students"}),
+        ),
     ),
     handle=handle_or_ask,
     examples=("top 5 LEPs for work inspiration", "which LEPs are above 40% for placements?"),

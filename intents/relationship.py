@@ -139,9 +139,29 @@ WEAK = (
 SPEC = IntentSpec(
     name="relationship",
     rules=(
-        Rule("relationship", 45, triggers=TRIGGERS, leps=(0, 1), indicators=(1, 3), refuses=frozenset({"sector"})),
-        Rule("relationship", 46, triggers=WEAK, leps=(0, 0), indicators=(2, 3), refuses=frozenset({"sector", "number"})),
-        Rule("relationship", 79, leps=(0, 0), indicators=(2, 3), refuses=frozenset({"group", "sector", "number", "unread"})),
+        Rule(
+            "relationship",
+            45,
+            triggers=TRIGGERS,
+            leps=(0, 1),
+            indicators=(1, 3),
+            refuses=frozenset({"sector"}),
+        ),
+        Rule(
+            "relationship",
+            46,
+            triggers=WEAK,
+            leps=(0, 0),
+            indicators=(2, 3),
+            refuses=frozenset({"sector", "number"}),
+        ),
+        Rule(
+            "relationship",
+            79,
+            leps=(0, 0),
+            indicators=(2, 3),
+            refuses=frozenset({"group", "sector", "number", "unread", "students"}),
+        ),
     ),
     handle=handle,
     examples=(

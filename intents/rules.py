@@ -35,6 +35,7 @@ class Rule:
     indicators: tuple[int, int] = ANY
     needs: frozenset[str] = frozenset()  # Signals.present names that must be there
     refuses: frozenset[str] = frozenset()  # ... that must not
+    reason: str = ""  # why this rule exists, when the handler answers differently for it
 
     def triggered(self, text: str) -> bool:
         find = (lambda p: p.fullmatch(text)) if self.whole else (lambda p: p.search(text))

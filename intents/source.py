@@ -9,13 +9,15 @@ from intents.rules import IntentSpec, Rule
 from intents.stats import CORRELATION_METHOD, SIGNIFICANCE_METHOD
 
 TRIGGERS = (
-    r"\b(?:sources?|sourced|where (?:do|does|did|are|is) .*(?:come|from|get|got)|come from|comes from|"
-    r"methodology|method|methods|how (?:was|were|is|are) .*(?:collected|measured|surveyed|calculated|done|counted|produced)|"
-    r"sample|sample size|fieldwork|how many (?:employers|interviews|businesses|firms)|surveyed|respondents?|base|bases|weighted|weighting|citation|cite|reference|"
-    r"link|links|report|url|publication|download|what year|which year|when was|how old|how recent|up to date|"
-    r"meaning of .?employers|firms or (?:sites|establishments)|establishments?|"
-    r"provenance|who (?:collected|produced|published|ran)|which survey|what survey|data ?sets?|caveats?|reliable|reliability|"
-    r"confidence|margin of error|significan\w*)\b",
+    r"\b(?:sources?|sourced|where (?:do|does|did|are|is) .*(?:come|from|get|got)|come from|comes from|methodology|"
+    r"citation|cite|provenance|which survey|what survey|links? to|report|publication|download|url|reference)\b",
+)
+WEAK = (
+    r"\b(?:method|methods|how (?:was|were|is|are) .*(?:collected|surveyed|done|produced)|sample|sample size|fieldwork|"
+    r"how many (?:employers|interviews|businesses|firms)|surveyed|respondents?|base|bases|weighted|weighting|"
+    r"what year|which year|when was|how old|how recent|up to date|meaning of .?employers|firms or (?:sites|establishments)|"
+    r"establishments?|who (?:collected|produced|published|ran)|data ?sets?|caveats?|reliable|reliability|confidence|"
+    r"margin of error|significan\w*)\b",
 )
 
 
@@ -60,8 +62,15 @@ def handle(query: Query, dataset: Dataset) -> Answer:
 SPEC = IntentSpec(
     name="source",
     rules=(
-
         Rule("source", 35, triggers=TRIGGERS, leps=(0, 0), refuses=frozenset({"number"})),
+        Rule(
+            "source",
+            36,
+            triggers=WEAK,
+            leps=(0, 0),
+            indicators=(0, 0),
+            refuses=frozenset({"number"}),
+        ),
     ),
     handle=handle,
     examples=("where do these numbers come from?",),

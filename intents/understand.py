@@ -12,22 +12,29 @@ from intents.query import Query
 from intents.rules import Rule, pattern
 
 FOLLOW_UP = (
-    r"^(?:and|or|but|so|also|then|now|ok|okay)\b",
+    r"^(?:and|or|but|so|also|then|now|ok|okay|right|cool|thanks)\b",
     r"^(?:what|how) about\b",
     r"^(?:same|likewise|ditto)\b",
-    r"^(?:compare|versus|vs|against)\b",
+    r"^(?:compare|versus|vs|against|add|plus)\b",
     r"^what of\b",
-    r"\b(?:there|that area|that lep|that place|this area|this lep|those areas|those leps|them)\b",
+    r"\b(?:there|that area|that lep|that place|this area|this lep|those areas|those leps|them|the two|both of them|that one|it)\b",
     r"\binstead\b",
+    r"\b(?:the|that|this) (?:figure|number|one|measure|stat)\b",
 )
 ADDS_AREAS = (
-    r"^(?:compare (?:it |that |them )?(?:with|to|against)|vs|versus|against|and also|also)\b"
+    r"\b(?:compare|comparison|vs|versus|against|add|plus|with|the two|both|them|those|all three)\b"
 )
+BACK_TO_SEVERAL = r"\b(?:the two|both|them|those|these|all three)\b"
+NO_INHERIT = frozenset({"unknown", "clarify", "help"})
 SHORT = 5  # words; a short question missing a slot leans on the last one
 
 
+def _refers_back(signals: Signals) -> bool:
+    return any(pattern(p).search(signals.text) for p in FOLLOW_UP)
+
+
 def _is_follow_up(signals: Signals) -> bool:
-    if any(pattern(p).search(signals.text) for p in FOLLOW_UP):
+    if _refers_back(signals):
         return True
     no_slot = not (signals.leps or signals.groups) or not signals.indicators
     return len(signals.tokens) <= SHORT and no_slot and not signals.ambiguous
@@ -43,15 +50,21 @@ def _carry(signals: Signals, last: Query) -> tuple[Signals, tuple[str, ...]]:
     elif (
         signals.indicators
         and len(last.indicators) == 2
-        and last.intent
-        in (
-            "relationship",
-            "outliers",
-        )
+        and last.intent in ("relationship", "outliers")
     ):
         keep = [i for i in last.indicators if i not in signals.indicators][1:]
         changes["indicators"] = (*signals.indicators, *keep)
-    if (signals.leps and last.areas and pattern(ADDS_AREAS).search(signals.text)) or (signals.leps and last.intent == "compare" and signals.text.startswith("and ")):
+    if (
+        not signals.leps
+        and pattern(BACK_TO_SEVERAL).search(signals.text)
+        and len(last.seen_areas) > 1
+    ):
+        wanted = 2 if pattern(r"\b(?:the two|both)\b").search(signals.text) else 3
+        changes["leps"] = last.seen_areas[-wanted:]
+        notes.append("areas carried over from earlier in the conversation")
+        return replace(signals, **changes), tuple(notes)
+    adds = last.areas and len(signals.leps) <= 1 and pattern(ADDS_AREAS).search(signals.text)
+    if adds or (signals.leps and last.intent == "compare" and signals.text.startswith("and ")):
         changes["leps"] = tuple(dict.fromkeys((*last.areas, *signals.leps)))
         notes.append("areas carried over from the previous question")
     elif not signals.leps and not signals.groups and last.areas and not signals.districts:
@@ -64,7 +77,12 @@ def _carry(signals: Signals, last: Query) -> tuple[Signals, tuple[str, ...]]:
             changes["order"] = last.order
         if signals.threshold is None and last.threshold is not None and not signals.order:
             changes["threshold"] = last.threshold
-    if last.breakdowns and not signals.sectors and last.intent == "breakdown":
+    if (
+        last.breakdowns
+        and not signals.sectors
+        and not signals.groups
+        and last.intent == "breakdown"
+    ):
         changes["sectors"] = last.breakdowns
     return replace(signals, **changes), tuple(notes)
 
@@ -78,43 +96,60 @@ def _districts_as_leps(signals: Signals, dataset: Dataset) -> tuple[Signals, tup
         district = dataset.district(name)
         if district is None:
             continue
-        if len(district.leps) == 1:
-            leps.append(district.leps[0])
-            notes.append(f"{name} is in {district.leps[0]} LEP")
-        else:
-            key = f"{name} (in two LEPs)"
-            return replace(signals, ambiguous=((key, district.leps),)), ()
+        if len(district.leps) > 1:
+            return replace(signals, ambiguous=((f"{name} (in two LEPs)", district.leps),)), ()
+        leps.append(district.leps[0])
+        notes.append(f"{name} is in {district.leps[0]} LEP")
     return replace(signals, leps=tuple(dict.fromkeys(leps))), tuple(notes)
 
 
-def _choose(signals: Signals, rules: tuple[Rule, ...], last: Query | None, follow_up: bool) -> str:
-    if (
-        follow_up
-        and last is not None
-        and not any(r.triggered(signals.text) for r in rules if r.triggers)
-    ):
-        for rule in rules:
-            if rule.intent == last.intent and rule.fits(signals):
-                return rule.intent
-    return next(r.intent for r in rules if r.accepts(signals))
+def _own_trigger(rules: tuple[Rule, ...], signals: Signals) -> bool:
+    """Whether the words of the question (past any 'and'/'what about') ask for an intent."""
+    text = re.sub(
+        r"^(?:and|or|but|so|also|then|now|ok|okay|what about|how about)\s+", "", signals.text
+    )
+    return any(r.triggered(text) for r in rules if r.triggers and r.intent not in NO_INHERIT)
+
+
+def _choose(
+    rules: tuple[Rule, ...], signals: Signals, bare: Signals, last: Query | None
+) -> tuple[Rule, Signals]:
+    """The first rule that accepts; a follow-up may keep the last intent or drop carried areas."""
+    if last is None:
+        return next((r, signals) for r in rules if r.accepts(signals))
+    if _own_trigger(rules, bare):
+        for candidate in (signals, replace(signals, leps=bare.leps)):
+            found = next((r for r in rules if r.triggers and r.accepts(candidate)), None)
+            if found is not None and found.intent not in NO_INHERIT:
+                return found, candidate
+    elif last.intent not in NO_INHERIT:
+        found = next((r for r in rules if r.intent == last.intent and r.fits(signals)), None)
+        if found is not None:
+            return found, signals
+    return next((r, signals) for r in rules if r.accepts(signals))
 
 
 def understand(
     text: str, dataset: Dataset, rules: tuple[Rule, ...], last: Query | None = None
 ) -> Query:
     cleaned, truncated = clean(text)
-    signals = read_signals(cleaned, lexicon_for(dataset))
-    carried: tuple[str, ...] = ()
-    follow_up = last is not None and _is_follow_up(signals)
-    if follow_up:
-        signals, carried = _carry(signals, last)
-    lookup_first = next(r for r in rules if r.intent == "area_lookup")
+    bare = read_signals(cleaned, lexicon_for(dataset))
+    signals, carried = bare, ()
+    follow_up = _is_follow_up(bare)
+    if follow_up and last is not None:
+        signals, carried = _carry(bare, last)
+    lookup = [r for r in rules if r.intent == "area_lookup"]
     district_notes: tuple[str, ...] = ()
-    if not lookup_first.accepts(signals):
+    if not any(r.accepts(signals) for r in lookup):
         signals, district_notes = _districts_as_leps(signals, dataset)
-    intent = _choose(signals, rules, last, follow_up)
+    rule, signals = _choose(rules, signals, bare, last if follow_up else None)
+    if rule.intent == "unknown" and last is None and rule.priority == 99 and _refers_back(bare):
+        rule = Rule("clarify", 0, reason="no_context")
+    if signals.leps == bare.leps:
+        carried = tuple(n for n in carried if not n.startswith("area"))
     return Query(
-        intent=intent,
+        intent=rule.intent,
+        reason=rule.reason,
         text=cleaned,
         areas=signals.leps,
         indicators=signals.indicators,
@@ -126,7 +161,9 @@ def understand(
         threshold=signals.threshold,
         number=signals.percents[0] if signals.percents else None,
         claimed_extreme=_claimed_extreme(signals.text),
-        candidates=tuple(dict.fromkeys(c for _, cands in (*signals.ambiguous, *signals.regions) for c in cands)),
+        candidates=tuple(
+            dict.fromkeys(c for _, cands in (*signals.ambiguous, *signals.regions) for c in cands)
+        ),
         unclear=(signals.ambiguous or signals.regions or (("", ()),))[0][0],
         outside=signals.outside[0] if signals.outside else "",
         other_year=signals.other_years[0] if signals.other_years else "",

@@ -17,7 +17,28 @@ WORDS_SHOWN = 6
 
 
 def handle(query: Query, dataset: Dataset) -> Answer:
-    if query.outside:
+    if query.reason == "instructions":
+        headline = (
+            "I only report what the published data says, so I can't be told which figures to give. "
+            "Ask me a question about the data and I'll answer it with the source."
+        )
+        nexts = (
+            tuple(f"how does {a} compare on placements?" for a in query.areas[:1]) or SUGGESTIONS
+        )
+    elif query.reason == "future":
+        headline = (
+            "I have no forecasts: the data is one survey year, EPS 2014 (fieldwork April–July 2014), "
+            "with its economic context from 2012–2014."
+        )
+        nexts = (
+            tuple(
+                f"{a} {dataset.indicator(i).short}"
+                for a in query.areas[:1]
+                for i in query.indicators[:1]
+            )
+            or SUGGESTIONS
+        )
+    elif query.outside:
         place = dataset_place(dataset, query.outside)
         headline = (
             f"This dataset covers England's 39 LEPs, so {place.name} is not in it. "
@@ -71,9 +92,20 @@ def dataset_place(dataset: Dataset, name: str):
     return next(a for a in dataset.outside if a.name == name)
 
 
+INSTRUCTIONS = (
+    r"\b(?:ignore|disregard|forget) (?:all |any |the |your |my |that|this|previous|prior|above)",
+    r"\b(?:pretend|roleplay|role play|act as|you are now|you are dan|jailbreak|from now on|system prompt|new instructions)\b",
+    r"\b(?:say|tell everyone|announce|post|claim|write|answer) (?:that )?(?:the )?[\w\s]{0,40}\b(?:is|are|was|at|for every)\b.{0,40}\d",
+)
+FUTURE = (
+    r"\b(?:next year|will (?:it |they |that )?be|going to be|forecasts?|projections?|projected|in (?:the )?future|by 20[3-9]\d)\b",
+)
+
 SPEC = IntentSpec(
     name="unknown",
     rules=(
+        Rule("unknown", 5, triggers=INSTRUCTIONS, reason="instructions"),
+        Rule("unknown", 24, triggers=FUTURE, reason="future"),
         Rule("unknown", 25, needs=frozenset({"outside"}), leps=(0, 0)),
         Rule("unknown", 26, needs=frozenset({"other_year"}), refuses=frozenset({"number"})),
         Rule("unknown", 99),
