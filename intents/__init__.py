@@ -33,10 +33,23 @@ from intents.understand import understand
 INTENTS: tuple[IntentSpec, ...] = tuple(
     m.SPEC
     for m in (
-        value, compare, rank, profile, relationship, outliers, groups, breakdown, define, source,
-        factcheck, area_lookup, help, clarify, unknown,
+        value,
+        compare,
+        rank,
+        profile,
+        relationship,
+        outliers,
+        groups,
+        breakdown,
+        define,
+        source,
+        factcheck,
+        area_lookup,
+        help,
+        clarify,
+        unknown,
     )
-)  # fmt: skip
+)
 RULES: tuple[Rule, ...] = tuple(
     sorted((r for s in INTENTS for r in s.rules), key=lambda r: r.priority)
 )

@@ -48,16 +48,22 @@ def handle(query: Query, dataset: Dataset) -> Answer:
                 f"I couldn't find “{asked}” among the 326 English districts of 2014. "
                 "Try the council or district name, e.g. “which LEP is Stockport in?”."
             )
-        return Answer(intent="area_lookup", headline=headline, areas=query.areas,
-                      next_questions=("which LEP is Barnsley in?", "help"))  # fmt: skip
+        return Answer(
+            intent="area_lookup",
+            headline=headline,
+            areas=query.areas,
+            next_questions=("which LEP is Barnsley in?", "help"),
+        )
     leps = list(dict.fromkeys(leps))
     return Answer(
         intent="area_lookup",
         headline="; ".join(found) + ".",
         lines=tuple(dict.fromkeys(lines)),
         areas=tuple(leps),
-        next_questions=tuple(f"tell me about {lep}" for lep in leps[:2])
-        + (f"how does {leps[0]} compare on placements?",),
+        next_questions=(
+            *(f"tell me about {lep}" for lep in leps[:2]),
+            f"how does {leps[0]} compare on placements?",
+        ),
     )
 
 

@@ -37,8 +37,9 @@ class Described:
 
 def figure_of(fact: Fact) -> Figure:
     if fact.kind == "band":
-        return Figure(fact.area, fact.indicator, low=fact.low, high=fact.high,
-                      breakdown=fact.breakdown)  # fmt: skip
+        return Figure(
+            fact.area, fact.indicator, low=fact.low, high=fact.high, breakdown=fact.breakdown
+        )
     return Figure(fact.area, fact.indicator, value=fact.value, breakdown=fact.breakdown)
 
 
@@ -60,9 +61,12 @@ def rank_phrase(dataset: Dataset, ev: Evidence) -> str:
     mine = ev.fact.value
     if len(values) < len(dataset.leps) and ev.extreme:
         peers = [
-            a for a, f in values.items()
-            if a != ev.area and f.value == mine and dataset.evidence(a, ev.indicator).extreme == ev.extreme
-        ]  # fmt: skip
+            a
+            for a, f in values.items()
+            if a != ev.area
+            and f.value == mine
+            and dataset.evidence(a, ev.indicator).extreme == ev.extreme
+        ]
         if peers:
             return f"joint {ev.extreme} of the 39 LEPs, with {listing([dataset.spoken(p) for p in peers])}"
         return RELATION_WORDS[ev.extreme]

@@ -25,9 +25,21 @@ CLOSE_CALL = 0.03  # two candidates this close are a "did you mean", not a guess
 SECTOR_CONTEXT = r"\b(?:sectors?|industr\w*|employers|firms|businesses|companies|in)\b"
 
 NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-}  # fmt: skip
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+}
 TENS = {
     "twenty": 20,
     "thirty": 30,
@@ -50,18 +62,50 @@ UNITS = {
     "nine": 9,
 }
 FRACTIONS = {
-    "half": 50.0, "a half": 50.0, "a third": 100 / 3, "one third": 100 / 3, "two thirds": 200 / 3,
-    "a quarter": 25.0, "one quarter": 25.0, "three quarters": 75.0, "a fifth": 20.0, "one fifth": 20.0,
+    "half": 50.0,
+    "a half": 50.0,
+    "a third": 100 / 3,
+    "one third": 100 / 3,
+    "two thirds": 200 / 3,
+    "a quarter": 25.0,
+    "one quarter": 25.0,
+    "three quarters": 75.0,
+    "a fifth": 20.0,
+    "one fifth": 20.0,
     "two fifths": 40.0,
-}  # fmt: skip
+}
 ORDER_WORDS = {
-    "highest": ("top", "highest", "most", "largest", "biggest", "greatest", "leading", "max",
-                "maximum", "peak", "strongest", "richest", "wealthiest", "fastest"),
-    "lowest": ("bottom", "lowest", "least", "fewest", "smallest", "min", "minimum", "weakest",
-               "poorest", "slowest"),
+    "highest": (
+        "top",
+        "highest",
+        "most",
+        "largest",
+        "biggest",
+        "greatest",
+        "leading",
+        "max",
+        "maximum",
+        "peak",
+        "strongest",
+        "richest",
+        "wealthiest",
+        "fastest",
+    ),
+    "lowest": (
+        "bottom",
+        "lowest",
+        "least",
+        "fewest",
+        "smallest",
+        "min",
+        "minimum",
+        "weakest",
+        "poorest",
+        "slowest",
+    ),
     "best": ("best", "better", "good", "leaders", "performers"),
     "worst": ("worst", "worse", "bad", "laggards", "blackspot", "blackspots", "behind", "lagging"),
-}  # fmt: skip
+}
 ALL_ORDER_WORDS = frozenset(w for words in ORDER_WORDS.values() for w in words)
 
 _PERCENT = re.compile(r"(?<![\w.])(\d{1,3}(?:\.\d+)?)\s*(?:%|per ?cent\b|percent\b|pc\b|pct\b)")
@@ -316,7 +360,7 @@ def _fuzzy_matches(tokens: list[str], covered: set[int], lexicon: Lexicon) -> li
                     scorer=DamerauLevenshtein.normalized_similarity,
                     score_cutoff=FUZZY_CUTOFF,
                     limit=4,
-                )  # fmt: skip
+                )
                 if p[0] == phrase[0] and p != phrase
             ]
             if not found:
@@ -324,9 +368,11 @@ def _fuzzy_matches(tokens: list[str], covered: set[int], lexicon: Lexicon) -> li
             best_phrase, best_score = found[0]
             entries = lexicon.phrases[tuple(best_phrase.split())]
             rivals = [
-                p for p, s in found[1:]
-                if best_score - s < CLOSE_CALL and _targets(lexicon, p) != _targets(lexicon, best_phrase)
-            ]  # fmt: skip
+                p
+                for p, s in found[1:]
+                if best_score - s < CLOSE_CALL
+                and _targets(lexicon, p) != _targets(lexicon, best_phrase)
+            ]
             if rivals:
                 names = tuple(
                     dict.fromkeys(t for p in (best_phrase, *rivals) for t in _targets(lexicon, p))

@@ -51,8 +51,15 @@ def handle(query: Query, dataset: Dataset) -> Answer:
             CAUSE_CAVEAT,
         ]
         labelled = tuple(a for _, a, _ in above + below)
-        chart = scatter(dataset, x, y, fit, labelled, query.areas,
-                        f"Who bucks the trend: {yi.short} vs {xi.short} (r = {fit.r:.2f}, n = {fit.n})")  # fmt: skip
+        chart = scatter(
+            dataset,
+            x,
+            y,
+            fit,
+            labelled,
+            query.areas,
+            f"Who bucks the trend: {yi.short} vs {xi.short} (r = {fit.r:.2f}, n = {fit.n})",
+        )
         sources = [dataset.lep_values(y)[a].source for a in areas] + [
             dataset.lep_values(x)[a].source for a in areas
         ]

@@ -66,8 +66,9 @@ def lep_bars(
     )
 
 
-def compare_bars(dataset: Dataset, areas: tuple[str, ...], indicators: tuple[str, ...],
-                 title: str) -> ChartSpec | None:  # fmt: skip
+def compare_bars(
+    dataset: Dataset, areas: tuple[str, ...], indicators: tuple[str, ...], title: str
+) -> ChartSpec | None:
     bars, sources = [], []
     for indicator in indicators:
         for area in areas:
@@ -103,8 +104,15 @@ def compare_bars(dataset: Dataset, areas: tuple[str, ...], indicators: tuple[str
     )
 
 
-def scatter(dataset: Dataset, x: str, y: str, fit: Fit, labelled: tuple[str, ...],
-            highlight: tuple[str, ...], title: str) -> ChartSpec:  # fmt: skip
+def scatter(
+    dataset: Dataset,
+    x: str,
+    y: str,
+    fit: Fit,
+    labelled: tuple[str, ...],
+    highlight: tuple[str, ...],
+    title: str,
+) -> ChartSpec:
     xs, ys = dataset.lep_values(x), dataset.lep_values(y)
     points = tuple(
         Point(
@@ -113,7 +121,7 @@ def scatter(dataset: Dataset, x: str, y: str, fit: Fit, labelled: tuple[str, ...
             ys[area].value,
             highlight=area in highlight,
             labelled=area in labelled or area in highlight,
-        )  # fmt: skip
+        )
         for area in dataset.lep_names
         if area in xs and area in ys
     )

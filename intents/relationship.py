@@ -76,8 +76,15 @@ def handle(query: Query, dataset: Dataset) -> Answer:
             ((yv - fit.predict(xv), a) for a, xv, yv in zip(areas, xs, ys, strict=True))
         )
         labelled = tuple(a for _, a in (residuals[:2] + residuals[-2:]))
-        chart = scatter(dataset, x, y, fit, labelled, query.areas,
-                        f"{yi.label} vs {xi.label}: r = {fit.r:.2f}, n = {fit.n}")  # fmt: skip
+        chart = scatter(
+            dataset,
+            x,
+            y,
+            fit,
+            labelled,
+            query.areas,
+            f"{yi.label} vs {xi.label}: r = {fit.r:.2f}, n = {fit.n}",
+        )
         sources += [f.source for f in findings]
     else:
         have = len(areas)

@@ -45,8 +45,10 @@ def survey_caveats(dataset: Dataset, indicators: tuple[str, ...]) -> tuple[str, 
     if not any(dataset.indicator(i).verb for i in indicators):
         return ()
     out = ["Shares of employers (establishments with 2+ staff), not of people."]
-    has_bases = any(dataset.lep_values(i) and next(iter(dataset.lep_values(i).values())).base
-                    for i in indicators)  # fmt: skip
+    has_bases = any(
+        dataset.lep_values(i) and next(iter(dataset.lep_values(i).values())).base
+        for i in indicators
+    )
     if not has_bases:
         out.append(
             "Each LEP's figure rests on a few hundred interviews, so gaps of a few points may not be significant."
