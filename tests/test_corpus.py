@@ -1,0 +1,22 @@
+"""The accuracy gate: the repo's question corpus at ≥ 97% with zero wrong figures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.evaluation import read_cases, report, run
+
+CORPUS = sorted((Path(__file__).parent / "corpus").glob("*.yaml"))
+MIN_ACCURACY = 0.97
+
+
+def test_corpus_is_large_enough():
+    cases = read_cases(CORPUS)
+    count = sum(len(c) if isinstance(c, list) else 1 for c in cases)
+    assert count >= 300
+
+
+def test_corpus_accuracy_and_no_wrong_figures(shipped):
+    text, accuracy, wrong = report(list(run(read_cases(CORPUS), shipped)))
+    assert wrong == 0, text
+    assert accuracy >= MIN_ACCURACY, text
