@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.evaluation import check, read_cases
 from bot.conversation import Conversations
+from bot.evaluation import check, read_cases
 from tests.conftest import SHARED
 
 QUESTIONS = SHARED / "questions.yaml"
