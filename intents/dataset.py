@@ -36,6 +36,7 @@ class Indicator:
     definition: str
     synonyms: tuple[str, ...] = ()
     verb: str = ""
+    population: str = "employers"
     audience_words: tuple[str, ...] = ()
     audience_synonyms: tuple[str, ...] = ()
     patterns: tuple[str, ...] = ()  # regexes that name this measure across several words

@@ -83,11 +83,12 @@ def _period(fact: Fact) -> str:
     return f"In {fact.period}, " if fact.period else ""
 
 
-def _lead(dataset: Dataset, fact: Fact, shown: str) -> str:
+def lead(dataset: Dataset, fact: Fact, shown: str) -> str:
+    """'In 2014, 29% of employers in the Humber offered work placements' — the sentence's start."""
     ind = dataset.indicator(fact.indicator)
     where = dataset.spoken(fact.area)
     if ind.verb:
-        return f"{_period(fact)}{shown} of employers in {where} {ind.verb}"
+        return f"{_period(fact)}{shown} of {ind.population} in {where} {ind.verb}"
     return f"{_period(fact)}{ind.short} in {where} was {shown}"
 
 
@@ -137,7 +138,7 @@ def describe(dataset: Dataset, area: str, indicator: str) -> Described:
 
     if ev.kind == "value":
         rank = rank_phrase(dataset, ev)
-        parts = [_lead(dataset, fact, amount(fact.value, ind))]
+        parts = [lead(dataset, fact, amount(fact.value, ind))]
         if bench_text:
             parts.append(f", against {bench_text}")
         if rank:
@@ -158,7 +159,7 @@ def describe(dataset: Dataset, area: str, indicator: str) -> Described:
         shown = f"between {number(fact.low)} and {amount(fact.high, ind)}"
         sources += [fact.source, *((bench.source,) if bench else ())]
         sentence = (
-            f"{_lead(dataset, fact, shown)} — a published heat-map band, not an exact figure"
+            f"{lead(dataset, fact, shown)} — a published heat-map band, not an exact figure"
             + (f" — against {bench_text}" if bench_text else "")
             + f" ({cite(dataset, sources)})."
         )
@@ -185,7 +186,7 @@ def describe(dataset: Dataset, area: str, indicator: str) -> Described:
                 f"There is no published figure for {where} on {ind.short} in this dataset; "
                 f"{cite(dataset, [fact.source])} names {where} as {RELATION_WORDS[fact.relation]} on it."
             )
-            short = f"no figure; named {fact.relation}"
+            short = f"no figure (named {fact.relation})"
         else:
             sentence = (
                 f"There is no published figure for {where} on {ind.short} in this dataset, "

@@ -1,10 +1,13 @@
-"""groups: national and group figures — England, the UK, south vs elsewhere, ASPIRES 2 students."""
+"""groups: national and group figures — England, the UK, south vs elsewhere, ASPIRES 2 students,
+and what is published for the LEPs of a region (regions have no figures of their own)."""
 
 from __future__ import annotations
 
+import re
+
 from intents.answer import Answer, Table
-from intents.dataset import Dataset
-from intents.describe import figure_of
+from intents.dataset import Dataset, Fact
+from intents.describe import describe, figure_of, lead
 from intents.phrasing import amount, cite, gap, listing
 from intents.pictures import group_bars
 from intents.query import Query
@@ -15,122 +18,99 @@ GROUP_WORDS = (
     r"\b(?:england|english|national|nationally|nationwide|uk|britain|country|average|overall|"
     r"whole|typical|benchmark|regions?|regional|south|southern|north|northern|elsewhere|rest)\b"
 )
-REGION_WORDS = (
-    r"\b(?:by region|regions|regional|each region|per region|as a region|the region|region)\b"
-)
+REGION_WORDS = r"\b(?:by region|regions|regional|each region|per region|as a region|the region|region)\b"
 
 
-def _group_facts(dataset: Dataset, indicator: str, groups: tuple[str, ...]):
+def _group_facts(dataset: Dataset, indicator: str, groups: tuple[str, ...]) -> list[Fact]:
     wanted = groups or tuple(g.name for g in dataset.groups)
     return [ev.fact for name in wanted if (ev := dataset.evidence(name, indicator)).kind == "value"]
 
 
+def _south_sentence(dataset: Dataset, south: Fact, rest: Fact) -> str:
+    ind = dataset.indicator(south.indicator)
+    more = south.value > rest.value
+    return (
+        f"{'Yes' if more else 'No'}: {_lower_first(lead(dataset, south, amount(south.value, ind)))}, against "
+        f"{amount(rest.value, ind)} elsewhere in England — {gap(south.value, rest.value, ind, 'the rest of England')} "
+        f"({cite(dataset, [south.source])})."
+    )
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _sentence(dataset: Dataset, facts: list[Fact]) -> str:
+    ind = dataset.indicator(facts[0].indicator)
+    first, others = facts[0], facts[1:]
+    tail = "".join(f"; {amount(f.value, ind)} in {dataset.spoken(f.area)}" for f in others)
+    return f"{lead(dataset, first, amount(first.value, ind))}{tail} ({cite(dataset, [f.source for f in facts])})."
+
+
+def _region_lines(dataset: Dataset, query: Query, indicators: tuple[str, ...]) -> list[str]:
+    if not query.candidates:
+        return []
+    lines = [f"There are no regional figures in this dataset; “{query.unclear}” covers {listing(query.candidates)}."]
+    for indicator in indicators:
+        held = [f"{dataset.spoken(a)} {describe(dataset, a, indicator).short}" for a in query.candidates]
+        lines.append(f"Published for them on {dataset.indicator(indicator).short}: {'; '.join(held)}.")
+    return lines
+
+
 def handle(query: Query, dataset: Dataset) -> Answer:
     indicators = query.indicators or EMPLOYER_MEASURES
-    groups = query.groups
-    lines, figures, sources, rows = [], [], [], []
-    sentences = []
+    groups = query.groups or (("England",) if query.candidates else ())
+    sentences, lines, figures, sources, rows = [], [], [], [], []
     for indicator in indicators:
         ind = dataset.indicator(indicator)
         facts = _group_facts(dataset, indicator, groups)
-        if groups and not facts:
-            sentences.append(
-                f"There is no {listing(list(groups), 'or')} figure for {ind.short} in this dataset."
-            )
-            continue
         if not facts:
-            sentences.append(f"There is no national figure for {ind.short} in this dataset.")
+            where = listing([dataset.spoken(g) for g in groups], "or") if groups else "national"
+            sentences.append(f"There is no {where} figure for {ind.short} in this dataset.")
             continue
-        for fact in facts:
-            figures.append(figure_of(fact))
-            sources.append(fact.source)
-            rows.append((ind.short, fact.area, amount(fact.value, ind), fact.period))
-        lead = facts[0]
-        pieces = [
-            f"{amount(f.value, ind)} in {'the ' if f.area in ('UK', 'South of England', 'Rest of England') else ''}{f.area}"
-            for f in facts
-        ]
-        subject = f"of employers {ind.verb}" if ind.verb else f"— {ind.label.lower()}"
-        if ind.audience_words:
-            subject = f"of Year 11 students — {ind.label.lower()}"
-        sentence = f"{listing(pieces)} {subject} ({lead.period}; {cite(dataset, [f.source for f in facts])})."
-        south = {f.area: f for f in facts}
-        if "South of England" in south and "Rest of England" in south:
-            s, r = south["South of England"], south["Rest of England"]
-            better = "more" if s.value > r.value else "fewer"
-            sentence = (
-                f"{'Yes' if s.value > r.value else 'No'}: on UKCES's figures {amount(s.value, ind)} of employers in the south "
-                f"of England {ind.verb or 'scored'}, against {amount(r.value, ind)} elsewhere — "
-                f"{gap(s.value, r.value, ind, 'the rest of England')}, so {better} in the south "
-                f"({cite(dataset, [s.source])})."
-            )
+        figures += [figure_of(f) for f in facts]
+        sources += [f.source for f in facts]
+        rows += [(ind.short, f.area, amount(f.value, ind), f.period) for f in facts]
+        by_area = {f.area: f for f in facts}
+        if "South of England" in by_area and "Rest of England" in by_area:
+            sentences.append(_south_sentence(dataset, by_area["South of England"], by_area["Rest of England"]))
             lines.append("The source does not say which LEPs count as 'the south'.")
-        sentences.append(sentence)
-    if query.text and __import__("re").search(REGION_WORDS, query.text):
-        lines.append(
-            "There are no regional figures in this dataset; each LEP's region is known, and LEP figures can be asked for one at a time."
-        )
-    bench_lines = [
-        f"{ev.fact.area}: {amount(ev.fact.value, dataset.indicator(i))}"
-        for i in indicators
-        if (ev := dataset.evidence("England", i)).kind == "value"
-        and "England" not in groups
-        and groups
-    ]
-    if bench_lines:
-        lines.append(f"For reference — {'; '.join(bench_lines)}.")
-        for i in indicators:
-            ev = dataset.evidence("England", i)
-            if ev.kind == "value":
-                figures.append(figure_of(ev.fact))
-                sources.append(ev.fact.source)
+        else:
+            sentences.append(_sentence(dataset, facts))
+        if groups and "England" not in groups and "England" not in by_area:
+            bench = dataset.evidence("England", indicator)
+            if bench.kind == "value":
+                lines.append(f"England: {amount(bench.fact.value, ind)}.")
+                figures.append(figure_of(bench.fact))
+                sources.append(bench.fact.source)
+    lines += _region_lines(dataset, query, indicators)
+    if not query.candidates and re.search(REGION_WORDS, query.text.lower()):
+        lines.append("There are no regional figures in this dataset; ask for a LEP, or a region's LEPs one by one.")
     chart_facts = _group_facts(dataset, indicators[0], groups) if groups else []
     first = dataset.indicator(indicators[0])
     return Answer(
         intent="groups",
-        headline=sentences[0]
-        if sentences
-        else "There are no group figures for that in this dataset.",
-        lines=tuple(sentences[1:]) + tuple(lines),
-        table=Table(("measure", "group", "figure", "period"), tuple(rows))
-        if len(rows) > 1
-        else None,
+        headline=sentences[0] if sentences else "There are no group figures for that in this dataset.",
+        lines=(*sentences[1:], *lines),
+        table=Table(("measure", "group", "figure", "period"), tuple(rows)) if len(rows) > 1 else None,
         figures=tuple(dict.fromkeys(figures)),
         sources=tuple(dict.fromkeys(sources)),
         indicators=tuple(indicators),
-        chart=group_bars(
-            dataset,
-            chart_facts,
-            indicators[0],
-            f"{first.label}: {' vs '.join(f.area for f in chart_facts)}",
-        )
+        chart=group_bars(dataset, chart_facts, indicators[0], f"{first.label}: {' vs '.join(f.area for f in chart_facts)}")
         if len(chart_facts) > 1
         else None,
-        next_questions=(
-            f"top 5 for {first.short}",
-            f"what is {first.short}?",
-            "where do these numbers come from?",
-        ),
+        next_questions=(f"top 5 for {first.short}", f"what is {first.short}?", "where do these numbers come from?"),
     )
 
 
 SPEC = IntentSpec(
     name="groups",
     rules=(
-        Rule(
-            "groups",
-            18,
-            triggers=(REGION_WORDS, r"\b(?:average|overall|as a whole|altogether|combined)\b"),
-            needs=frozenset({"region"}),
-            leps=(0, 0),
-        ),
+        Rule("groups", 18, triggers=(REGION_WORDS, r"\b(?:average|overall|as a whole|altogether|combined)\b"), needs=frozenset({"region"}), leps=(0, 0)),
         Rule("groups", 65, needs=frozenset({"group"}), leps=(0, 0)),
         Rule("groups", 66, triggers=(GROUP_WORDS,), leps=(0, 0)),
         Rule("groups", 80, leps=(0, 0), indicators=(1, 99), refuses=frozenset({"unread"})),
     ),
     handle=handle,
-    examples=(
-        "england average for work inspiration",
-        "is the south better than elsewhere for placements?",
-    ),
+    examples=("england average for work inspiration", "is the south better than elsewhere for placements?"),
 )

@@ -102,6 +102,7 @@ def _indicator(row: dict[str, Any], where: str) -> Indicator:
         definition=str(row.get("definition", "")),
         synonyms=_strings(row.get("synonyms")),
         verb=str(row.get("verb", "")),
+        population=str(row.get("population") or "employers"),
         audience_words=_strings(row.get("audience_words")),
         audience_synonyms=_strings(row.get("audience_synonyms")),
         patterns=_strings(row.get("patterns")),

@@ -43,6 +43,13 @@ def _positions(facts: list[Fact], descending: bool) -> list[tuple[str, Fact]]:
     return out
 
 
+def _published_position(dataset: Dataset, fact: Fact, position: str) -> str:
+    extreme = dataset.evidence(fact.area, fact.indicator).extreme
+    if not extreme:
+        return ""
+    return f"{'joint ' if position.startswith('joint') else ''}{extreme} of the 39"
+
+
 def _threshold_value(query: Query, dataset: Dataset, indicator: str) -> tuple[float, str] | None:
     if query.threshold is None:
         return None
@@ -78,8 +85,11 @@ def handle(query: Query, dataset: Dataset) -> Answer:
 
     sources = [f.source for _, f in shown]
     figures = [figure_of(f) for _, f in shown]
-    items = [f"{dataset.spoken(f.area)} {amount(f.value, ind)} ({pos})" for pos, f in shown]
     complete = len(exact) == len(dataset.leps)
+    if not complete:  # a published "highest of the 39" says more than "1st of 3"
+        shown = [(_published_position(dataset, f, pos) or pos, f) for pos, f in shown]
+    items = [f"{dataset.spoken(f.area)} {amount(f.value, ind)} ({pos})" for pos, f in shown]
+    ranked_sources = list(dict.fromkeys(sources))
     if limit is not None:
         rel = "above" if above else "below"
         head = f"LEPs {rel} {limit[1]} on {ind.short}"
@@ -143,7 +153,7 @@ def handle(query: Query, dataset: Dataset) -> Answer:
     if ind.higher_is_better is False:
         lines.append(f"For {ind.short}, lower is better.")
     src = list(dict.fromkeys(sources))
-    headline = f"{headline} ({cite(dataset, src)})." if src else f"{headline}."
+    headline = f"{headline} ({cite(dataset, ranked_sources)})." if ranked_sources else f"{headline}."
     table = (
         Table(
             ("rank", "LEP", ind.short),

@@ -23,7 +23,8 @@ def handle(query: Query, dataset: Dataset) -> Answer:
     spoken = dataset.spoken(area)
     chart = lep_bars(dataset, ind.id, (area,), f"{spoken}: {first.short} — {ind.short}, by LEP")
     other = next((i for i in EMPLOYER_MEASURES if i not in query.indicators), None)
-    nexts = [f"compare {area} with London on {ind.short}", f"top 5 for {ind.short}"]
+    rival = "Humber" if area == "London" else "London"
+    nexts = [f"compare {area} with {rival} on {ind.short}", f"top 5 for {ind.short}"]
     if other:
         nexts.insert(0, f"{area} {dataset.indicator(other).short}")
     return Answer(
