@@ -21,6 +21,7 @@ TRIGGERS = (
     r"\b(?:is|are) .* in (?:a|which|what) lep\b",
     r"^(?:is|was|are|were) .+ (?:in|part of|within|inside|covered by|under)\b",
     r"\b(?:its|their) leps?\b",
+    r"\b(?:membership|member of|members?)\b",
 )
 
 

@@ -76,6 +76,13 @@ def handle(query: Query, dataset: Dataset) -> Answer:
 SPEC = IntentSpec(
     name="breakdown",
     rules=(
+        Rule(
+            "breakdown",
+            43,
+            triggers=(r"\bby (?:sector|industry|size)\b|\b(?:sectors|industries)\b",),
+            leps=(0, 0),
+            refuses=frozenset({"number"}),
+        ),
         Rule("breakdown", 55, needs=frozenset({"sector"}), leps=(0, 0)),
         Rule("breakdown", 56, triggers=TRIGGERS, leps=(0, 0)),
     ),

@@ -19,13 +19,18 @@ LEP_DEFINITION = (
 )
 TRIGGERS = (
     r"\b(?:what (?:is|are|s|does|do|counts|count)|define|definition|defined|meaning|meant|mean by|what does .* mean|can you explain what|explain (?:what|the term|the meaning)|"
-    r"what kind of|what sort of|what types? of|includes?|included|including|counts? as|consist|consists|stand for|stands for|"
+    r"what kind of|what sort of|what types? of|includes?|included|including|count(?:s|ed)? (?:as|towards)|consist|consists|stand for|stands for|"
     r"difference between|different from)\b",
 )
 MEASURED = (
+    r"\b(?:what period|time period|which period|period covered|how recent|what year|which year|what date|when was it)\b",
     r"\bhow (?:is|are|was|were|do you|does it) .*(?:measured|calculated|defined|counted|worked out)\b",
     r"\b(?:claimant count|annual population survey|aps)\b",
 )
+
+
+def _periods(dataset: Dataset, indicator: str) -> list[str]:
+    return sorted({f.period for f in dataset.facts if f.indicator == indicator and f.period})
 
 
 def handle(query: Query, dataset: Dataset) -> Answer:
@@ -39,6 +44,7 @@ def handle(query: Query, dataset: Dataset) -> Answer:
     lines = [
         f"Unit: {ind.unit}.",
         f"Survey: {ind.survey}." if ind.survey else "",
+        f"Period: {', '.join(periods)}." if (periods := _periods(dataset, ind.id)) else "",
         f"Reading it: {POLARITY_WORDS[ind.polarity]}.",
     ]
     for other in query.indicators[1:]:
@@ -62,7 +68,7 @@ LEP_WORDS = r"\b(?:what (?:is|are) (?:a |an |the )?leps?|what does lep stand for
 SPEC = IntentSpec(
     name="define",
     rules=(
-        Rule("define", 34, triggers=MEASURED, leps=(0, 0), indicators=(1, 3)),
+        Rule("define", 37, triggers=MEASURED, leps=(0, 0), indicators=(1, 3)),
         Rule(
             "define",
             40,

@@ -103,8 +103,8 @@ ORDER_WORDS = {
         "poorest",
         "slowest",
     ),
-    "best": ("best", "better", "good", "leaders", "performers"),
-    "worst": ("worst", "worse", "bad", "laggards", "blackspot", "blackspots", "behind", "lagging"),
+    "best": ("best", "leaders", "performers"),
+    "worst": ("worst", "laggards", "blackspot", "blackspots", "behind", "lagging"),
 }
 ALL_ORDER_WORDS = frozenset(w for words in ORDER_WORDS.values() for w in words)
 
@@ -189,7 +189,7 @@ class Lexicon:
     known_words: frozenset[str]
     audience_words: frozenset[str]
     fuzzy_choices: dict[int, tuple[str, ...]]
-    years: frozenset[str]  # years some fact's period covers
+    years: dict[str, frozenset[str]]  # indicator -> years its facts' periods cover; "" = any fact
     patterns: tuple[
         tuple[re.Pattern[str], str, tuple[str, ...]], ...
     ]  # (regex, indicator, supersedes)
@@ -245,7 +245,7 @@ class Signals:
 
 
 def _add(index: dict[tuple[str, ...], list[Entry]], phrase: str, entry: Entry) -> None:
-    key = tuple(normalise(phrase).split())
+    key = tuple(_TOKEN.findall(normalise(phrase)))
     if key and entry not in index.setdefault(key, []):
         index[key].append(entry)
 
@@ -258,6 +258,15 @@ def _years_in(period: str) -> tuple[str, ...]:
     if not found:
         return ()
     return tuple(str(y) for y in range(min(found), max(found) + 1))
+
+
+def _years_by_indicator(dataset: Dataset) -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {"": set()}
+    for fact in dataset.facts:
+        years = _years_in(fact.period)
+        out.setdefault(fact.indicator, set()).update(years)
+        out[""].update(years)
+    return {k: frozenset(v) for k, v in out.items()}
 
 
 @lru_cache(maxsize=8)
@@ -307,7 +316,7 @@ def lexicon_for(dataset: Dataset) -> Lexicon:
             normalise(w) for i in dataset.indicators for w in i.audience_words
         ),
         fuzzy_choices={n: tuple(v) for n, v in choices.items()},
-        years=frozenset(y for f in dataset.facts for y in _years_in(f.period)),
+        years=_years_by_indicator(dataset),
         broken_down=frozenset(f.indicator for f in dataset.facts if f.breakdown),
         patterns=tuple(
             (re.compile(p), ind.id, ind.supersedes)
@@ -327,12 +336,18 @@ def _exact_matches(tokens: list[str], lexicon: Lexicon) -> list[Match]:
                 found.append(Match(i, i + n, " ".join(key), lexicon.phrases[key]))
     chosen: list[Match] = []
     taken: set[int] = set()
-    for match in sorted(found, key=lambda m: (-(m.end - m.start), m.start)):
+    for match in sorted(found, key=lambda m: (-(m.end - m.start), _vagueness(m), m.start)):
         span = set(range(match.start, match.end))
         if not span & taken:
             chosen.append(match)
             taken |= span
     return sorted(chosen, key=lambda m: m.start)
+
+
+def _vagueness(match: Match) -> int:
+    """At equal length a named place or measure beats a region, and a region beats a group."""
+    kinds = {e.kind for e in match.entries}
+    return 2 if kinds <= {"group"} else 1 if kinds <= {"region", "ambiguous", "group"} else 0
 
 
 def _fuzzy_matches(tokens: list[str], covered: set[int], lexicon: Lexicon) -> list[Match]:
@@ -429,6 +444,13 @@ def _claims(text: str) -> tuple[float, ...]:
     return tuple(v for _, v in sorted(found))
 
 
+def _covered(lexicon: Lexicon, indicators: list[str]) -> frozenset[str]:
+    """Years the asked measures cover (any measure's years when none is named)."""
+    if not indicators:
+        return lexicon.years[""]
+    return frozenset().union(*(lexicon.years.get(i, frozenset()) for i in indicators))
+
+
 def _unique(items) -> tuple:
     return tuple(dict.fromkeys(items))
 
@@ -499,8 +521,9 @@ def read_signals(text: str, lexicon: Lexicon) -> Signals:
         t
         for t in free_tokens
         if t not in lexicon.known_words
-        and not re.fullmatch(r"[\d.%£]+", t)
+        and not re.search(r"[\d%£]", t)
         and t not in ALL_ORDER_WORDS
+        and len(t) > 1
     )
     return Signals(
         text=norm,
@@ -518,7 +541,7 @@ def read_signals(text: str, lexicon: Lexicon) -> Signals:
         order=_order(free_tokens),
         threshold=_threshold(norm),
         years=years,
-        other_years=tuple(y for y in years if y not in lexicon.years),
+        other_years=tuple(y for y in years if y not in _covered(lexicon, indicators)),
         students=for_students,
         unread=unread,
         notes=tuple(notes),

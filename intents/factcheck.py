@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from intents.answer import Answer
+from dataclasses import dataclass
+
+from intents.answer import Answer, Figure
 from intents.dataset import Dataset
 from intents.describe import figure_of
 from intents.phrasing import RELATION_WORDS, amount, cite, span
@@ -10,20 +12,26 @@ from intents.query import Query
 from intents.rules import IntentSpec, Rule
 
 ROUNDING = 0.5
+SEVERITY = ("incorrect", "disputed")  # a claim about two areas fails if either part does
+
+
+@dataclass(frozen=True)
+class Checked:
+    verdict: str
+    headline: str
+    lines: tuple[str, ...]
+    figures: tuple[Figure, ...]
+    sources: tuple[str, ...]
+
+
 TRIGGERS = (
     r"\b(?:check|checking|fact ?check|verify|confirm|true|correct|right|accurate|really|sure|"
     r"is it|did|does|do|was|were|claims?|claimed|says?|said|states?|quoted?|according|draft|brief|report|sanity|yes|reckon\w*|heard|slide)\b",
 )
 
 
-def handle(query: Query, dataset: Dataset) -> Answer:
-    claim = query.number
-    area = query.areas[0] if query.areas else (query.groups[0] if query.groups else "England")
-    indicator = query.indicators[0] if query.indicators else "work_placements"
-    assumed = () if query.indicators else ("no measure named: checked against work placements",)
-    breakdown = query.breakdowns[0] if query.breakdowns else ""
-    if breakdown:
-        area = "England"
+def _check(dataset: Dataset, claim: float, area: str, indicator: str, breakdown: str) -> Checked:
+    """One area's verdict on the claimed figure, with what the data does say."""
     ind = dataset.indicator(indicator)
     ev = dataset.evidence(area, indicator, breakdown)
     where = dataset.spoken(area) + (f" ({breakdown.split(': ', 1)[-1]})" if breakdown else "")
@@ -92,6 +100,25 @@ def handle(query: Query, dataset: Dataset) -> Answer:
                 f"What is published: {cite(dataset, [fact.source])} names {where} as {RELATION_WORDS[fact.relation]} on {ind.short}."
             )
             sources.append(fact.source)
+    return Checked(verdict, headline, tuple(lines), tuple(figures), tuple(sources))
+
+
+def handle(query: Query, dataset: Dataset) -> Answer:
+    indicator = query.indicators[0] if query.indicators else "work_placements"
+    assumed = () if query.indicators else ("no measure named: checked against work placements",)
+    breakdown = query.breakdowns[0] if query.breakdowns else ""
+    if breakdown:
+        subjects: tuple[str, ...] = ("England",)
+    else:
+        subjects = query.areas[:2] or query.groups[:1] or ("England",)
+    checks = [_check(dataset, query.number, area, indicator, breakdown) for area in subjects]
+    verdicts = [c.verdict for c in checks]
+    verdict = next((v for v in SEVERITY if v in verdicts), verdicts[0])
+    lines = [c.headline for c in checks[1:]] + [line for c in checks for line in c.lines]
+    figures = [f for c in checks for f in c.figures]
+    sources = [s for c in checks for s in c.sources]
+    ind = dataset.indicator(indicator)
+    area = subjects[0]
     bench = dataset.benchmark(indicator)
     if bench is not None and bench.area != area and not breakdown:
         lines.append(f"{bench.area}: {amount(bench.value, ind)}.")
@@ -99,11 +126,11 @@ def handle(query: Query, dataset: Dataset) -> Answer:
         sources.append(bench.source)
     return Answer(
         intent="factcheck",
-        headline=headline,
-        lines=tuple(lines),
+        headline=checks[0].headline,
+        lines=tuple(dict.fromkeys(lines)),
         figures=tuple(dict.fromkeys(figures)),
         sources=tuple(dict.fromkeys(sources)),
-        areas=query.areas[:1],
+        areas=query.areas[:2],
         indicators=(indicator,),
         verdict=verdict,
         assumed=assumed,
@@ -127,7 +154,7 @@ SPEC = IntentSpec(
         ),
         Rule(
             "factcheck",
-            58,
+            54,
             needs=frozenset({"number", "indicator"}),
             refuses=frozenset({"threshold", "order"}),
             leps=(0, 1),

@@ -18,7 +18,9 @@ GROUP_WORDS = (
     r"\b(?:england|english|national|nationally|nationwide|uk|britain|country|average|overall|"
     r"whole|typical|benchmark|regions?|regional|south|southern|north|northern|elsewhere|rest)\b"
 )
-REGION_WORDS = r"\b(?:by region|regions|regional|each region|per region|as a region|the region|region)\b"
+REGION_WORDS = (
+    r"\b(?:by region|regions|regional|each region|per region|as a region|the region|region)\b"
+)
 
 
 def _group_facts(dataset: Dataset, indicator: str, groups: tuple[str, ...]) -> list[Fact]:
@@ -50,10 +52,16 @@ def _sentence(dataset: Dataset, facts: list[Fact]) -> str:
 def _region_lines(dataset: Dataset, query: Query, indicators: tuple[str, ...]) -> list[str]:
     if not query.candidates:
         return []
-    lines = [f"There are no regional figures in this dataset; “{query.unclear}” covers {listing(query.candidates)}."]
+    lines = [
+        f"There are no regional figures in this dataset; “{query.unclear}” covers {listing(query.candidates)}."
+    ]
     for indicator in indicators:
-        held = [f"{dataset.spoken(a)} {describe(dataset, a, indicator).short}" for a in query.candidates]
-        lines.append(f"Published for them on {dataset.indicator(indicator).short}: {'; '.join(held)}.")
+        held = [
+            f"{dataset.spoken(a)} {describe(dataset, a, indicator).short}" for a in query.candidates
+        ]
+        lines.append(
+            f"Published for them on {dataset.indicator(indicator).short}: {'; '.join(held)}."
+        )
     return lines
 
 
@@ -73,7 +81,9 @@ def handle(query: Query, dataset: Dataset) -> Answer:
         rows += [(ind.short, f.area, amount(f.value, ind), f.period) for f in facts]
         by_area = {f.area: f for f in facts}
         if "South of England" in by_area and "Rest of England" in by_area:
-            sentences.append(_south_sentence(dataset, by_area["South of England"], by_area["Rest of England"]))
+            sentences.append(
+                _south_sentence(dataset, by_area["South of England"], by_area["Rest of England"])
+            )
             lines.append("The source does not say which LEPs count as 'the south'.")
         else:
             sentences.append(_sentence(dataset, facts))
@@ -85,32 +95,56 @@ def handle(query: Query, dataset: Dataset) -> Answer:
                 sources.append(bench.fact.source)
     lines += _region_lines(dataset, query, indicators)
     if not query.candidates and re.search(REGION_WORDS, query.text.lower()):
-        lines.append("There are no regional figures in this dataset; ask for a LEP, or a region's LEPs one by one.")
+        lines.append(
+            "There are no regional figures in this dataset; ask for a LEP, or a region's LEPs one by one."
+        )
     chart_facts = _group_facts(dataset, indicators[0], groups) if groups else []
     first = dataset.indicator(indicators[0])
     return Answer(
         intent="groups",
-        headline=sentences[0] if sentences else "There are no group figures for that in this dataset.",
+        headline=sentences[0]
+        if sentences
+        else "There are no group figures for that in this dataset.",
         lines=(*sentences[1:], *lines),
-        table=Table(("measure", "group", "figure", "period"), tuple(rows)) if len(rows) > 1 else None,
+        table=Table(("measure", "group", "figure", "period"), tuple(rows))
+        if len(rows) > 1
+        else None,
         figures=tuple(dict.fromkeys(figures)),
         sources=tuple(dict.fromkeys(sources)),
         indicators=tuple(indicators),
-        chart=group_bars(dataset, chart_facts, indicators[0], f"{first.label}: {' vs '.join(f.area for f in chart_facts)}")
+        chart=group_bars(
+            dataset,
+            chart_facts,
+            indicators[0],
+            f"{first.label}: {' vs '.join(f.area for f in chart_facts)}",
+        )
         if len(chart_facts) > 1
         else None,
-        next_questions=(f"top 5 for {first.short}", f"what is {first.short}?", "where do these numbers come from?"),
+        next_questions=(
+            f"top 5 for {first.short}",
+            f"what is {first.short}?",
+            "where do these numbers come from?",
+        ),
     )
 
 
 SPEC = IntentSpec(
     name="groups",
     rules=(
-        Rule("groups", 18, triggers=(REGION_WORDS, r"\b(?:average|overall|as a whole|altogether|combined)\b"), needs=frozenset({"region"}), leps=(0, 0)),
+        Rule(
+            "groups",
+            18,
+            triggers=(REGION_WORDS, r"\b(?:average|overall|as a whole|altogether|combined)\b"),
+            needs=frozenset({"region"}),
+            leps=(0, 0),
+        ),
         Rule("groups", 65, needs=frozenset({"group"}), leps=(0, 0)),
         Rule("groups", 66, triggers=(GROUP_WORDS,), leps=(0, 0)),
         Rule("groups", 80, leps=(0, 0), indicators=(1, 99), refuses=frozenset({"unread"})),
     ),
     handle=handle,
-    examples=("england average for work inspiration", "is the south better than elsewhere for placements?"),
+    examples=(
+        "england average for work inspiration",
+        "is the south better than elsewhere for placements?",
+    ),
 )

@@ -54,7 +54,9 @@ HELP_WORDS = (
 SPEC = IntentSpec(
     name="help",
     rules=(
-        Rule("help", 10, triggers=(WHOLE_HELP,), whole=True),
+        Rule(
+            "help", 10, triggers=(WHOLE_HELP, ""), whole=True
+        ),  # "" is a question of punctuation only
         Rule(
             "help",
             11,

@@ -6,6 +6,8 @@ position the data cannot support.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from intents.answer import Answer, Table
 from intents.dataset import Dataset, Fact
 from intents.describe import FULL_TABLE_HINT, benchmark_phrase, figure_of
@@ -153,7 +155,9 @@ def handle(query: Query, dataset: Dataset) -> Answer:
     if ind.higher_is_better is False:
         lines.append(f"For {ind.short}, lower is better.")
     src = list(dict.fromkeys(sources))
-    headline = f"{headline} ({cite(dataset, ranked_sources)})." if ranked_sources else f"{headline}."
+    headline = (
+        f"{headline} ({cite(dataset, ranked_sources)})." if ranked_sources else f"{headline}."
+    )
     table = (
         Table(
             ("rank", "LEP", ind.short),
@@ -187,7 +191,22 @@ def handle(query: Query, dataset: Dataset) -> Answer:
     )
 
 
+def _several(query: Query, dataset: Dataset) -> Answer:
+    """One ranking per measure asked for ("worst on both placements and work inspiration")."""
+    parts = [handle(query.but(indicators=(i,)), dataset) for i in query.indicators]
+    first = parts[0]
+    return replace(
+        first,
+        lines=(*first.lines, *(line for p in parts[1:] for line in (p.headline, *p.lines))),
+        figures=tuple(dict.fromkeys(f for p in parts for f in p.figures)),
+        sources=tuple(dict.fromkeys(s for p in parts for s in p.sources)),
+        indicators=query.indicators,
+    )
+
+
 def handle_or_ask(query: Query, dataset: Dataset) -> Answer:
+    if len(query.indicators) > 1:
+        return _several(query, dataset)
     if query.indicators:
         return handle(query, dataset)
     from intents.clarify import ask_measure

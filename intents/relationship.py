@@ -140,7 +140,7 @@ TRIGGERS = (
     r"\b(?:areas|leps|places) with (?:more|less|fewer|higher|lower|lots of|high|low)\b",
 )
 WEAK = (
-    r"\b(?:track\w*|predict\w*|depend\w*|affect\w*|influence\w*|driv\w*|explain\w*|impact\w*|mean (?:more|fewer|less|higher|lower)|means (?:more|fewer|less|higher|lower)|better at|worse at|vs|versus|against|and)\b",
+    r"\b(?:track\w*|predict\w*|depend\w*|affect\w*|influence\w*|driv\w*|explain\w*|impact\w*|mean (?:more|fewer|less|higher|lower)|means (?:more|fewer|less|higher|lower)|better at|worse at|vs|versus|against|and|evidence|back (?:that|this|it) up|backs? up|support\w*)\b",
 )
 
 SPEC = IntentSpec(
@@ -160,14 +160,16 @@ SPEC = IntentSpec(
             triggers=WEAK,
             leps=(0, 0),
             indicators=(2, 3),
-            refuses=frozenset({"sector", "number"}),
+            refuses=frozenset({"sector", "number", "order", "threshold"}),
         ),
         Rule(
             "relationship",
             79,
             leps=(0, 0),
             indicators=(2, 3),
-            refuses=frozenset({"group", "sector", "number", "unread", "students"}),
+            refuses=frozenset(
+                {"group", "sector", "number", "unread", "students", "order", "threshold"}
+            ),
         ),
     ),
     handle=handle,

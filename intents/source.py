@@ -15,7 +15,9 @@ TRIGGERS = (
 WEAK = (
     r"\b(?:method|methods|how (?:was|were|is|are) .*(?:collected|surveyed|done|produced)|sample|sample size|fieldwork|"
     r"how many (?:employers|interviews|businesses|firms)|surveyed|respondents?|base|bases|weighted|weighting|"
-    r"what year|which year|when was|how old|how recent|up to date|meaning of .?employers|firms or (?:sites|establishments)|"
+    r"what year|which year|when was|how old|how recent|up to date|meaning of .?employers|"
+    r"(?:firms|businesses|companies|employers) or (?:sites|establishments|workplaces)|carried out|conducted|"
+    r"what period|time period|which period|period covered|"
     r"establishments?|who (?:collected|produced|published|ran)|data ?sets?|caveats?|reliable|reliability|confidence|"
     r"margin of error|significan\w*)\b",
 )

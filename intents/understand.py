@@ -17,14 +17,16 @@ FOLLOW_UP = (
     r"^(?:same|likewise|ditto)\b",
     r"^(?:compare|versus|vs|against|add|plus)\b",
     r"^what of\b",
-    r"\b(?:there|that area|that lep|that place|this area|this lep|those areas|those leps|them|the two|both of them|that one|it)\b",
+    r"\b(?:there|that area|that lep|that place|this area|this lep|those areas|those leps|them|they|their|the two|both of them|that one)\b",
     r"\binstead\b",
     r"\b(?:the|that|this) (?:figure|number|one|measure|stat)\b",
+    r"\b(?:for|about|does|is|on|with) it\b",
 )
 ADDS_AREAS = (
     r"\b(?:compare|comparison|vs|versus|against|add|plus|with|the two|both|them|those|all three)\b"
 )
 BACK_TO_SEVERAL = r"\b(?:the two|both|them|those|these|all three)\b"
+AREA_REFERENCE = r"\b(?:there|that area|that lep|that place|this area|this lep|those areas|those leps|them|they|their|the two|both)\b"
 NO_INHERIT = frozenset({"unknown", "clarify", "help"})
 SHORT = 5  # words; a short question missing a slot leans on the last one
 
@@ -114,25 +116,37 @@ def _own_trigger(rules: tuple[Rule, ...], signals: Signals) -> bool:
 def _choose(
     rules: tuple[Rule, ...], signals: Signals, bare: Signals, last: Query | None
 ) -> tuple[Rule, Signals]:
-    """The first rule that accepts; a follow-up may keep the last intent or drop carried areas."""
+    """The first rule that accepts. In a follow-up, the question's own words pick the intent
+    when they can, and the last question only fills the slots it leaves open."""
     if last is None:
         return next((r, signals) for r in rules if r.accepts(signals))
-    if _own_trigger(rules, bare):
-        for candidate in (signals, replace(signals, leps=bare.leps)):
-            found = next((r for r in rules if r.triggers and r.accepts(candidate)), None)
-            if found is not None and found.intent not in NO_INHERIT:
-                return found, candidate
-    elif last.intent not in NO_INHERIT:
+    candidates = [signals]
+    if not _refers_to_areas(bare):
+        candidates.append(replace(signals, leps=bare.leps))
+    explicit = next((r for r in rules if r.triggers and r.accepts(bare)), None)
+    if explicit is not None:
+        return explicit, next((c for c in candidates if explicit.accepts(c)), bare)
+    for candidate in candidates:
+        found = next((r for r in rules if r.triggers and r.accepts(candidate)), None)
+        if found is not None and found.intent not in NO_INHERIT:
+            return found, candidate
+    if last.intent not in NO_INHERIT and not _own_trigger(rules, bare):
         found = next((r for r in rules if r.intent == last.intent and r.fits(signals)), None)
         if found is not None:
             return found, signals
     return next((r, signals) for r in rules if r.accepts(signals))
 
 
+def _refers_to_areas(signals: Signals) -> bool:
+    return pattern(AREA_REFERENCE).search(signals.text) is not None
+
+
 def understand(
     text: str, dataset: Dataset, rules: tuple[Rule, ...], last: Query | None = None
 ) -> Query:
     cleaned, truncated = clean(text)
+    if not cleaned:
+        return Query(intent="unknown", reason="empty", text=text[:200], truncated=truncated)
     bare = read_signals(cleaned, lexicon_for(dataset))
     signals, carried = bare, ()
     follow_up = _is_follow_up(bare)

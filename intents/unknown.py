@@ -17,7 +17,10 @@ WORDS_SHOWN = 6
 
 
 def handle(query: Query, dataset: Dataset) -> Answer:
-    if query.reason == "instructions":
+    if query.reason == "empty":
+        headline = "I didn't catch a question there. Ask me about England's LEPs, for example:"
+        nexts = SUGGESTIONS
+    elif query.reason == "instructions":
         headline = (
             "I only report what the published data says, so I can't be told which figures to give. "
             "Ask me a question about the data and I'll answer it with the source."
@@ -94,10 +97,12 @@ def dataset_place(dataset: Dataset, name: str):
 
 INSTRUCTIONS = (
     r"\b(?:ignore|disregard|forget) (?:all |any |the |your |my |that|this|previous|prior|above)",
+    r"\bwrite (?:me |us )?(?:a |an )?(?:press release|tweet|post|statement|speech|poem|story|essay|song|headline)\b",
     r"\b(?:pretend|roleplay|role play|act as|you are now|you are dan|jailbreak|from now on|system prompt|new instructions)\b",
     r"\b(?:say|tell everyone|announce|post|claim|write|answer) (?:that )?(?:the )?[\w\s]{0,40}\b(?:is|are|was|at|for every)\b.{0,40}\d",
 )
 FUTURE = (
+    r"\b(?:next (?:week|month)|will (?:it|they|that) (?:rain|snow|happen|go|change|rise|fall))\b",
     r"\b(?:next year|will (?:it |they |that )?be|going to be|forecasts?|projections?|projected|in (?:the )?future|by 20[3-9]\d)\b",
 )
 

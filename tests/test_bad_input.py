@@ -56,4 +56,4 @@ def test_echoed_words_are_escaped_for_slack(ask):
 
 def test_human_output_exits_zero_for_empty_input(capsys):
     assert main(["ask", "--no-chart", ""]) == 0
-    assert "couldn't match" in capsys.readouterr().out
+    assert "didn't catch a question" in capsys.readouterr().out

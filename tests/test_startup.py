@@ -15,5 +15,7 @@ print("HEAVY:", heavy)
 
 
 def test_ask_imports_nothing_heavy():
-    out = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", PROBE], capture_output=True, text=True, check=True
+    ).stdout
     assert "HEAVY: []" in out
