@@ -129,7 +129,7 @@ class Evidence:
         return ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: one loaded dataset, many caches
 class Dataset:
     leps: tuple[Area, ...]
     groups: tuple[Area, ...]
@@ -194,8 +194,18 @@ class Dataset:
     def facts_for(self, area: str, indicator: str, breakdown: str = "") -> tuple[Fact, ...]:
         return self._facts_by_key.get((area, indicator, breakdown), ())
 
+    @cached_property
+    def _evidence(self) -> dict[tuple[str, str, str], Evidence]:
+        return {}  # memo: the dataset never changes once loaded
+
     def evidence(self, area: str, indicator: str, breakdown: str = "") -> Evidence:
         """The strongest fact (a later layer wins a tie) plus relations and disputed figures."""
+        key = (area, indicator, breakdown)
+        if key not in self._evidence:
+            self._evidence[key] = self._weigh(area, indicator, breakdown)
+        return self._evidence[key]
+
+    def _weigh(self, area: str, indicator: str, breakdown: str) -> Evidence:
         facts = self.facts_for(area, indicator, breakdown)
         ranked = [f for f in facts if f.strength]
         best = max(ranked, key=lambda f: (f.strength, self._layer_rank(f)), default=None)
@@ -209,9 +219,17 @@ class Dataset:
     def lep_evidence(self, indicator: str) -> tuple[Evidence, ...]:
         return tuple(self.evidence(name, indicator) for name in self.lep_names)
 
+    @cached_property
+    def _lep_values(self) -> dict[str, dict[str, Fact]]:
+        return {}  # memo per indicator
+
     def lep_values(self, indicator: str) -> dict[str, Fact]:
-        """Exact values by LEP for one indicator (only LEPs that have one)."""
-        return {e.area: e.fact for e in self.lep_evidence(indicator) if e.kind == "value"}
+        """Exact values by LEP for one indicator (only LEPs that have one). Do not mutate."""
+        if indicator not in self._lep_values:
+            self._lep_values[indicator] = {
+                e.area: e.fact for e in self.lep_evidence(indicator) if e.kind == "value"
+            }
+        return self._lep_values[indicator]
 
     def benchmark(self, indicator: str) -> Fact | None:
         """England's figure, else the UK's: the comparator every LEP figure is set against."""
