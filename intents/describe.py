@@ -84,7 +84,8 @@ def _lead(dataset: Dataset, fact: Fact, shown: str) -> str:
     where = dataset.spoken(fact.area)
     if ind.verb:
         return f"{_period(fact)}{shown} of employers in {where} {ind.verb}"
-    return f"{_period(fact)}{ind.short} in {where} was {shown}"
+    lead = f"{_period(fact)}{ind.short} in {where} was {shown}"
+    return lead[:1].upper() + lead[1:]
 
 
 def range_line(dataset: Dataset, indicator: str) -> str:
