@@ -48,7 +48,9 @@ def handle(query: Query, dataset: Dataset) -> Answer:
         )
         sources.append(d.source)
         if fact is not None and fact.kind == "value":  # an imported table has the real figure
-            lines.append(f"The figure in this dataset is {amount(fact.value, ind)} ({cite(dataset, [fact.source])}).")
+            lines.append(
+                f"The figure in this dataset is {amount(fact.value, ind)} ({cite(dataset, [fact.source])})."
+            )
             figures.append(figure_of(fact))
             sources.append(fact.source)
         if fact is not None and fact.kind == "relation":

@@ -8,10 +8,10 @@ asserts can be checked against the cell it was imported from.
 from __future__ import annotations
 
 import pytest
+from import_support import IMPORT, ask, fictional_values
 
 from bot.cli import main
 from bot.settings import dataset
-from import_support import IMPORT, ask, fictional_values
 
 VALUES = fictional_values()
 LEP_COUNT = 39
@@ -64,7 +64,9 @@ def test_all_39_leps_answer_with_the_imported_cells(full_tables, capsys, indicat
     for area, value in figures.items():
         assert value == VALUES[(area, indicator)], area
     england = [f for f in reply["figures"] if f["area"] == "England"]
-    assert england == [{"area": "England", "indicator": indicator, "value": VALUES[("England", indicator)]}]
+    assert england == [
+        {"area": "England", "indicator": indicator, "value": VALUES[("England", indicator)]}
+    ]
 
 
 def test_relationship_gives_r_and_n_across_all_39(full_tables, capsys):
@@ -88,14 +90,22 @@ def test_outliers_name_liverpool_city_region(full_tables, capsys):
 def test_factcheck_checks_against_the_imported_value(full_tables, capsys, claim, verdict):
     reply = ask(capsys, f"check: {claim} of Liverpool employers offer work inspiration")
     assert reply["verdict"] == verdict
-    assert {"area": "Liverpool City Region", "indicator": "work_inspiration", "value": 22.0} in reply["figures"]
+    assert {
+        "area": "Liverpool City Region",
+        "indicator": "work_inspiration",
+        "value": 22.0,
+    } in reply["figures"]
 
 
 def test_disputed_figure_still_disputed_and_the_real_one_given(full_tables, capsys):
     reply = ask(capsys, "check: 42% of Liverpool employers offer work inspiration")
     assert reply["verdict"] == "disputed"
     assert "(11–25%)" in reply["text"]  # the commentary's own range, not the imported one
-    assert {"area": "Liverpool City Region", "indicator": "work_inspiration", "value": 22.0} in reply["figures"]
+    assert {
+        "area": "Liverpool City Region",
+        "indicator": "work_inspiration",
+        "value": 22.0,
+    } in reply["figures"]
 
 
 def test_imported_value_supersedes_shipped_value_band_and_relation(full_tables, capsys):

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from import_support import IMPORT, ask, fictional_values, lepbot, snapshot
 
 VALUES = fictional_values()
@@ -39,8 +38,13 @@ def test_dry_run_prints_the_plan_and_writes_nothing(data_dir, capsys):
 
 
 def test_unmatched_names_are_listed_with_candidates_and_nothing_is_written(data_dir, capsys):
-    code, out, err = lepbot(
-        capsys, "data", "import", IMPORT / "youth_unemployment.csv", "--indicator", "youth_unemployment"
+    code, _, err = lepbot(
+        capsys,
+        "data",
+        "import",
+        IMPORT / "youth_unemployment.csv",
+        "--indicator",
+        "youth_unemployment",
     )
     assert code == 2
     assert "row 21: 'Narnia LEP' — closest:" in err
@@ -59,7 +63,12 @@ def test_skip_unmatched_imports_the_rest_with_misspelt_names_matched(data_dir, c
     assert "Left out (--skip-unmatched): 'Narnia LEP' (row 21)" in out
     reply = ask(capsys, "bottom 39 for youth unemployment")
     figures = {f["area"]: f["value"] for f in reply["figures"]}
-    for misspelt in ("Cheshire and Warrington", "Humber", "Greater Manchester", "Leicester and Leicestershire"):
+    for misspelt in (
+        "Cheshire and Warrington",
+        "Humber",
+        "Greater Manchester",
+        "Leicester and Leicestershire",
+    ):
         assert figures[misspelt] == VALUES[(misspelt, "youth_unemployment")]
     assert len(figures) == 39
 
@@ -70,7 +79,9 @@ def test_a_mapping_file_can_fix_names_and_columns(data_dir, tmp_path, capsys):
         "columns:\n  rate: youth_unemployment\nareas:\n  Narnia LEP: skip\nperiod: Nov 2014\n",
         encoding="utf-8",
     )
-    code, out, err = lepbot(capsys, "data", "import", IMPORT / "youth_unemployment.csv", "--map", mapping)
+    code, out, err = lepbot(
+        capsys, "data", "import", IMPORT / "youth_unemployment.csv", "--map", mapping
+    )
     assert code == 0, err
     assert "youth_unemployment: Nov 2014 — mapping" in out
 
@@ -92,14 +103,18 @@ def test_a_new_indicator_from_the_mapping_file_is_askable_at_once(data_dir, caps
     reply = ask(capsys, "top 5 for apprenticeships")
     assert reply["intent"] == "rank"
     assert reply["indicators"] == ["apprenticeships_offered"]
-    assert reply["figures"][0] == {"area": "Enterprise M3", "indicator": "apprenticeships_offered", "value": 34.9}
+    assert reply["figures"][0] == {
+        "area": "Enterprise M3",
+        "indicator": "apprenticeships_offered",
+        "value": 34.9,
+    }
     assert "FICTIONAL" in reply["text"]
     define = ask(capsys, "what is apprenticeships?")
     assert "fictional test indicator" in define["text"]
 
 
 def test_gva_total_row_becomes_the_england_benchmark(data_dir, capsys):
-    code, out, err = lepbot(capsys, "data", "import", IMPORT / "gva_rows.csv")
+    code, _, err = lepbot(capsys, "data", "import", IMPORT / "gva_rows.csv")
     assert code == 0, err
     reply = ask(capsys, "how does London compare on gva per head?")
     assert {"area": "London", "indicator": "gva_per_head", "value": 43150.0} in reply["figures"]
@@ -125,9 +140,18 @@ def test_list_shows_imports_with_sources_and_remove_takes_one_out(data_dir, caps
 
 
 def test_remove_refuses_when_a_later_import_needs_the_indicator(data_dir, tmp_path, capsys):
-    lepbot(capsys, "data", "import", IMPORT / "custom_indicator.csv", "--map", IMPORT / "custom_mapping.yaml")
+    lepbot(
+        capsys,
+        "data",
+        "import",
+        IMPORT / "custom_indicator.csv",
+        "--map",
+        IMPORT / "custom_mapping.yaml",
+    )
     again = tmp_path / "again.yaml"
-    again.write_text('columns:\n  "Apprenticeships offered (%)": apprenticeships_offered\n', encoding="utf-8")
+    again.write_text(
+        'columns:\n  "Apprenticeships offered (%)": apprenticeships_offered\n', encoding="utf-8"
+    )
     code, _, err = lepbot(capsys, "data", "import", IMPORT / "custom_indicator.csv", "--map", again)
     assert code == 0, err
     code, _, err = lepbot(capsys, "data", "remove", "001")
@@ -147,10 +171,14 @@ def test_the_data_option_chooses_the_directory(tmp_path, capsys, monkeypatch):
 
 
 def test_the_layer_is_plain_files_naming_each_cell(data_dir, capsys):
+    shipped = snapshot(ROOT / "data")
     lepbot(capsys, "data", "import", IMPORT / "eps_columns.xlsx", "--period", "2014")
+    assert snapshot(ROOT / "data") == shipped
     layer = data_dir / "imports" / "001-eps-columns"
     facts = (layer / "facts.csv").read_text(encoding="utf-8").splitlines()
-    assert facts[0] == "area,indicator,kind,value,low,high,relation,breakdown,period,source,note,base"
+    assert (
+        facts[0] == "area,indicator,kind,value,low,high,relation,breakdown,period,source,note,base"
+    )
     assert (
         "Black Country,work_placements,value,35.3,,,,,2014,001-eps-columns,"
         "\"imported from eps_columns.xlsx, sheet 'By LEP', row 3, column B\",327"

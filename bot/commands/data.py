@@ -52,14 +52,26 @@ def configure(parser: argparse.ArgumentParser) -> None:
         ),
     )
     imp.add_argument("file", metavar="FILE")
-    imp.add_argument("--sheet", metavar="NAME", help="the workbook sheet (default: the first with a LEP table)")
+    imp.add_argument(
+        "--sheet", metavar="NAME", help="the workbook sheet (default: the first with a LEP table)"
+    )
     which = imp.add_mutually_exclusive_group()
-    which.add_argument("--indicator", metavar="ID", help="the indicator the one column of figures holds")
-    which.add_argument("--map", metavar="MAPPING.yaml", help="columns -> indicators (and new indicators, area fixes)")
+    which.add_argument(
+        "--indicator", metavar="ID", help="the indicator the one column of figures holds"
+    )
+    which.add_argument(
+        "--map",
+        metavar="MAPPING.yaml",
+        help="columns -> indicators (and new indicators, area fixes)",
+    )
     imp.add_argument("--source", metavar="TEXT", help="how replies cite this table")
     imp.add_argument("--period", metavar="TEXT", help="the period the figures are for, e.g. 2014")
-    imp.add_argument("--dry-run", action="store_true", help="show what would be imported; write nothing")
-    imp.add_argument("--skip-unmatched", action="store_true", help="import the rest when some names match no LEP")
+    imp.add_argument(
+        "--dry-run", action="store_true", help="show what would be imported; write nothing"
+    )
+    imp.add_argument(
+        "--skip-unmatched", action="store_true", help="import the rest when some names match no LEP"
+    )
     _data_option(imp)
     imp.set_defaults(data_run=run_import)
 

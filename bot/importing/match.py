@@ -85,7 +85,9 @@ def exact_area(label: str, lexicon: Lexicon) -> str | None:
     return match_area(label, lexicon, fuzzy=False)[0]
 
 
-def match_line(label: str, where: str, position: str, lexicon: Lexicon, mapping: Mapping | None) -> AreaMatch:
+def match_line(
+    label: str, where: str, position: str, lexicon: Lexicon, mapping: Mapping | None
+) -> AreaMatch:
     if mapping is not None:
         found, area = mapping.area(label)
         if found:
@@ -119,7 +121,9 @@ def indicators_named(header: str, lexicon: Lexicon) -> tuple[str, ...]:
 def parse_mapping(raw: Any, file: str, lexicon: Lexicon) -> Mapping:
     """A mapping file's YAML -> Mapping, refusing anything it does not understand by name."""
     if not isinstance(raw, dict):
-        raise ImportRefused(f"{file}: a mapping file is a YAML mapping with 'columns:' (see README).")
+        raise ImportRefused(
+            f"{file}: a mapping file is a YAML mapping with 'columns:' (see README)."
+        )
     unknown = set(raw) - MAPPING_FIELDS
     if unknown:
         raise ImportRefused(
@@ -155,7 +159,9 @@ def parse_mapping(raw: Any, file: str, lexicon: Lexicon) -> Mapping:
             raise ImportRefused(f"{where}: new_indicator needs an 'indicator' id beside it.")
         scale = spec.get("scale")
         if scale is not None and scale not in (1, 100):
-            raise ImportRefused(f"{where}: scale must be 1 (already percentages) or 100 (fractions).")
+            raise ImportRefused(
+                f"{where}: scale must be 1 (already percentages) or 100 (fractions)."
+            )
         columns.append(
             ColumnRule(
                 header=str(header),

@@ -9,7 +9,7 @@ dry run can show them all at once; anything simply wrong with the file raises Im
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from bot.importing import ImportRefused
@@ -151,7 +151,9 @@ def _supersedes(dataset: Dataset, area: str, indicator: str) -> str:
     return f"{shown} ({origin})"
 
 
-def _new_indicator(rule: ColumnRule, header: str, dataset: Dataset, lexicon: Lexicon, file: str) -> dict:
+def _new_indicator(
+    rule: ColumnRule, header: str, dataset: Dataset, lexicon: Lexicon, file: str
+) -> dict:
     spec = dict(rule.new_indicator)
     where = f"{file}, column {header!r}"
     if dataset.has_indicator(rule.indicator):
@@ -161,7 +163,9 @@ def _new_indicator(rule: ColumnRule, header: str, dataset: Dataset, lexicon: Lex
             "or choose a new id."
         )
     if not rule.indicator.replace("_", "").isalnum() or not rule.indicator.islower():
-        raise ImportRefused(f"{where}: indicator id {rule.indicator!r}: use lower_case_with_underscores.")
+        raise ImportRefused(
+            f"{where}: indicator id {rule.indicator!r}: use lower_case_with_underscores."
+        )
     if not spec.get("label"):
         raise ImportRefused(f"{where}: new_indicator needs a label.")
     unit = str(spec.get("unit") or ("%" if "%" in header else ""))
@@ -170,7 +174,9 @@ def _new_indicator(rule: ColumnRule, header: str, dataset: Dataset, lexicon: Lex
         raise ImportRefused(f"{where}: format {fmt!r} is not one of {', '.join(FORMATS)}.")
     polarity = str(spec.get("polarity") or "neutral")
     if polarity not in POLARITIES:
-        raise ImportRefused(f"{where}: polarity {polarity!r} is not one of {', '.join(POLARITIES)}.")
+        raise ImportRefused(
+            f"{where}: polarity {polarity!r} is not one of {', '.join(POLARITIES)}."
+        )
     synonyms = [str(s) for s in spec.get("synonyms") or []]
     for phrase in (spec["label"], *synonyms):
         taken = [
@@ -206,7 +212,9 @@ def _columns(
     for m in table.measures:
         rule = mapping.rule(m.header) if mapping else None
         if rule is not None and rule.ignore:
-            planned.append((m, PlannedColumn(m.header, m.where, "left out", note="mapping says ignore")))
+            planned.append(
+                (m, PlannedColumn(m.header, m.where, "left out", note="mapping says ignore"))
+            )
         elif rule is not None and rule.base:
             planned.append((m, PlannedColumn(m.header, m.where, "base", how="mapping")))
         elif rule is not None and rule.indicator:
@@ -217,7 +225,9 @@ def _columns(
                     f"{mapping.file}: column {m.header!r} -> {rule.indicator!r}: no such indicator. "
                     f"Known: {', '.join(i.id for i in dataset.indicators)}; or declare it with new_indicator."
                 )
-            planned.append((m, PlannedColumn(m.header, m.where, "indicator", rule.indicator, "mapping")))
+            planned.append(
+                (m, PlannedColumn(m.header, m.where, "indicator", rule.indicator, "mapping"))
+            )
         elif is_base(m.header):
             planned.append((m, PlannedColumn(m.header, m.where, "base", how="header")))
         elif is_weighted_base(m.header):
@@ -226,14 +236,18 @@ def _columns(
         else:
             found = indicators_named(m.header, lexicon)
             if len(found) == 1:
-                planned.append((m, PlannedColumn(m.header, m.where, "indicator", found[0], "synonym")))
+                planned.append(
+                    (m, PlannedColumn(m.header, m.where, "indicator", found[0], "synonym"))
+                )
             else:
                 note = (
                     f"names several measures ({', '.join(found)})"
                     if found
                     else "no indicator matches its name"
                 )
-                planned.append((m, PlannedColumn(m.header, m.where, "left out", note=note)))
+                planned.append(
+                    (m, PlannedColumn(m.header, m.where, "left out", how="name", note=note))
+                )
     if mapping is not None:
         headers = {" ".join(m.header.lower().split()) for m in table.measures}
         for rule in mapping.columns:
@@ -243,13 +257,18 @@ def _columns(
                     f"{', '.join(repr(m.header) for m in table.measures)})."
                 )
     if options.indicator:
-        if not dataset.has_indicator(options.indicator) and options.indicator not in {n["id"] for n in new}:
+        if not dataset.has_indicator(options.indicator) and options.indicator not in {
+            n["id"] for n in new
+        }:
             raise ImportRefused(
                 f"--indicator {options.indicator}: no such indicator. Known: "
                 f"{', '.join(i.id for i in dataset.indicators)} (a new one needs a mapping file)."
             )
         candidates = [
-            (m, c) for m, c in planned if c.role != "base" and c.how != "mapping"
+            (m, c)
+            for m, c in planned
+            if (c.role == "indicator" and c.how != "mapping")
+            or (c.role == "left out" and c.how == "name")
         ]
         if len(candidates) != 1:
             listed = ", ".join(f"{c.where} {c.header!r}" for _, c in candidates) or "none"
@@ -322,6 +341,17 @@ def _base_value(cell: Cell) -> int | None:
     return int(cell.value)
 
 
+def _with_base_note(column: PlannedColumn, users: dict[str, list[str]]) -> PlannedColumn:
+    if column.role != "base":
+        return column
+    note = (
+        f"base for {', '.join(users[column.where])}"
+        if column.where in users
+        else "not used: no percentage beside it"
+    )
+    return replace(column, note=note)
+
+
 def build_plan(
     table: ParsedTable, dataset: Dataset, lexicon: Lexicon, options: Options
 ) -> ImportPlan:
@@ -375,7 +405,9 @@ def build_plan(
             else (_period_for(ind, dataset), "as the shipped figures")
         )  # fmt: skip
         periods.append((ind, period, said if period else "none given"))
-        columns.append(PlannedColumn(column.header, column.where, "indicator", ind, column.how, note))
+        columns.append(
+            PlannedColumn(column.header, column.where, "indicator", ind, column.how, note)
+        )
         for n, (line, cell) in enumerate(zip(lines, measure.cells, strict=True)):
             if line.area is None:
                 continue
@@ -408,15 +440,9 @@ def build_plan(
             + "\nFix the cells (or say in a mapping file that the column is not a percentage). "
             "Nothing was written."
         )
-    columns = [
-        PlannedColumn(c.header, c.where, c.role, c.indicator, c.how,
-                      f"base for {', '.join(base_users[c.where])}" if c.where in base_users else "not used: no percentage beside it")  # fmt: skip
-        if c.role == "base"
-        else c
-        for c in columns
-    ]
-    source = options.source or (mapping.source if mapping else "") or (
-        f"Imported table: {table.place}"
+    columns = [_with_base_note(c, base_users) for c in columns]
+    source = (
+        options.source or (mapping.source if mapping else "") or (f"Imported table: {table.place}")
     )
     about = f"Table imported by a lepbot user from {table.place}."
     if any(f.base for f in facts):
@@ -425,9 +451,7 @@ def build_plan(
             "95% level)."
         )
     notes = list(table.notes)
-    flagged = [
-        c.where for m, c0 in planned if c0.role == "indicator" for c in m.cells if c.flagged
-    ]
+    flagged = [c.where for m, c0 in planned if c0.role == "indicator" for c in m.cells if c.flagged]
     if flagged:
         notes.append(
             f"{len(flagged)} figure(s) carried a * flag in the file (often a low base); imported as "

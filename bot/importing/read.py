@@ -172,7 +172,7 @@ def _check_zip(path: Path) -> None:
             )
 
 
-def _decode(data: bytes, name: str) -> str:
+def _decode(data: bytes) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
     for encoding in ("utf-8-sig", "cp1252"):
@@ -200,7 +200,7 @@ def _delimiter(lines: list[str]) -> str:
 
 def read_csv(path: Path, progress: Progress) -> Grid:
     data = path.read_bytes()
-    text = _decode(data, path.name)
+    text = _decode(data)
     lines = text.count("\n")
     if lines > MAX_ROWS:
         raise _too_many_rows(lines, path.name)
@@ -233,7 +233,9 @@ def read_xlsx(path: Path, sheet: str | None, progress: Progress) -> tuple[Grid, 
         for name in [sheet] if sheet is not None else names:
             progress(f"reading {path.name}, sheet '{name}'")
             try:
-                frame = pd.read_excel(book, sheet_name=name, header=None, dtype=object, nrows=MAX_ROWS + 1)
+                frame = pd.read_excel(
+                    book, sheet_name=name, header=None, dtype=object, nrows=MAX_ROWS + 1
+                )
             except Exception as exc:
                 raise ImportRefused(
                     f"{path.name}, sheet '{name}': could not be read ({exc})."

@@ -43,7 +43,9 @@ def column_lines(plan: ImportPlan) -> list[str]:
 def _supersede_counts(plan: ImportPlan) -> str:
     kinds = Counter(f.supersedes.split(" ")[0] for f in plan.facts if f.supersedes)
     if not kinds:
-        return "Supersedes: nothing (no figure, band or relation held for these areas and measures)."
+        return (
+            "Supersedes: nothing (no figure, band or relation held for these areas and measures)."
+        )
     words = {"value": "exact value", "band": "band", "named": "named high/low"}
     parts = [f"{n} {words.get(k, k)}{'s' if n > 1 else ''}" for k, n in kinds.most_common()]
     return f"Supersedes: {', '.join(parts)} already held (see the last column)."
@@ -104,7 +106,11 @@ def missing_line(plan: ImportPlan) -> str:
 def period_lines(plan: ImportPlan) -> list[str]:
     return [
         f"  {ind}: {period or '(none)'} — {said}"
-        + (" (pass --period if the table is for another period)" if said.startswith("as the") else "")
+        + (
+            " (pass --period if the table is for another period)"
+            if said.startswith("as the")
+            else ""
+        )
         for ind, period, said in plan.periods
     ]
 
@@ -130,9 +136,7 @@ def dry_run(plan: ImportPlan, next_id: str) -> str:
     if plan.problems:
         out += ["", "The import would be refused:", problems_text(plan)]
     else:
-        skipped = (
-            f", leaving out {len(plan.unmatched)} unmatched line(s)" if plan.unmatched else ""
-        )
+        skipped = f", leaving out {len(plan.unmatched)} unmatched line(s)" if plan.unmatched else ""
         out.append(
             f"Without --dry-run this becomes import {next_id}: {len(plan.facts)} figures for "
             f"{len(plan.areas)} areas{skipped}."

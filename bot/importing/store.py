@@ -8,6 +8,7 @@ The shipped data/ is never written.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime
 import os
@@ -21,9 +22,9 @@ from pathlib import Path
 import yaml
 
 from bot.importing import ImportRefused
-from intents.loader import DataError
 from bot.importing.plan import ImportPlan
 from bot.settings import imported_layers
+from intents.loader import DataError
 
 FACT_COLUMNS = ("area", "indicator", "kind", "value", "low", "high", "relation", "breakdown",
                 "period", "source", "note", "base")  # fmt: skip
@@ -60,7 +61,9 @@ def _slug(text: str) -> str:
 def next_id(user_dir: Path, file: str) -> str:
     """'003-eps-rows': numbered so that name order (the layering order) is import order."""
     root = imports_dir(user_dir)
-    taken = [int(p.name[:3]) for p in root.iterdir() if p.name[:3].isdigit()] if root.is_dir() else []
+    taken = (
+        [int(p.name[:3]) for p in root.iterdir() if p.name[:3].isdigit()] if root.is_dir() else []
+    )
     return f"{max(taken, default=0) + 1:03d}-{_slug(Path(file).stem)}"
 
 
@@ -153,10 +156,8 @@ def write_import(
 
 
 def _tidy(staging_root: Path) -> None:
-    try:
+    with contextlib.suppress(OSError):
         staging_root.rmdir()  # only when empty
-    except OSError:
-        pass
 
 
 def list_imports(user_dir: Path) -> list[ImportRecord]:

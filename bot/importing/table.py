@@ -101,7 +101,7 @@ def parse_cell(text: str) -> tuple[float | None, bool, bool] | None:
 
 def looks_like_formula(text: str) -> bool:
     """A text cell a spreadsheet would run as a formula (=, +, -, @ first), not a plain number."""
-    if not text or text[0] not in _FORMULA_START and not text.lstrip(" ").startswith("="):
+    if not text or (text[0] not in _FORMULA_START and not text.lstrip(" ").startswith("=")):
         return False
     if text.strip().lower() in MISSING_MARKERS:
         return False
@@ -234,7 +234,11 @@ def parse_table(grid: Grid, recognise: Callable[[str], bool]) -> ParsedTable:
         raise ImportRefused(f"{grid.where()}: nothing in it (a blank sheet or file).")
     frame, label_col = _frame(grid, recognise)
     rows = frame.cells
-    known = [i for i, row in enumerate(rows) if row[label_col].strip() and recognise(row[label_col].strip())]
+    known = [
+        i
+        for i, row in enumerate(rows)
+        if row[label_col].strip() and recognise(row[label_col].strip())
+    ]
     first, last = known[0], known[-1]
 
     start = first
@@ -246,7 +250,9 @@ def parse_table(grid: Grid, recognise: Callable[[str], bool]) -> ParsedTable:
     above = start - 1
     while above >= 0 and _kind(rows[above], label_col) == "blank":
         above -= 1
-    if above >= 0 and (_kind(rows[above], label_col) == "text" or _header_like(rows[above], label_col)):
+    if above >= 0 and (
+        _kind(rows[above], label_col) == "text" or _header_like(rows[above], label_col)
+    ):
         header = above
     end = last
     while end + 1 < len(rows) and _kind(rows[end + 1], label_col) == "data":
@@ -303,7 +309,8 @@ def parse_table(grid: Grid, recognise: Callable[[str], bool]) -> ParsedTable:
             continue
         measures.append(Measure(header_text, where, tuple(cells)))
     lines = tuple(
-        Line(rows[i][label_col].strip(), frame.where(i, label_col), frame.position(i)) for i in picked
+        Line(rows[i][label_col].strip(), frame.where(i, label_col), frame.position(i))
+        for i in picked
     )
     return ParsedTable(
         file=grid.file,
