@@ -193,3 +193,24 @@ def test_the_plan_says_what_each_figure_supersedes(shipped):
     assert sup["Humber"] == "value 29% (EPS14_GEO)"
     assert sup["Dorset"].startswith("band 37–40%")
     assert sup["Black Country"] == ""
+
+
+def test_a_second_table_below_the_first_is_not_read(shipped):
+    g = grid(
+        "Table 1: work placements (FICTIONAL)",
+        "LEP | Work placements (%)",
+        "Dorset | 41.9",
+        "Humber | 26",
+        "* suppressed",
+        "",
+        "Table 2: work inspiration (FICTIONAL)",
+        "LEP | Work inspiration (%)",
+        "Dorset | 13.5",
+        "Humber | 15.7",
+    )
+    plan = plan_for(g, shipped)
+    assert values(plan) == {
+        ("Dorset", "work_placements"): 41.9,
+        ("Humber", "work_placements"): 26.0,
+    }
+    assert any("more LEP names follow from row 9" in n for n in plan.notes)

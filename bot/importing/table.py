@@ -228,6 +228,40 @@ def _measure_notes(header: str, where: str, cells: list[Cell]) -> tuple[str, Cel
     return "", None
 
 
+def _table_end(
+    rows: tuple[tuple[str, ...], ...],
+    start: int,
+    header: int | None,
+    label_col: int,
+    recognise: Callable[[str], bool],
+) -> tuple[int, int | None]:
+    """(last line of the table, where a second table starts or None).
+
+    The table runs on past blank lines, notes and sub-headings, and ends where a new title and
+    header begin (two lines of text in a row) or the header is repeated.
+    """
+    end, text_run = start, 0
+    for i in range(start, len(rows)):
+        kind = _kind(rows[i], label_col)
+        if kind == "blank":
+            continue
+        if header is not None and rows[i] == rows[header]:
+            break
+        label = rows[i][label_col].strip()
+        if kind == "data" or (label and recognise(label)):
+            end, text_run = i, 0
+        else:
+            text_run += 1
+            if text_run >= 2:
+                break
+    later = next(
+        (j for j in range(end + 1, len(rows))
+         if rows[j][label_col].strip() and recognise(rows[j][label_col].strip())),
+        None,
+    )  # fmt: skip
+    return end, later
+
+
 def parse_table(grid: Grid, recognise: Callable[[str], bool]) -> ParsedTable:
     """Find the LEP table in a grid. `recognise(label)` says whether a label names an area."""
     if not any(c.strip() for row in grid.rows for c in row):
@@ -239,7 +273,7 @@ def parse_table(grid: Grid, recognise: Callable[[str], bool]) -> ParsedTable:
         for i, row in enumerate(rows)
         if row[label_col].strip() and recognise(row[label_col].strip())
     ]
-    first, last = known[0], known[-1]
+    first = known[0]
 
     start = first
     while start > 0 and _kind(rows[start - 1], label_col) == "data":
@@ -254,9 +288,7 @@ def parse_table(grid: Grid, recognise: Callable[[str], bool]) -> ParsedTable:
         _kind(rows[above], label_col) == "text" or _header_like(rows[above], label_col)
     ):
         header = above
-    end = last
-    while end + 1 < len(rows) and _kind(rows[end + 1], label_col) == "data":
-        end += 1
+    end, stopped = _table_end(rows, start, header, label_col, recognise)
 
     block_start = start if header is None else header - _has_group_row(rows, header, label_col)
     hostile = [
@@ -308,6 +340,12 @@ def parse_table(grid: Grid, recognise: Callable[[str], bool]) -> ParsedTable:
             notes.append(note)
             continue
         measures.append(Measure(header_text, where, tuple(cells)))
+    if stopped is not None:
+        notes.append(
+            f"the table ends at {frame.position(end)}; more LEP names follow from "
+            f"{frame.position(stopped)} (another table?) and were not read — save that table "
+            "on its own to import it"
+        )
     lines = tuple(
         Line(rows[i][label_col].strip(), frame.where(i, label_col), frame.position(i))
         for i in picked
