@@ -111,6 +111,15 @@ def test_a_new_indicator_from_the_mapping_file_is_askable_at_once(data_dir, caps
     assert "FICTIONAL" in reply["text"]
     define = ask(capsys, "what is apprenticeships?")
     assert "fictional test indicator" in define["text"]
+    # an updated table imported with the same mapping file declares it again, so either import
+    # can be removed on its own
+    code, _, err = lepbot(
+        capsys, "data", "import", IMPORT / "custom_indicator.csv",
+        "--map", IMPORT / "custom_mapping.yaml",
+    )  # fmt: skip
+    assert code == 0, err
+    assert lepbot(capsys, "data", "remove", "001")[0] == 0
+    assert ask(capsys, "top 5 for apprenticeships")["indicators"] == ["apprenticeships_offered"]
 
 
 def test_gva_total_row_becomes_the_england_benchmark(data_dir, capsys):

@@ -101,11 +101,12 @@ class ImportPlan:
                 f"  {m.position}: {m.label!r} — closest: {', '.join(m.candidates) or 'none'}"
                 for m in self.unmatched
             )
+            many = len(self.unmatched) > 1
             out.append(
-                f"{self.table.place}: {len(self.unmatched)} name{'s' if len(self.unmatched) > 1 else ''} "
-                f"not matched to a LEP:\n{listed}\nCorrect the name{'s' if len(self.unmatched) > 1 else ''} "
-                "in the file, map them in a mapping file (areas: {'Name in file': Canonical name} or "
-                "skip), or pass --skip-unmatched to import the rest."
+                f"{self.table.place}: {len(self.unmatched)} name{'s' * many} not matched to a "
+                f"LEP:\n{listed}\nCorrect {'them' if many else 'it'} in the file, map "
+                f"{'them' if many else 'it'} in a mapping file (areas: {{'Name in file': LEP name}} "
+                "or skip), or pass --skip-unmatched to import the rest."
             )
         for area, matches in self.duplicates:
             rows = " and ".join(f"{m.position} ({m.label!r})" for m in matches)
@@ -156,10 +157,13 @@ def _new_indicator(
 ) -> dict:
     spec = dict(rule.new_indicator)
     where = f"{file}, column {header!r}"
-    if dataset.has_indicator(rule.indicator):
+    same = dataset.has_indicator(rule.indicator) and (
+        dataset.indicator(rule.indicator).label == str(spec.get("label"))
+    )  # declared the same way by an earlier import: declare it again, so either can be removed
+    if dataset.has_indicator(rule.indicator) and not same:
         raise ImportRefused(
             f"{where}: indicator {rule.indicator!r} already exists "
-            f"({dataset.indicator(rule.indicator).label}); drop new_indicator to import into it, "
+            f"as {dataset.indicator(rule.indicator).label!r}; drop new_indicator to import into it, "
             "or choose a new id."
         )
     if not rule.indicator.replace("_", "").isalnum() or not rule.indicator.islower():
@@ -181,7 +185,7 @@ def _new_indicator(
     for phrase in (spec["label"], *synonyms):
         taken = [
             e.target for e in lexicon.phrases.get(tuple(normalise(str(phrase)).split()), ())
-            if e.kind in ("indicator", "lep", "group", "district")
+            if e.kind in ("indicator", "lep", "group", "district") and e.target != rule.indicator
         ]  # fmt: skip
         if taken:
             raise ImportRefused(

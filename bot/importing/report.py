@@ -119,7 +119,9 @@ def dry_run(plan: ImportPlan, next_id: str) -> str:
     out = [
         "Dry run — nothing written.",
         layout(plan),
-        "Columns:",
+        "Measures (columns of the file):"
+        if plan.table.orientation == "rows"
+        else "Measures (rows of the file):",
         *column_lines(plan),
         "",
         *plan_table(plan),
