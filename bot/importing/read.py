@@ -114,8 +114,9 @@ def file_kind(path: Path) -> str:
     suffix = path.suffix.lower()
     if head.startswith(b"%PDF"):
         raise ImportRefused(
-            f"{name}: this is a PDF (renamed {suffix or 'without a spreadsheet suffix'}), not a "
-            "spreadsheet. Tables in PDFs cannot be imported; get the CSV or XLSX version of the table."
+            f"{name}: this is a PDF{'' if suffix == '.pdf' else f' renamed {suffix}' if suffix else ''}"
+            ", not a spreadsheet. Tables in PDFs cannot be imported; get the CSV or XLSX version "
+            "of the table."
         )
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise ImportRefused(
