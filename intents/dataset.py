@@ -129,7 +129,9 @@ class Evidence:
         return ""
 
 
-@dataclass(frozen=True, eq=False)  # compared and hashed by identity: one loaded dataset, many caches
+@dataclass(
+    frozen=True, eq=False
+)  # compared and hashed by identity: one loaded dataset, many caches
 class Dataset:
     leps: tuple[Area, ...]
     groups: tuple[Area, ...]

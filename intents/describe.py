@@ -89,7 +89,8 @@ def lead(dataset: Dataset, fact: Fact, shown: str) -> str:
     where = dataset.spoken(fact.area)
     if ind.verb:
         return f"{_period(fact)}{shown} of {ind.population} in {where} {ind.verb}"
-    return f"{_period(fact)}{ind.short} in {where} was {shown}"
+    sentence = f"{_period(fact)}{ind.short} in {where} was {shown}"
+    return sentence[:1].upper() + sentence[1:]
 
 
 def range_line(dataset: Dataset, indicator: str) -> str:

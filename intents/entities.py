@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz import process
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from intents.dataset import Dataset
@@ -546,3 +546,51 @@ def read_signals(text: str, lexicon: Lexicon) -> Signals:
         unread=unread,
         notes=tuple(notes),
     )
+
+
+AREA_SUFFIXES = (("local", "enterprise", "partnership"), ("lep",), ("leps",), ("area",))
+
+
+def _strip_suffix(tokens: list[str]) -> list[str]:
+    """'Oxfordshire LEP', 'Dorset Local Enterprise Partnership' -> the name alone."""
+    for suffix in AREA_SUFFIXES:
+        if len(tokens) > len(suffix) and tuple(tokens[-len(suffix) :]) == suffix:
+            return tokens[: -len(suffix)]
+    return tokens
+
+
+def match_area(
+    name: str, lexicon: Lexicon, fuzzy: bool = True
+) -> tuple[str | None, tuple[str, ...]]:
+    """One label naming one area (a table's row or column heading) -> (canonical name, candidates).
+
+    Exact names and aliases first, then the question reader's own fuzzy matching; the label is
+    taken only when it names exactly one LEP or group and leaves no word unexplained. Otherwise the
+    result is (None, the closest LEP names) so the caller can ask the user. fuzzy=False stops
+    after the exact names and aliases (fast, for scanning a whole sheet).
+    """
+    words = _TOKEN.findall(normalise(name))
+    tokens = _strip_suffix(words)
+    for key in (tuple(words), tuple(tokens)):
+        targets = {e.target for e in lexicon.phrases.get(key, ()) if e.kind in ("lep", "group")}
+        if len(targets) == 1:
+            return targets.pop(), ()
+    if not fuzzy:
+        return None, ()
+    signals = read_signals(" ".join(tokens), lexicon)
+    found = (*signals.leps, *signals.groups)
+    settled = all(found[:1] and found[0] in cands for _, cands in signals.ambiguous)
+    if len(found) == 1 and settled and not signals.unread:
+        return found[0], ()
+    offered = list(found) + [c for _, cands in signals.ambiguous for c in cands]
+    choices = {
+        " ".join(k): e.target
+        for k, entries in lexicon.phrases.items()
+        for e in entries
+        if e.kind == "lep"
+    }
+    for phrase, _, _ in process.extract(
+        " ".join(tokens), list(choices), scorer=fuzz.WRatio, limit=12
+    ):
+        offered.append(choices[phrase])
+    return None, tuple(dict.fromkeys(offered))[:3]

@@ -42,7 +42,12 @@ def _check(dataset: Dataset, claim: float, area: str, indicator: str, breakdown:
     if ev.disputed and any(abs(claim - d.value) <= ROUNDING for d in ev.disputed):
         d = ev.disputed[0]
         verdict = "disputed"
-        ends = dataset.lep_range(indicator)
+        said = {
+            f.relation: f for f in dataset.facts
+            if f.source == d.source and f.indicator == indicator and f.kind == "value"
+            and f.relation in ("lowest", "highest")
+        }  # fmt: skip
+        ends = (said["lowest"], said["highest"]) if len(said) == 2 else dataset.lep_range(indicator)
         bounds = f" ({span(ends[0].value, ends[1].value, ind)})" if ends else ""
         headline = (
             f"Disputed: the UKCES commentary does print {amount(d.value, ind)} for {where} on {ind.short}, "
@@ -50,6 +55,12 @@ def _check(dataset: Dataset, claim: float, area: str, indicator: str, breakdown:
             f"{amount(d.value, ind)} cannot be an LEP share of employers — do not quote it ({cite(dataset, [d.source])})."
         )
         sources.append(d.source)
+        if fact is not None and fact.kind == "value":  # an imported table has the real figure
+            lines.append(
+                f"The figure in this dataset is {amount(fact.value, ind)} ({cite(dataset, [fact.source])})."
+            )
+            figures.append(figure_of(fact))
+            sources.append(fact.source)
         if fact is not None and fact.kind == "relation":
             lines.append(
                 f"What does stand: the commentary names {where} as {RELATION_WORDS[fact.relation]} on {ind.short}."

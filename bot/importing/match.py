@@ -1,0 +1,195 @@
+"""Labels in a table -> the dataset's areas and indicators, with the bot's own resolver.
+
+Area labels go through `intents.entities.match_area` (the aliases, "&"/"and", case and the fuzzy
+matching the bot uses for questions), so a name the bot understands in a question is understood in
+a table too. Measure headers go through the indicator synonyms; a mapping file can say otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.importing import ImportRefused
+from intents.entities import Lexicon, match_area, normalise, read_signals
+
+# Labels that mean "all of England" in LEP tables: the benchmark row or column.
+BENCHMARK_LABELS = frozenset(
+    {"total", "all", "england total", "total england", "all leps", "all lep areas",
+     "all establishments", "all employers", "england average", "average", "overall",
+     "england overall", "all england", "england all", "england (total)", "total (england)"}
+)  # fmt: skip
+_BASE = re.compile(r"\b(?:base|bases|sample size|interviews|respondents|n)\b")
+_WEIGHTED = re.compile(r"\bweighted\b")
+NEW_INDICATOR_FIELDS = frozenset(
+    {"label", "short", "unit", "format", "polarity", "definition", "synonyms", "verb", "survey"}
+)
+COLUMN_FIELDS = frozenset({"indicator", "new_indicator", "ignore", "base", "scale", "period"})
+MAPPING_FIELDS = frozenset({"columns", "areas", "source", "period", "sheet"})
+
+
+@dataclass(frozen=True)
+class AreaMatch:
+    label: str  # as written in the table
+    where: str
+    position: str
+    area: str | None  # canonical LEP or group name; None: not matched (or skipped)
+    candidates: tuple[str, ...] = ()
+    how: str = ""  # "name", "benchmark", "mapping", "skipped"
+
+
+@dataclass(frozen=True)
+class ColumnRule:
+    """What a mapping file says about one column."""
+
+    header: str
+    indicator: str = ""
+    new_indicator: tuple[tuple[str, Any], ...] = ()
+    ignore: bool = False
+    base: bool = False
+    scale: float | None = None
+    period: str = ""
+
+
+@dataclass(frozen=True)
+class Mapping:
+    file: str
+    columns: tuple[ColumnRule, ...] = ()
+    areas: tuple[tuple[str, str | None], ...] = ()  # label -> area (None: leave the line out)
+    source: str = ""
+    period: str = ""
+    sheet: str = ""
+    used: frozenset[str] = field(default=frozenset())
+
+    def rule(self, header: str) -> ColumnRule | None:
+        key = _key(header)
+        return next((r for r in self.columns if _key(r.header) == key), None)
+
+    def area(self, label: str) -> tuple[bool, str | None]:
+        key = _key(label)
+        for written, area in self.areas:
+            if _key(written) == key:
+                return True, area
+        return False, None
+
+
+def _key(text: str) -> str:
+    return " ".join(str(text).lower().split())
+
+
+def exact_area(label: str, lexicon: Lexicon) -> str | None:
+    """An area named exactly (name or alias, any case, '&' for 'and', trailing 'LEP')."""
+    if _key(label) in BENCHMARK_LABELS:
+        return "England"
+    return match_area(label, lexicon, fuzzy=False)[0]
+
+
+def match_line(
+    label: str, where: str, position: str, lexicon: Lexicon, mapping: Mapping | None
+) -> AreaMatch:
+    if mapping is not None:
+        found, area = mapping.area(label)
+        if found:
+            return AreaMatch(label, where, position, area, (), "mapping" if area else "skipped")
+    if _key(label) in BENCHMARK_LABELS:
+        return AreaMatch(label, where, position, "England", (), "benchmark")
+    area, candidates = match_area(label, lexicon)
+    return AreaMatch(label, where, position, area, candidates, "name" if area else "")
+
+
+def is_base(header: str) -> bool:
+    """'Base', 'Unweighted base', 'Base (unweighted)', 'Work placements base'; not a weighted base."""
+    text = normalise(header)
+    if not _BASE.search(text):
+        return False
+    return "unweighted" in text or not _WEIGHTED.search(text)
+
+
+def is_weighted_base(header: str) -> bool:
+    text = normalise(header)
+    return bool(_BASE.search(text) and _WEIGHTED.search(text) and "unweighted" not in text)
+
+
+def indicators_named(header: str, lexicon: Lexicon) -> tuple[str, ...]:
+    """The indicator ids a header names by the synonym list ('Work placements (%)')."""
+    if not header.strip() or header.startswith("("):
+        return ()
+    return read_signals(header, lexicon).indicators
+
+
+def parse_mapping(raw: Any, file: str, lexicon: Lexicon) -> Mapping:
+    """A mapping file's YAML -> Mapping, refusing anything it does not understand by name."""
+    if not isinstance(raw, dict):
+        raise ImportRefused(
+            f"{file}: a mapping file is a YAML mapping with 'columns:' (see README)."
+        )
+    unknown = set(raw) - MAPPING_FIELDS
+    if unknown:
+        raise ImportRefused(
+            f"{file}: unknown key(s) {', '.join(sorted(map(str, unknown)))}; "
+            f"expected {', '.join(sorted(MAPPING_FIELDS))}."
+        )
+    columns = []
+    for header, spec in (raw.get("columns") or {}).items():
+        where = f"{file}, columns: {header!r}"
+        if isinstance(spec, str):
+            word = spec.strip()
+            spec = (
+                {"ignore": True} if word == "ignore" else {"base": True} if word == "base"
+                else {"indicator": word}
+            )  # fmt: skip
+        if not isinstance(spec, dict):
+            raise ImportRefused(f"{where}: give an indicator id, 'ignore', 'base' or a mapping.")
+        bad = set(spec) - COLUMN_FIELDS
+        if bad:
+            raise ImportRefused(
+                f"{where}: unknown key(s) {', '.join(sorted(bad))}; expected {', '.join(sorted(COLUMN_FIELDS))}."
+            )
+        new = spec.get("new_indicator") or {}
+        if not isinstance(new, dict):
+            raise ImportRefused(f"{where}: new_indicator must be a mapping (label, unit, …).")
+        bad = set(new) - NEW_INDICATOR_FIELDS
+        if bad:
+            raise ImportRefused(
+                f"{where}: new_indicator has unknown key(s) {', '.join(sorted(bad))}; expected "
+                f"{', '.join(sorted(NEW_INDICATOR_FIELDS))}."
+            )
+        if new and not spec.get("indicator"):
+            raise ImportRefused(f"{where}: new_indicator needs an 'indicator' id beside it.")
+        scale = spec.get("scale")
+        if scale is not None and scale not in (1, 100):
+            raise ImportRefused(
+                f"{where}: scale must be 1 (already percentages) or 100 (fractions)."
+            )
+        columns.append(
+            ColumnRule(
+                header=str(header),
+                indicator=str(spec.get("indicator") or ""),
+                new_indicator=tuple(sorted(new.items())),
+                ignore=bool(spec.get("ignore")),
+                base=bool(spec.get("base")),
+                scale=float(scale) if scale is not None else None,
+                period=str(spec.get("period") or ""),
+            )
+        )
+    areas = []
+    for label, target in (raw.get("areas") or {}).items():
+        if target is None or str(target).strip().lower() in ("skip", "ignore", ""):
+            areas.append((str(label), None))
+            continue
+        area = exact_area(str(target), lexicon)
+        if area is None:
+            raise ImportRefused(
+                f"{file}, areas: {label!r} -> {target!r}: not a LEP name; use a LEP's name "
+                "as lepbot spells it (or an alias it knows), or 'skip'."
+            )
+        areas.append((str(label), area))
+    return Mapping(
+        file=file,
+        columns=tuple(columns),
+        areas=tuple(areas),
+        source=str(raw.get("source") or ""),
+        period=str(raw.get("period") or ""),
+        sheet=str(raw.get("sheet") or ""),
+    )
