@@ -8,10 +8,10 @@ asserts can be checked against the cell it was imported from.
 from __future__ import annotations
 
 import pytest
-from tests.import_support import IMPORT, ask, fictional_values
 
 from bot.cli import main
 from bot.settings import dataset
+from tests.import_support import IMPORT, ask, fictional_values
 
 VALUES = fictional_values()
 LEP_COUNT = 39

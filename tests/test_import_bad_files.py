@@ -9,6 +9,7 @@ from __future__ import annotations
 import zipfile
 
 import pytest
+
 from tests.import_support import IMPORT, lepbot, snapshot
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from tests.import_support import IMPORT, ask, fictional_values, lepbot, snapshot
 
 VALUES = fictional_values()
