@@ -107,7 +107,7 @@ def handle(query: Query, dataset: Dataset) -> Answer:
         headline = f"{'Top' if descending else 'Bottom'} {len(shown)} LEPs for {ind.short} ({words}): {listing(items)}"
     else:
         headline = (
-            f"Only {len(exact)} of the 39 LEPs have an exact published figure for {ind.short}; "
+            f"Only {len(exact)} of the 39 LEPs have an exact figure for {ind.short} in this dataset; "
             f"{words} first: {listing(items)}"
         )
     lines = []
@@ -186,7 +186,7 @@ def handle(query: Query, dataset: Dataset) -> Answer:
         next_questions=(
             f"{'bottom' if descending else 'top'} 5 for {ind.short}",
             f"top 5 for {dataset.indicator(other).short}",
-            f"is {ind.short} related to youth unemployment?",
+            f"is {ind.short} related to {'work inspiration' if indicator == 'youth_unemployment' else 'youth unemployment'}?",
         ),
     )
 

@@ -35,6 +35,7 @@ def handle(query: Query, dataset: Dataset) -> Answer:
         f"Base: {eps.get('base', '')}",
         f"Geography: {eps.get('geography', '')}",
         f"Caveat: {eps.get('caveat', '')}",
+        "" if any(f.base for f in dataset.facts) else eps.get("without_bases", ""),
         (
             "What this dataset holds: exact LEP figures where the commentary or press coverage printed "
             "them, published heat-map bands, and areas named high or low — each with its source."
@@ -54,7 +55,7 @@ def handle(query: Query, dataset: Dataset) -> Answer:
     return Answer(
         intent="source",
         headline=headline,
-        lines=tuple(line for line in lines if not line.endswith(": ")),
+        lines=tuple(line for line in lines if line and not line.endswith(": ")),
         sources=sources,
         indicators=query.indicators,
         next_questions=("what is work inspiration?", "help"),

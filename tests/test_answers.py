@@ -83,7 +83,7 @@ def test_rank_ranks_only_exact_figures_and_lists_bands_apart(ask):
     (reply,) = ask("top 3 for placements")
     assert reply["intent"] == "rank"
     text = reply["text"]
-    assert "Only 3 of the 39 LEPs have an exact published figure" in text
+    assert "Only 3 of the 39 LEPs have an exact figure for work placements in this dataset" in text
     assert "London 46% (joint highest of the 39)" in text
     assert "Published bands (not exact, so not ranked)" in text
     assert "Named low, no figure:" in text and "Cumbria" in text
