@@ -20,7 +20,7 @@ LEP_DEFINITION = (
 TRIGGERS = (
     r"\b(?:what (?:is|are|s|does|do|counts|count)|define|definition|defined|meaning|meant|mean by|what does .* mean|can you explain what|explain (?:what|the term|the meaning)|"
     r"what kind of|what sort of|what types? of|includes?|included|including|count(?:s|ed)? (?:as|towards)|consist|consists|stand for|stands for|"
-    r"difference between|different from)\b",
+    r"difference between|different from|measures|remind me what|definition)\b",
 )
 MEASURED = (
     r"\b(?:what period|time period|which period|period covered|how recent|what year|which year|what date|when was it)\b",

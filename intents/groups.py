@@ -134,7 +134,10 @@ SPEC = IntentSpec(
         Rule(
             "groups",
             18,
-            triggers=(REGION_WORDS, r"\b(?:average|overall|as a whole|altogether|combined)\b"),
+            triggers=(
+                REGION_WORDS,
+                r"\b(?:average|overall|as a whole|altogether|combined|as a group|together|collectively)\b",
+            ),
             needs=frozenset({"region"}),
             leps=(0, 0),
         ),

@@ -43,7 +43,8 @@ WHOLE_HELP = (
     r"what (?:questions|things) can i ask|what data do you have|what do you cover)(?: please| thanks)?"
 )
 HELP_WORDS = (
-    r"\b(?:help|usage)\b",
+    r"\b(?:help|usage|commands?)\b",
+    r"\blist of (?:commands|questions|things)\b",
     r"\bwhat can (?:you|i) (?:do|ask)\b",
     r"\bhow do i use\b",
     r"\bwhat (?:kinds?|sorts?|types?) of (?:questions|things)\b",

@@ -215,7 +215,7 @@ def handle_or_ask(query: Query, dataset: Dataset) -> Answer:
 
 
 RANK_WORDS = (
-    r"\b(?:top|bottom|best|worst|highest|lowest|most|least|fewest|rank|ranking|ranked|rankings|league|leaders?|laggards|leading|lagging|blackspots?|hotspots?|strongest|weakest|poorest|richest|wealthiest|fastest|slowest)\b",
+    r"\b(?:top|bottom|best|worst|highest|lowest|most|least|fewest|biggest|largest|smallest|rank|ranking|ranked|rankings|league|leaders?|laggards|leading|lagging|blackspots?|hotspots?|strongest|weakest|poorest|richest|wealthiest|fastest|slowest)\b",
     r"\bwhich (?:leps?|areas?|places?|partnerships?|regions?)\b",
     r"\b(?:above|over|below|under|more than|less than|higher than|lower than|at least|better than|worse than|beat|beats)\b",
     r"\blist (?:of |all )?(?:the )?leps?\b",

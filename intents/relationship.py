@@ -138,6 +138,8 @@ TRIGGERS = (
     r"\b(?:relat\w*|correlat\w*|associat\w*|link\w*|connect\w*|tied|tie in|go(?:es)? (?:with|together|hand in hand)|pattern|mirror\w*|in line with|scatter|variation|vary|varies)\b",
     r"\b(?:higher|more|lower|less|richer|poorer|fewer)\b.*\b(?:where|when|in areas with|places with|areas with|leps with)\b",
     r"\b(?:areas|leps|places) with (?:more|less|fewer|higher|lower|lots of|high|low)\b",
+    r"\b(?:areas|leps|places) where\b",
+    r"\b(?:richer|poorer|wealthier|more productive|less productive) (?:areas|leps|places|economies)\b",
 )
 WEAK = (
     r"\b(?:track\w*|predict\w*|depend\w*|affect\w*|influence\w*|driv\w*|explain\w*|impact\w*|mean (?:more|fewer|less|higher|lower)|means (?:more|fewer|less|higher|lower)|better at|worse at|vs|versus|against|and|evidence|back (?:that|this|it) up|backs? up|support\w*)\b",
@@ -152,7 +154,7 @@ SPEC = IntentSpec(
             triggers=TRIGGERS,
             leps=(0, 1),
             indicators=(1, 3),
-            refuses=frozenset({"sector"}),
+            refuses=frozenset({"sector", "threshold"}),
         ),
         Rule(
             "relationship",

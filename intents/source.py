@@ -10,7 +10,7 @@ from intents.stats import CORRELATION_METHOD, SIGNIFICANCE_METHOD
 
 TRIGGERS = (
     r"\b(?:sources?|sourced|where (?:do|does|did|are|is) .*(?:come|from|get|got)|come from|comes from|methodology|"
-    r"citation|cite|provenance|which survey|what survey|links? to|report|publication|download|url|reference)\b",
+    r"where .{0,20}\bfrom\b|citation|cite|provenance|which survey|what survey|links? to|report|publication|download|url|reference)\b",
 )
 WEAK = (
     r"\b(?:method|methods|how (?:was|were|is|are) .*(?:collected|surveyed|done|produced)|sample|sample size|fieldwork|"

@@ -17,7 +17,9 @@ FOLLOW_UP = (
     r"^(?:same|likewise|ditto)\b",
     r"^(?:compare|versus|vs|against|add|plus)\b",
     r"^what of\b",
-    r"\b(?:there|that area|that lep|that place|this area|this lep|those areas|those leps|them|they|their|the two|both of them|that one)\b",
+    r"\b(?:there|that area|that lep|that place|this area|this lep|those areas|those leps|them|the two|both of them|that one)\b",
+    r"^(?:how|what|where|and) (?:do|did|are|were|does|about) they\b",
+    r"\b(?:compare|compares|comparison) (?:with|to|against)\b|\bhow does (?:that|it|this) compare\b",
     r"\binstead\b",
     r"\b(?:the|that|this) (?:figure|number|one|measure|stat)\b",
     r"\b(?:for|about|does|is|on|with) it\b",
@@ -26,7 +28,7 @@ ADDS_AREAS = (
     r"\b(?:compare|comparison|vs|versus|against|add|plus|with|the two|both|them|those|all three)\b"
 )
 BACK_TO_SEVERAL = r"\b(?:the two|both|them|those|these|all three)\b"
-AREA_REFERENCE = r"\b(?:there|that area|that lep|that place|this area|this lep|those areas|those leps|them|they|their|the two|both)\b"
+AREA_REFERENCE = r"\b(?:there|that area|that lep|that place|this area|this lep|those areas|those leps|them|the two|both)\b|^(?:how|what|where|and) (?:do|did|are|were|does|about) they\b"
 NO_INHERIT = frozenset({"unknown", "clarify", "help"})
 SHORT = 5  # words; a short question missing a slot leans on the last one
 

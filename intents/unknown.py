@@ -102,7 +102,7 @@ INSTRUCTIONS = (
     r"\b(?:say|tell everyone|announce|post|claim|write|answer) (?:that )?(?:the )?[\w\s]{0,40}\b(?:is|are|was|at|for every)\b.{0,40}\d",
 )
 FUTURE = (
-    r"\b(?:next (?:week|month)|will (?:it|they|that) (?:rain|snow|happen|go|change|rise|fall))\b",
+    r"\bwill (?:it|they|that) (?:rain|snow|happen|go up|go down|change|rise|fall)\b",
     r"\b(?:next year|will (?:it |they |that )?be|going to be|forecasts?|projections?|projected|in (?:the )?future|by 20[3-9]\d)\b",
 )
 
