@@ -7,10 +7,10 @@ import logging
 import os
 import sys
 
-from bot.commands import ask, chat
+from bot.commands import ask, chat, serve
 from intents.loader import DataError
 
-COMMANDS = (ask.COMMAND, chat.COMMAND)
+COMMANDS = (ask.COMMAND, chat.COMMAND, serve.COMMAND)
 
 
 def parser() -> argparse.ArgumentParser:
