@@ -35,6 +35,18 @@ def web_client(settings: SlackSettings) -> WebClient:
     )
 
 
+def _same_token(record: logging.LogRecord) -> bool:
+    return "`token` will be unused" not in record.getMessage()
+
+
+def _bolt_logger() -> logging.Logger:
+    """Bolt's log without one false alarm: Bolt reads SLACK_BOT_TOKEN itself and warns that the
+    client passed in wins, but that client carries the same token."""
+    logger = logging.getLogger("lepbot.slack.bolt")
+    logger.addFilter(_same_token)  # a no-op when already added
+    return logger
+
+
 def create_app(
     settings: SlackSettings,
     conversations: Conversations,
@@ -52,7 +64,7 @@ def create_app(
         signing_secret=settings.signing_secret,
         process_before_response=False,
         listener_executor=ThreadPoolExecutor(max_workers=LISTENER_THREADS),
-        logger=log,
+        logger=_bolt_logger(),
     )
     app.use(SkipRepeats(SeenSet()))
     app.use(IgnoreBots())

@@ -45,7 +45,11 @@ def run_http(wsgi: WsgiApp, host: str, port: int) -> None:
 def connect_socket_mode(app: App, app_token: str) -> SocketModeHandler:
     """Open the WebSocket; raises SlackApiError if Slack refuses the app-level token."""
     handler = SocketModeHandler(app, app_token)
-    handler.connect()
+    try:
+        handler.connect()
+    except Exception:
+        handler.close()  # the client's worker threads started with it
+        raise
     return handler
 
 
