@@ -16,10 +16,11 @@ import threading
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import CHANNEL, SECRET, Lepbot, event_callback, http, mention, new_ts
 from fake_socket import FakeSocketMode
 
-from bot.cli import main
+from bot.cli import main, parser
 from bot.slack.settings import NoSlackSettings, SettingsError, SlackSettings, from_env
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -209,3 +210,34 @@ def test_lepbot_serve_in_socket_mode_connects_and_answers_without_a_public_url(f
     assert root["text"] == "<@U0ASKER01> asked: top 5 for work placements"
     assert "Cheshire and Warrington" in ranking["text"]
     assert "Traceback" not in json.dumps(fake.posts())
+
+
+# -- what organisers paste and deploy --------------------------------------------------------
+
+
+def test_the_manifest_creates_the_app_lepbot_serves():
+    manifest = yaml.safe_load((ROOT / "manifest.yml").read_text())
+    assert set(manifest["oauth_config"]["scopes"]["bot"]) == {
+        "app_mentions:read", "chat:write", "files:write", "commands", "im:history",
+    }  # fmt: skip
+    settings = manifest["settings"]
+    assert set(settings["event_subscriptions"]["bot_events"]) == {
+        "app_mention", "message.im", "app_home_opened",
+    }  # fmt: skip
+    assert settings["socket_mode_enabled"] is True
+    assert settings["interactivity"]["is_enabled"] is True  # the question buttons
+    assert [c["command"] for c in manifest["features"]["slash_commands"]] == ["/lep"]
+    assert manifest["features"]["app_home"]["home_tab_enabled"] is True
+
+
+def test_the_procfile_runs_http_on_web_and_socket_mode_on_worker():
+    lines = dict(
+        line.split(": ", 1) for line in (ROOT / "Procfile").read_text().splitlines() if line
+    )
+    assert set(lines) == {"web", "worker"}
+    modes = {}
+    for kind, command in lines.items():
+        program, *args = command.split()
+        assert program == "lepbot"
+        modes[kind] = parser().parse_args(args).mode
+    assert modes == {"web": "http", "worker": "socket"}
