@@ -129,7 +129,8 @@ def _buttons(questions: tuple[str, ...], limit: int) -> list[Block]:
 
 
 def answer_message(answer: Answer, dataset: Dataset, *, table_block: bool = True) -> Message:
-    """The reply: sentence, how it was read, figures, table, source and caveats, buttons.
+    """The reply: sentence, how it was read, figures (as a table for rankings and comparisons),
+    source and caveats, then buttons for the next questions or the clarifying choices.
 
     `table_block=False` draws the table as monospace text, for the retry after Slack refused it.
     """
@@ -137,10 +138,12 @@ def answer_message(answer: Answer, dataset: Dataset, *, table_block: bool = True
     blocks = [_section(headline if answer.intent in UNBOLDED_INTENTS else f"*{headline}*")]
     if answer.reading is not None:
         blocks.append(_context([safe(reading_line(answer.reading), CONTEXT_CHARS)]))
-    blocks += _figures(answer, dataset)
+    table = answer.table if answer.intent in TABLE_INTENTS else None
+    if table is None:
+        blocks += _figures(answer, dataset)
     blocks += _bullets(answer.lines)
-    if answer.table is not None and answer.intent in TABLE_INTENTS:
-        blocks.append(_table_block(answer.table) if table_block else _table_text(answer.table))
+    if table is not None:
+        blocks.append(_table_block(table) if table_block else _table_text(table))
     notes = [f"_{safe(c, CONTEXT_CHARS - 2)}_" for c in answer.caveats]
     source = sources_line(answer, dataset)
     if source:

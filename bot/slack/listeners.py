@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from slack_bolt import App
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
+from slack_sdk.webhook import WebhookResponse
 
 from bot.answering import SORRY, safe_ask
 from bot.conversation import Conversations
@@ -30,7 +31,7 @@ from bot.slack.delivery import ChartRenderer, post_answer, post_message, post_so
 
 log = logging.getLogger("lepbot.slack")
 
-Respond = Callable[..., object]  # Bolt's respond(): posts to the command's response_url
+Respond = Callable[..., WebhookResponse]  # Bolt's respond(): posts to the response_url
 PRIVATE_NOTE = (
     "Only you can see this: I am not a member of this conversation. Invite me (/invite @lepbot) "
     "to answer in a thread everyone can see, with a chart."
@@ -113,8 +114,10 @@ def _respond(respond: Respond, message: Message) -> None:
     """An ephemeral reply to the asker; a refused one is logged, as there is nowhere else to say."""
     try:
         response = respond(**message, response_type="ephemeral", replace_original=False)
-        if getattr(response, "status_code", 200) != 200:
-            log.warning("response_url refused the reply: %s", getattr(response, "body", ""))
+        if response.status_code != 200:
+            log.warning(
+                "response_url refused the reply (%s): %s", response.status_code, response.body
+            )
     except Exception:
         log.exception("could not reply through response_url")
 

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import CHANNEL, SECRET, Lepbot, event_callback, http, mention, new_ts
 from fake_socket import FakeSocketMode
+from slack_harness import CHANNEL, SECRET, Lepbot, event_callback, http, mention, new_ts
 
 from bot.cli import main, parser
 from bot.slack.settings import NoSlackSettings, SettingsError, SlackSettings, from_env

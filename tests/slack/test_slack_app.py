@@ -12,8 +12,8 @@ import threading
 import time
 
 import pytest
-from conftest import CHANNEL, event_callback, mention, new_ts, serve, signed, tiny_png
 from fake_slack import BOT_ID, BOT_USER
+from slack_harness import CHANNEL, event_callback, mention, new_ts, serve, signed, tiny_png
 
 from bot.answering import SORRY
 from bot.conversation import Conversations
