@@ -15,7 +15,7 @@ from slack_sdk.http_retry.builtin_handlers import (
 from bot.conversation import Conversations
 from bot.slack.bots import IgnoreBots
 from bot.slack.dedupe import SeenSet, SkipRepeats
-from bot.slack.delivery import ChartRenderer
+from bot.slack.delivery import ChartDrawer, ChartRenderer
 from bot.slack.listeners import Replier, register
 from bot.slack.settings import SlackSettings
 
@@ -55,6 +55,9 @@ def create_app(
 ) -> App:
     """lepbot's Bolt app. Calls auth.test once, to learn its own user id and check the token.
 
+    `client` defaults to web_client(settings); `chart_renderer` (ChartSpec -> PNG bytes) to
+    bot.charts.render, imported when the first chart is drawn so tests can do without matplotlib.
+
     process_before_response stays False: Bolt acknowledges each event at once and answers on its
     thread pool, which is what a long-running server (gunicorn or Socket Mode) wants. The pool is
     sized for a workshop channel asking at once (Bolt's default is 5).
@@ -68,5 +71,5 @@ def create_app(
     )
     app.use(SkipRepeats(SeenSet()))
     app.use(IgnoreBots())
-    register(app, Replier(conversations, chart_renderer))
+    register(app, Replier(conversations, ChartDrawer(chart_renderer)))
     return app

@@ -32,6 +32,7 @@ MAX_BUTTONS = 25
 MAX_NEXT_QUESTIONS = 5
 MAX_TABLE_ROWS = 100
 MAX_TABLE_COLUMNS = 20
+MAX_LINE_SECTIONS = 30  # of Slack's 50 blocks per message, leaving room for the rest
 ECHO_CHARS = 300
 
 Block = dict
@@ -141,7 +142,7 @@ def answer_message(answer: Answer, dataset: Dataset, *, table_block: bool = True
     table = answer.table if answer.intent in TABLE_INTENTS else None
     if table is None:
         blocks += _figures(answer, dataset)
-    blocks += _bullets(answer.lines)
+    blocks += _bullets(answer.lines)[:MAX_LINE_SECTIONS]
     if table is not None:
         blocks.append(_table_block(table) if table_block else _table_text(table))
     notes = [f"_{safe(c, CONTEXT_CHARS - 2)}_" for c in answer.caveats]

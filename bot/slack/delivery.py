@@ -8,6 +8,7 @@ fails, the text answer stands and the log says why.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 
 from slack_sdk import WebClient
@@ -56,22 +57,32 @@ def post_message(client: WebClient, channel: str, thread_ts: str | None, message
     return response["ts"]
 
 
+class ChartDrawer:
+    """Draws one chart at a time: answers run on several threads, and matplotlib's global state
+    (fonts, rcParams, pyplot) is not safe to share between them."""
+
+    def __init__(self, render: ChartRenderer | None = None) -> None:
+        self._render = render  # None: bot.charts.render, imported when first needed
+        self._lock = threading.Lock()
+
+    def __call__(self, spec: ChartSpec) -> bytes:
+        with self._lock:
+            if self._render is None:
+                from bot.charts import render  # matplotlib is imported only to draw a chart
+
+                self._render = render
+            return self._render(spec)
+
+
 def upload_chart(
-    client: WebClient,
-    channel: str,
-    thread_ts: str,
-    spec: ChartSpec,
-    render: ChartRenderer | None = None,
-) -> bool:
-    """Draw and upload the chart into the thread; False (and a log line) if either step fails."""
+    client: WebClient, channel: str, thread_ts: str, spec: ChartSpec, draw: ChartRenderer
+) -> None:
+    """Draw the chart and upload it into the thread; a failure is logged and the text stands."""
     try:
-        if render is None:
-            from bot.charts import render  # matplotlib is imported only when a chart is drawn
-        png = render(spec)
         client.files_upload_v2(
             channel=channel,
             thread_ts=thread_ts,
-            file=png,
+            file=draw(spec),
             filename="lepbot-chart.png",
             title=clip(spec.title, TITLE_CHARS),
             alt_txt=clip(spec.alt_text, ALT_TEXT_CHARS),
@@ -83,8 +94,6 @@ def upload_chart(
             thread_ts,
             exc_info=True,
         )
-        return False
-    return True
 
 
 def post_sorry(client: WebClient, channel: str, thread_ts: str) -> None:

@@ -27,7 +27,7 @@ def test_a_hostile_oversized_answer_still_makes_a_message_slack_accepts(dataset)
     answer = Answer(
         intent="rank",
         headline=hostile * 200,
-        lines=tuple(hostile * 30 for _ in range(40)),
+        lines=tuple(hostile * 30 for _ in range(60)),
         table=Table(("rank", "LEP", "value"), tuple((str(i), hostile, "1%") for i in range(150))),
         caveats=tuple(hostile for _ in range(15)),
         sources=("EPS14_GEO",),
