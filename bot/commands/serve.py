@@ -6,8 +6,6 @@ import argparse
 import os
 import sys
 
-from slack_sdk.errors import SlackApiError, SlackClientError
-
 from bot import settings
 from bot.commands import Command
 from bot.conversation import Conversations
@@ -47,6 +45,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _serve(args: argparse.Namespace) -> int:
     # Slack's libraries are imported here, so `lepbot ask` does not pay for them.
+    from slack_sdk.errors import SlackApiError, SlackClientError
+
     from bot.slack.app import create_app, web_client
     from bot.slack.server import connect_socket_mode, run_http, run_socket_mode
     from bot.slack.wsgi import EVENTS_PATH, create_wsgi_app
