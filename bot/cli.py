@@ -7,10 +7,10 @@ import logging
 import os
 import sys
 
-from bot.commands import ask, chat, data, evaluate
+from bot.commands import ask, chat, data, evaluate, serve
 from intents.loader import DataError
 
-COMMANDS = (ask.COMMAND, chat.COMMAND, data.COMMAND, evaluate.COMMAND)
+COMMANDS = (ask.COMMAND, chat.COMMAND, serve.COMMAND, data.COMMAND, evaluate.COMMAND)
 
 
 def parser() -> argparse.ArgumentParser:

@@ -1,0 +1,224 @@
+"""A fake Slack on loopback: the Web API methods lepbot calls, the file upload URL, response_url.
+
+It records every call, checks Block Kit limits the way Slack refuses oversized blocks, and can be
+scripted to fail: a 429 once, a refused block type, a failing upload, a channel lepbot is not in.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import threading
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs
+
+BOT_USER = "UBOT"
+BOT_ID = "BBOT"
+
+
+@dataclass
+class Call:
+    path: str  # "chat.postMessage", "upload/F1", "commands/1", ...
+    headers: dict
+    body: dict
+    raw: bytes
+    status: int = 200
+    reply: str = ""
+
+    @property
+    def ok(self) -> bool:
+        """Whether Slack accepted the call (HTTP 200 and, for the Web API, "ok": true)."""
+        if self.status != 200:
+            return False
+        return not self.reply.startswith("{") or json.loads(self.reply).get("ok", False)
+
+
+@dataclass
+class Script:
+    """Faults to inject; each test sets what it needs on a fresh fake."""
+
+    rate_limit_once: set[str] = field(default_factory=set)  # methods answered 429 once
+    refuse_block_types: set[str] = field(default_factory=set)  # "table", or "*" for any block
+    fail_upload: bool = False  # the upload URL answers 500
+    errors: dict[str, str] = field(default_factory=dict)  # method -> Slack error code
+    ws_url: str = ""  # what apps.connections.open returns
+
+
+def block_problems(blocks: list[dict]) -> list[str]:
+    """The limits Slack enforces on the blocks lepbot sends (a subset of Block Kit's rules)."""
+    problems = []
+    if len(blocks) > 50:
+        problems.append("more than 50 blocks")
+    for block in blocks:
+        kind = block.get("type")
+        if kind == "section":
+            text = (block.get("text") or {}).get("text", "")
+            fields = block.get("fields") or []
+            if not text and not fields:
+                problems.append("empty section")
+            if len(text) > 3000:
+                problems.append("section text over 3000")
+            if len(fields) > 10 or any(len(f["text"]) > 2000 for f in fields):
+                problems.append("section fields over limits")
+        elif kind == "context":
+            elements = block.get("elements") or []
+            if not elements or len(elements) > 10:
+                problems.append("context elements count")
+        elif kind == "actions":
+            elements = block.get("elements") or []
+            if not elements or len(elements) > 25:
+                problems.append("actions elements count")
+            for element in elements:
+                if len(element["text"]["text"]) > 75 or len(element.get("value", "")) > 2000:
+                    problems.append("button over limits")
+        elif kind == "table":
+            rows = block.get("rows") or []
+            if not rows or len(rows) > 100 or any(len(r) > 20 for r in rows):
+                problems.append("table over limits")
+        elif kind != "header":
+            problems.append(f"unexpected block {kind}")
+    return problems
+
+
+class FakeSlack:
+    def __init__(self) -> None:
+        self.calls: list[Call] = []
+        self.script = Script()
+        self._changed = threading.Condition()
+        self._ts = itertools.count(1)
+        self._files = itertools.count(1)
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, args=(0.05,), daemon=True
+        )
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self._server.server_address[1]}/"
+
+    @property
+    def api_url(self) -> str:
+        return self.base + "api/"
+
+    def start(self) -> FakeSlack:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+    def called(self, path: str) -> list[Call]:
+        with self._changed:
+            return [c for c in self.calls if c.path == path]
+
+    def posts(self) -> list[dict]:
+        """Bodies of the chat.postMessage calls Slack accepted."""
+        return [c.body for c in self.called("chat.postMessage") if c.ok]
+
+    def wait_for(self, path: str, count: int = 1, timeout: float = 10.0) -> list[Call]:
+        """Block until `count` calls to `path` have arrived (whatever Slack answered them)."""
+        with self._changed:
+            done = self._changed.wait_for(
+                lambda: len([c for c in self.calls if c.path == path]) >= count, timeout
+            )
+            assert done, (
+                f"waited {timeout}s for {count} x {path}; got {[c.path for c in self.calls]}"
+            )
+            return [c for c in self.calls if c.path == path]
+
+    def wait_until(self, predicate, timeout: float = 10.0) -> None:
+        with self._changed:
+            assert self._changed.wait_for(lambda: predicate(self), timeout), "condition not met"
+
+    # -- serving ----------------------------------------------------------------------------
+
+    def _record(self, call: Call) -> None:
+        with self._changed:
+            self.calls.append(call)
+            self._changed.notify_all()
+
+    def _answer(self, call: Call) -> tuple[int, dict, dict | str]:
+        """(status, extra headers, body) for one call, following the script."""
+        method, script = call.path, self.script
+        if method in script.rate_limit_once:
+            script.rate_limit_once.discard(method)
+            return 429, {"Retry-After": "1"}, {"ok": False, "error": "ratelimited"}
+        if method in script.errors:
+            return 200, {}, {"ok": False, "error": script.errors[method]}
+        if method.startswith("upload/"):
+            if script.fail_upload:
+                return 500, {}, "upload failed"
+            return 200, {}, f"OK - {len(call.raw)}"
+        if method.startswith("commands/"):
+            return 200, {}, "ok"
+        if method == "auth.test":
+            if call.headers.get("authorization", "").startswith("Bearer xoxb-"):
+                return 200, {}, {"ok": True, "user_id": BOT_USER, "bot_id": BOT_ID, "team_id": "T1"}
+            return 200, {}, {"ok": False, "error": "invalid_auth"}
+        if method == "apps.connections.open":
+            return 200, {}, {"ok": True, "url": script.ws_url}
+        if method == "chat.postMessage":
+            blocks = call.body.get("blocks") or []
+            if isinstance(blocks, str):
+                blocks = json.loads(blocks)
+            refused = script.refuse_block_types
+            problems = block_problems(blocks)
+            if blocks and ("*" in refused or any(b.get("type") in refused for b in blocks)):
+                problems.append("refused by script")
+            if problems:
+                return 200, {}, {"ok": False, "error": "invalid_blocks", "errors": problems}
+            ts = f"1700000000.{next(self._ts):06d}"
+            return 200, {}, {"ok": True, "channel": call.body.get("channel"), "ts": ts}
+        if method == "files.getUploadURLExternal":
+            file_id = f"F{next(self._files)}"
+            return (
+                200,
+                {},
+                {"ok": True, "file_id": file_id, "upload_url": f"{self.base}upload/{file_id}"},
+            )
+        if method == "files.completeUploadExternal":
+            files = json.loads(call.body.get("files", "[]"))
+            return 200, {}, {"ok": True, "files": files}
+        if method == "views.publish":
+            return 200, {}, {"ok": True, "view": {"id": "V1"}}
+        return 200, {}, {"ok": False, "error": "unknown_method"}
+
+    def _handler(self) -> type[BaseHTTPRequestHandler]:
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                raw = self.rfile.read(int(self.headers.get("content-length") or 0))
+                path = self.path.split("?")[0].removeprefix("/").removeprefix("api/")
+                headers = {k.lower(): v for k, v in self.headers.items()}
+                body = {} if path.startswith("upload/") else _parse(raw, headers)
+                call = Call(path, headers, body, raw)
+                status, extra, reply = fake._answer(call)
+                payload = (json.dumps(reply) if isinstance(reply, dict) else reply).encode()
+                call.status, call.reply = status, payload.decode()
+                fake._record(call)
+                self.send_response(status)
+                kind = "application/json" if isinstance(reply, dict) else "text/plain"
+                self.send_header("content-type", f"{kind}; charset=utf-8")
+                for name, value in extra.items():
+                    self.send_header(name, value)
+                self.send_header("content-length", str(len(payload)))
+                self.end_headers()
+                self.wfile.write(payload)
+
+            def log_message(self, *args) -> None:
+                pass
+
+        return Handler
+
+
+def _parse(raw: bytes, headers: dict) -> dict:
+    content_type = headers.get("content-type", "")
+    if "json" in content_type:
+        return json.loads(raw or b"{}")
+    if "x-www-form-urlencoded" in content_type:
+        return {k: v[0] for k, v in parse_qs(raw.decode(), keep_blank_values=True).items()}
+    return {}
