@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from fake_slack import FakeSlack
-from slack_harness import serve
 
 from bot.conversation import Conversations
 from intents.loader import load_dataset
+from tests.slack.fake_slack import FakeSlack
+from tests.slack.slack_harness import serve
 
 
 @pytest.fixture(scope="session")

@@ -22,12 +22,11 @@ from socketserver import ThreadingMixIn
 from urllib.parse import urlencode
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
-from fake_slack import BOT_USER, FakeSlack
-
 from bot.conversation import Conversations
 from bot.slack.app import create_app
 from bot.slack.settings import SlackSettings
 from bot.slack.wsgi import create_wsgi_app
+from tests.slack.fake_slack import BOT_USER, FakeSlack
 
 SECRET = "0123456789abcdef0123456789abcdef"
 CHANNEL = "C0123456789"

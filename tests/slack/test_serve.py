@@ -17,11 +17,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from fake_socket import FakeSocketMode
-from slack_harness import CHANNEL, SECRET, Lepbot, event_callback, http, mention, new_ts
 
 from bot.cli import main, parser
 from bot.slack.settings import NoSlackSettings, SettingsError, SlackSettings, from_env
+from tests.slack.fake_socket import FakeSocketMode
+from tests.slack.slack_harness import CHANNEL, SECRET, Lepbot, event_callback, http, mention, new_ts
 
 ROOT = Path(__file__).resolve().parents[2]
 HUMBER = "how does Humber compare on placements?"

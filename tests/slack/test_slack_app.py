@@ -12,14 +12,22 @@ import threading
 import time
 
 import pytest
-from fake_slack import BOT_ID, BOT_USER
-from slack_harness import CHANNEL, event_callback, mention, new_ts, serve, signed, tiny_png
 
 from bot.answering import SORRY
 from bot.conversation import Conversations
 from intents import Turn
 from intents.answer import Answer, Figure
 from intents.query import Query
+from tests.slack.fake_slack import BOT_ID, BOT_USER
+from tests.slack.slack_harness import (
+    CHANNEL,
+    event_callback,
+    mention,
+    new_ts,
+    serve,
+    signed,
+    tiny_png,
+)
 
 HUMBER = "how does Humber compare on placements?"
 
