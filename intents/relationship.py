@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from intents.answer import Answer
+from intents.chart_titles import relation_title
 from intents.dataset import Dataset, Finding
 from intents.phrasing import cite, listing
 from intents.pictures import scatter
@@ -77,7 +78,7 @@ def handle(query: Query, dataset: Dataset) -> Answer:
         )
         labelled = tuple(a for _, a in (residuals[:2] + residuals[-2:]))
         chart = scatter(dataset, x, y, fit, labelled, query.areas,
-                        f"{yi.label} vs {xi.label}: r = {fit.r:.2f}, n = {fit.n}")  # fmt: skip
+                        relation_title(dataset, x, y, fit))  # fmt: skip
         sources += [f.source for f in findings]
     else:
         have = len(areas)
