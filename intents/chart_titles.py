@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from intents.dataset import Dataset, Fact, Indicator
 from intents.phrasing import amount, gap, listing, ordinal, span
+from intents.pictures import LONG_NAME, short_name
 from intents.stats import Fit
 
 
 def _name(dataset: Dataset, area: str) -> str:
-    spoken = dataset.spoken(area)
+    """As the chart labels it (D2N2 for the longest names), capitalised to open a sentence."""
+    spoken = short_name(dataset, area) if len(area) > LONG_NAME else dataset.spoken(area)
     return spoken[:1].upper() + spoken[1:]
 
 

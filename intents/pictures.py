@@ -27,7 +27,7 @@ def _bench(dataset: Dataset, indicator: str) -> tuple[str, float] | None:
     return (bench.area, bench.value) if bench else None
 
 
-def _label(dataset: Dataset, area: str) -> str:
+def short_name(dataset: Dataset, area: str) -> str:
     """The name drawn on the chart: the canonical one unless too long for an axis label."""
     if len(area) <= LONG_NAME or area not in dataset.lep_names:
         return area
@@ -62,7 +62,7 @@ def lep_bars(
     for ev in dataset.lep_evidence(indicator):
         if ev.kind in ("value", "band"):
             described.append(
-                (ev.area, _figure_bar(_label(dataset, ev.area), ev, ev.area in highlight))
+                (ev.area, _figure_bar(short_name(dataset, ev.area), ev, ev.area in highlight))
             )
         elif ev.kind == "relation":
             named.setdefault(ev.fact.relation, []).append(ev.area)
@@ -133,7 +133,7 @@ def compare_bars(
             if ev.fact is not None and ind.unit == unit:
                 sources.append(ev.fact.source)
             if indicator in drawn:
-                bar = _figure_bar(_label(dataset, area), ev, highlight=True)
+                bar = _figure_bar(short_name(dataset, area), ev, highlight=True)
                 bars.append(bar)
                 described.append(f"{area} {_shown(bar, ind)}")
         if missing and ind.unit == unit:
@@ -172,7 +172,7 @@ def scatter(
     xs, ys = dataset.lep_values(x), dataset.lep_values(y)
     points = tuple(
         Point(
-            _label(dataset, area),
+            short_name(dataset, area),
             xs[area].value,
             ys[area].value,
             highlight=area in highlight,
@@ -199,8 +199,8 @@ def scatter(
             f"labelled: {listing(sorted(set(labelled) | set(highlight)))}."
         ),
         points=points,
-        x_label=f"{xi.label} ({xi.unit})",
-        y_label=f"{yi.label} ({yi.unit})",
+        x_label=f"{xi.label}: {xi.unit}",
+        y_label=f"{yi.label}: {yi.unit}",
         fit=(fit.slope, fit.intercept),
         reference_point=reference,
     )
@@ -266,6 +266,6 @@ def profile_dots(dataset: Dataset, area: str, title: str) -> ChartSpec | None:
         alt_text=f"{area} against England: {'; '.join(described)}.",
         bars=tuple(bars),
         points=tuple(points),
-        series=(_label(dataset, area), "England"),
+        series=(short_name(dataset, area), "England"),
         notes=tuple(notes),
     )

@@ -97,7 +97,7 @@ class Chart:
         below = bottom - TICK_GAP_PX - line_height_px(SMALL_PT)
         self.text.add(label, (left + right) / 2, below, SMALL_PT, MUTED, ha="center", va="top")
 
-    def y_axis(self, unit: str, label: str, bins: int = 5) -> None:
+    def y_axis(self, unit: str, label: str, bins: int = 6) -> None:
         """Grid and tick labels on the current y limits; the axis label above the plot."""
         low, high = sorted(self.axes.get_ylim())
         ticks = _ticks(low, high, bins)

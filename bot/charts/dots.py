@@ -51,20 +51,19 @@ def draw_dots(spec: ChartSpec) -> Figure:
             axes.scatter([bar.value], [row], s=90, color=ACCENT, zorder=3, gid=f"dot:{bar.label}")
             ours_text = value_text(bar.value, spec.unit)
         else:
-            axes.barh(
-                row,
+            chart.rect(
+                bar.low,
+                row - 0.15,
                 bar.high - bar.low,
-                left=bar.low,
-                height=0.3,
-                color=ACCENT_LIGHT,
+                0.3,
+                f"band:{bar.label}",
+                facecolor=ACCENT_LIGHT,
                 edgecolor=ACCENT,
                 hatch=BAND_HATCH,
                 linewidth=0.6,
-                zorder=3,
-                gid=f"band:{bar.label}",
             )
             ours_text = span_text(bar.low, bar.high, spec.unit)
-        axes.scatter([point.x], [row], s=60, marker="D", color=BENCHMARK, zorder=4)
+        axes.scatter([point.x], [row], s=60, marker="D", color=BENCHMARK, zorder=4, gid="england")
         ours_end = (
             bar.value if bar.value is not None else (bar.high if ours >= point.x else bar.low)
         )

@@ -133,6 +133,9 @@ def draw_scatter(spec: ChartSpec) -> Figure:
         name, x, y = spec.reference_point
         axes.scatter([x], [y], s=60, marker="D", color=BENCHMARK, zorder=5, gid="reference")
         labels.insert(0, (name, *chart.at(x, y), BENCHMARK, True))
+    if spec.fit:
+        end = x1 - (x1 - x0) * 0.04
+        labels.append(("fitted line", *chart.at(end, intercept + slope * end), MUTED, False))
     _place(chart, labels, [chart.at(p.x, p.y) for p in spec.points])
     chart.x_axis("", spec.x_label)
     chart.y_axis(spec.unit, spec.y_label)
