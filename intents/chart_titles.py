@@ -114,7 +114,7 @@ def compare_title(dataset: Dataset, areas: tuple[str, ...], indicator: str) -> s
     values = [f for a in areas if (f := dataset.evidence(a, indicator).fact) and f.kind == "value"]
     names = listing([_name(dataset, a) for a in areas])
     if len(values) < 2:
-        return f"{names} on {ind.short}"
+        return _ranges_title(dataset, areas, indicator) or f"{names} on {ind.short}"
     ordered = sorted(values, key=lambda f: -f.value)
     top, bottom = ordered[0], ordered[-1]
     if top.value == bottom.value:
@@ -122,6 +122,28 @@ def compare_title(dataset: Dataset, areas: tuple[str, ...], indicator: str) -> s
     if len(values) == 2:
         return f"{_name(dataset, top.area)} is {gap(top.value, bottom.value, ind, _name(dataset, bottom.area))} on {ind.short}"
     return f"{_name(dataset, top.area)} has the highest {_share_of(ind)} of the {len(values)} areas compared ({amount(top.value, ind)})"
+
+
+def _ranges_title(dataset: Dataset, areas: tuple[str, ...], indicator: str) -> str:
+    """Two areas, one or both with a band: which is higher, only when the ranges do not overlap."""
+    ind = dataset.indicator(indicator)
+    facts = [dataset.evidence(a, indicator).fact for a in areas]
+    if len(areas) != 2 or any(f is None or f.kind not in ("value", "band") for f in facts):
+        return ""
+
+    def ends(fact: Fact) -> tuple[float, float]:
+        return (fact.value, fact.value) if fact.kind == "value" else (fact.low, fact.high)
+
+    def said(fact: Fact) -> str:
+        shown = (
+            amount(fact.value, ind) if fact.kind == "value" else f"band {span(*ends(fact), ind)}"
+        )
+        return f"{_name(dataset, fact.area)} ({shown})"
+
+    high, low = sorted(facts, key=lambda f: -ends(f)[0])
+    if ends(high)[0] <= ends(low)[1]:
+        return f"{said(high)} and {said(low)} overlap on {ind.short}"
+    return f"{said(high)} is above {said(low)} on {ind.short}"
 
 
 def spread_title(dataset: Dataset, indicator: str, facts: list[Fact], by: str = "") -> str:

@@ -16,6 +16,7 @@ from intents.stats import Fit
 LONG_NAME = 32  # longer LEP names are drawn by their acronym (D2N2, GCGP) so labels fit
 ACRONYM = re.compile(r"[A-Z0-9]{3,6}")
 RELATION_ORDER = ("highest", "high", "low", "lowest")
+BANDS_NOTE = "Hatched ranges are published heat-map bands, not exact figures"
 
 
 def _source_line(dataset: Dataset, source_ids) -> str:
@@ -87,7 +88,7 @@ def lep_bars(
         if relation in named
     ]
     if any(b.low is not None for b in bars):
-        notes.insert(0, "Hatched ranges are published heat-map bands, not exact figures")
+        notes.insert(0, BANDS_NOTE)
     shown = "; ".join(f"{area} {_shown(bar, ind)}" for area, bar in described)
     return ChartSpec(
         kind="bars",
@@ -144,6 +145,8 @@ def compare_bars(
             if bench:
                 sources.append(bench.source)
                 described.append(f"{bench.area} {amount(bench.value, ind)}")
+    if any(b.low is not None for b in bars):
+        notes.insert(0, BANDS_NOTE)
     skipped = [dataset.indicator(i).short for i in indicators if dataset.indicator(i).unit != unit]
     if skipped:
         notes.append(f"Not drawn (another unit): {listing(skipped)}")
@@ -257,7 +260,7 @@ def profile_dots(dataset: Dataset, area: str, title: str) -> ChartSpec | None:
         return None
     notes = [f"UK figure where England's is not published: {listing(uk)}"] if uk else []
     if any(b.low is not None for b in bars):
-        notes.insert(0, "Hatched ranges are published heat-map bands, not exact figures")
+        notes.insert(0, BANDS_NOTE)
     return ChartSpec(
         kind="profile",
         title=title,
