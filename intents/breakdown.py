@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from intents.answer import Answer, Table
+from intents.chart_titles import spread_title
 from intents.dataset import Dataset
 from intents.describe import figure_of
 from intents.phrasing import amount, cite, listing
@@ -65,7 +66,9 @@ def handle(query: Query, dataset: Dataset) -> Answer:
         figures=tuple(figures),
         sources=tuple(dict.fromkeys(sources)),
         indicators=(indicator,),
-        chart=group_bars(dataset, facts, indicator, f"{ind.label} by sector, England 2014"),
+        chart=group_bars(
+            dataset, facts, indicator, spread_title(dataset, indicator, facts, " by sector")
+        ),
         next_questions=(
             "england average for work inspiration",
             "is work inspiration related to youth unemployment?",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from intents.answer import Answer, Table
+from intents.chart_titles import compare_title
 from intents.dataset import Dataset
 from intents.describe import benchmark_phrase, describe
 from intents.phrasing import amount, cite, gap, listing
@@ -73,7 +74,6 @@ def handle(query: Query, dataset: Dataset) -> Answer:
         for indicator in indicators:
             d = describe(dataset, area, indicator)
             lines += [line for line in d.lines if "describes" in line or "commentary also" in line]
-    title = f"{listing([dataset.spoken(a) for a in areas])} on {listing([dataset.indicator(i).short for i in indicators])}"
     return Answer(
         intent="compare",
         headline=sentences[0],
@@ -83,7 +83,9 @@ def handle(query: Query, dataset: Dataset) -> Answer:
         sources=tuple(dict.fromkeys(sources)),
         areas=areas,
         indicators=tuple(indicators),
-        chart=compare_bars(dataset, areas, tuple(indicators), title),
+        chart=compare_bars(
+            dataset, areas, tuple(indicators), compare_title(dataset, areas, indicators[0])
+        ),
         caveats=survey_caveats(dataset, tuple(indicators)),
         next_questions=(
             f"tell me about {areas[0]}",

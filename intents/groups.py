@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from intents.answer import Answer, Table
+from intents.chart_titles import spread_title
 from intents.dataset import Dataset, Fact
 from intents.describe import describe, figure_of, lead
 from intents.phrasing import amount, cite, gap, listing
@@ -116,7 +117,7 @@ def handle(query: Query, dataset: Dataset) -> Answer:
             dataset,
             chart_facts,
             indicators[0],
-            f"{first.label}: {' vs '.join(f.area for f in chart_facts)}",
+            spread_title(dataset, indicators[0], chart_facts),
         )
         if len(chart_facts) > 1
         else None,

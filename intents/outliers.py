@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from intents.answer import Answer
+from intents.chart_titles import outlier_title
 from intents.dataset import Dataset
 from intents.phrasing import amount, cite, listing
 from intents.pictures import scatter
@@ -51,15 +52,9 @@ def handle(query: Query, dataset: Dataset) -> Answer:
             CAUSE_CAVEAT,
         ]
         labelled = tuple(a for _, a, _ in above + below)
-        chart = scatter(
-            dataset,
-            x,
-            y,
-            fit,
-            labelled,
-            query.areas,
-            f"Who bucks the trend: {yi.short} vs {xi.short} (r = {fit.r:.2f}, n = {fit.n})",
-        )
+        chart = scatter(dataset, x, y, fit, labelled, query.areas,
+                        outlier_title(dataset, y, above[0][1] if above else None,
+                                      below[0][1] if below else None, fit))  # fmt: skip
         sources = [dataset.lep_values(y)[a].source for a in areas] + [
             dataset.lep_values(x)[a].source for a in areas
         ]

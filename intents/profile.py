@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from intents.answer import Answer, Table
+from intents.chart_titles import profile_title
 from intents.dataset import Dataset
 from intents.describe import FULL_TABLE_HINT, describe
 from intents.phrasing import amount, cite, listing
@@ -56,7 +57,7 @@ def handle(query: Query, dataset: Dataset) -> Answer:
         figures=tuple(dict.fromkeys(figures)),
         sources=tuple(dict.fromkeys(sources)),
         areas=(area,),
-        chart=profile_dots(dataset, area, f"{spoken} against England"),
+        chart=profile_dots(dataset, area, profile_title(dataset, area)),
         next_questions=(
             f"how does {area} compare on placements?",
             f"compare {area} with London",

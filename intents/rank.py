@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from intents.answer import Answer, Table
+from intents.chart_titles import rank_title
 from intents.dataset import Dataset, Fact
 from intents.describe import FULL_TABLE_HINT, benchmark_phrase, figure_of
 from intents.phrasing import amount, cite, listing, ordinal, span
@@ -166,11 +167,6 @@ def handle(query: Query, dataset: Dataset) -> Answer:
         if shown
         else None
     )
-    title = (
-        f"{dataset.spoken(shown[0][1].area)} {'has' if len(shown) == 1 or not shown[0][0].startswith('joint') else 'share'} the {'highest' if descending else 'lowest'} {ind.short} figure"
-        if shown
-        else f"{ind.short} by LEP"
-    )
     other = "work_inspiration" if indicator != "work_inspiration" else "work_placements"
     return Answer(
         intent="rank",
@@ -181,7 +177,16 @@ def handle(query: Query, dataset: Dataset) -> Answer:
         sources=tuple(src),
         indicators=(indicator,),
         chart=lep_bars(
-            dataset, indicator, tuple(f.area for _, f in shown), title[:1].upper() + title[1:]
+            dataset,
+            indicator,
+            tuple(f.area for _, f in shown),
+            rank_title(
+                dataset,
+                indicator,
+                [f for _, f in shown],
+                descending,
+                f"{'above' if above else 'below'} {limit[1]}" if limit else "",
+            ),
         ),
         next_questions=(
             f"{'bottom' if descending else 'top'} 5 for {ind.short}",

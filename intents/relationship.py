@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from intents.answer import Answer
+from intents.chart_titles import relation_title
 from intents.dataset import Dataset, Finding
 from intents.phrasing import cite, listing
 from intents.pictures import scatter
@@ -76,15 +77,8 @@ def handle(query: Query, dataset: Dataset) -> Answer:
             ((yv - fit.predict(xv), a) for a, xv, yv in zip(areas, xs, ys, strict=True))
         )
         labelled = tuple(a for _, a in (residuals[:2] + residuals[-2:]))
-        chart = scatter(
-            dataset,
-            x,
-            y,
-            fit,
-            labelled,
-            query.areas,
-            f"{yi.label} vs {xi.label}: r = {fit.r:.2f}, n = {fit.n}",
-        )
+        chart = scatter(dataset, x, y, fit, labelled, query.areas,
+                        relation_title(dataset, x, y, fit))  # fmt: skip
         sources += [f.source for f in findings]
     else:
         have = len(areas)

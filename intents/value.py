@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from intents.answer import Answer
+from intents.chart_titles import area_title
 from intents.dataset import Dataset
 from intents.describe import describe
 from intents.pictures import lep_bars
@@ -20,8 +21,7 @@ def handle(query: Query, dataset: Dataset) -> Answer:
     for extra in parts[1:]:
         lines += [extra.sentence, *extra.lines]
     ind = dataset.indicator(query.indicators[0])
-    spoken = dataset.spoken(area)
-    chart = lep_bars(dataset, ind.id, (area,), f"{spoken}: {first.short} — {ind.short}, by LEP")
+    chart = lep_bars(dataset, ind.id, (area,), area_title(dataset, area, ind.id))
     other = next((i for i in EMPLOYER_MEASURES if i not in query.indicators), None)
     rival = "Humber" if area == "London" else "London"
     nexts = [f"compare {area} with {rival} on {ind.short}", f"top 5 for {ind.short}"]
