@@ -19,11 +19,12 @@ import sys
 import tempfile
 import threading
 import time
+from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from bench.stats import summary
-from tests.slack.fake_slack import FakeSlack
+from tests.slack.fake_slack import Call, FakeSlack
 from tests.slack.slack_harness import SECRET, Lepbot, mention
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -69,8 +70,31 @@ def start_server(fake: FakeSlack) -> tuple[subprocess.Popen, str]:
     raise SystemExit("lepbot serve did not start")
 
 
+class TimedSlack(FakeSlack):
+    """The tests' fake Slack, noting when each thread's answers arrive, so users wait on an
+    event rather than polling (polling 50 threads would load the machine being measured)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.arrived: dict[str, list[float]] = defaultdict(list)
+        self.changed = threading.Condition()
+
+    def _record(self, call: Call) -> None:
+        super()._record(call)
+        if call.path == "chat.postMessage":
+            with self.changed:
+                self.arrived[call.body.get("thread_ts", "")].append(time.perf_counter())
+                self.changed.notify_all()
+
+    def wait_answers(self, thread_ts: str, count: int, deadline: float) -> None:
+        with self.changed:
+            self.changed.wait_for(
+                lambda: len(self.arrived[thread_ts]) >= count, max(0.0, deadline - time.monotonic())
+            )
+
+
 def run(users: int, events: int, limit: float) -> dict:
-    fake = FakeSlack().start()
+    fake = TimedSlack().start()
     process, url = start_server(fake)
     bot = Lepbot(url, fake)
     acks: list[float] = []
@@ -80,7 +104,7 @@ def run(users: int, events: int, limit: float) -> dict:
     stop_at = time.monotonic() + limit
 
     def answers(thread_ts: str) -> int:
-        return sum(1 for p in fake.posts() if p.get("thread_ts") == thread_ts)
+        return len(fake.arrived[thread_ts])
 
     def user(n: int) -> None:
         thread_ts = f"1700000000.{n:03d}000"
@@ -95,10 +119,10 @@ def run(users: int, events: int, limit: float) -> dict:
             with lock:
                 acks.append(time.perf_counter() - started)
                 threads[thread_ts] = i + 1
-            while time.monotonic() < stop_at and answers(thread_ts) < i + 1:
-                time.sleep(0.005)
-            with lock:
-                latencies.append(time.perf_counter() - started)
+            fake.wait_answers(thread_ts, i + 1, stop_at)
+            if answers(thread_ts) > i:
+                with lock:
+                    latencies.append(fake.arrived[thread_ts][i] - started)
             if reply.status != 200:
                 return
 

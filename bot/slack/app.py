@@ -15,7 +15,7 @@ from slack_sdk.http_retry.builtin_handlers import (
 from bot.conversation import Conversations
 from bot.slack.bots import IgnoreBots
 from bot.slack.dedupe import SeenSet, SkipRepeats
-from bot.slack.delivery import ChartDrawer, ChartRenderer
+from bot.slack.delivery import ChartPoster, ChartRenderer
 from bot.slack.listeners import Replier, register
 from bot.slack.settings import SlackSettings
 
@@ -71,5 +71,7 @@ def create_app(
     )
     app.use(SkipRepeats(SeenSet()))
     app.use(IgnoreBots())
-    register(app, Replier(conversations, ChartDrawer(chart_renderer)))
+    charts = ChartPoster(chart_renderer)
+    charts.warm()
+    register(app, Replier(conversations, charts))
     return app

@@ -8,20 +8,28 @@ fails, the text answer stands and the log says why.
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.answering import SORRY
 from bot.slack.blocks import Message, answer_message, clip, plain_message
-from intents.answer import Answer, ChartSpec
+from intents.answer import Answer, Bar, ChartSpec
 from intents.dataset import Dataset
 
 log = logging.getLogger("lepbot.slack")
 
 ChartRenderer = Callable[[ChartSpec], bytes]  # ChartSpec -> PNG bytes
+WARM_UP = ChartSpec(
+    kind="groups",
+    title="warm-up",
+    unit="%",
+    source="",
+    alt_text="",
+    bars=(Bar("a", value=1.0), Bar("b", value=2.0)),
+)
 ALT_TEXT_CHARS = 1000
 TITLE_CHARS = 250
 
@@ -57,21 +65,41 @@ def post_message(client: WebClient, channel: str, thread_ts: str | None, message
     return response["ts"]
 
 
-class ChartDrawer:
-    """Draws one chart at a time: answers run on several threads, and matplotlib's global state
-    (fonts, rcParams, pyplot) is not safe to share between them."""
+class ChartPoster:
+    """Draws and uploads charts on one thread of its own, in the order answers were posted.
+
+    Text answers never wait behind a chart: a workshop asking at once gets every sentence first,
+    and the pictures follow. One thread also means one chart drawn at a time, which matplotlib's
+    shared state (fonts, rcParams) needs.
+    """
 
     def __init__(self, render: ChartRenderer | None = None) -> None:
-        self._render = render  # None: bot.charts.render, imported when first needed
-        self._lock = threading.Lock()
+        self._render = render  # None: bot.charts.render, imported on the chart thread
+        self._queue = ThreadPoolExecutor(max_workers=1, thread_name_prefix="lepbot-charts")
 
-    def __call__(self, spec: ChartSpec) -> bytes:
-        with self._lock:
-            if self._render is None:
-                from bot.charts import render  # matplotlib is imported only to draw a chart
+    def _draw(self, spec: ChartSpec) -> bytes:
+        if self._render is None:
+            from bot.charts import render  # matplotlib is imported only to draw a chart
 
-                self._render = render
-            return self._render(spec)
+            self._render = render
+        return self._render(spec)
+
+    def warm(self) -> None:
+        """Load the chart library before the first question, so its first answer is not slow."""
+        self._queue.submit(self._warm)
+
+    def _warm(self) -> None:
+        try:
+            self._draw(WARM_UP)
+        except Exception:
+            log.warning("could not warm up the chart renderer", exc_info=True)
+
+    def post(self, client: WebClient, channel: str, thread_ts: str, spec: ChartSpec) -> Future:
+        return self._queue.submit(upload_chart, client, channel, thread_ts, spec, self._draw)
+
+    def drain(self) -> None:
+        """Wait for the charts already queued (tests, and a clean shutdown)."""
+        self._queue.shutdown(wait=True)
 
 
 def upload_chart(

@@ -27,7 +27,7 @@ from bot.slack.blocks import (
     home_view,
     with_note,
 )
-from bot.slack.delivery import ChartRenderer, post_answer, post_message, post_sorry, upload_chart
+from bot.slack.delivery import ChartPoster, post_answer, post_message, post_sorry
 
 log = logging.getLogger("lepbot.slack")
 
@@ -48,7 +48,7 @@ class Replier:
     """Asks the engine and delivers the answer; every failure ends as one line for the user."""
 
     conversations: Conversations
-    draw_chart: ChartRenderer
+    charts: ChartPoster
 
     def in_thread(self, client: WebClient, channel: str, thread_ts: str, question: str) -> None:
         """Answer in the thread, with the thread's context; the chart follows the text."""
@@ -60,7 +60,7 @@ class Replier:
             post_sorry(client, channel, thread_ts)
             return
         if turn.answer.chart is not None:
-            upload_chart(client, channel, thread_ts, turn.answer.chart, self.draw_chart)
+            self.charts.post(client, channel, thread_ts, turn.answer.chart)
 
     def privately(self, respond: Respond, question: str, note: str | None = None) -> None:
         """Answer only to the asker, through the response_url: no thread, so no chart."""
