@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 
 from bot import settings
 from bot.answering import safe_ask
@@ -24,6 +25,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     conversations = Conversations(settings.dataset())
+    chart_dir = None if args.no_chart else args.chart_dir or tempfile.mkdtemp(prefix="lepbot-chat-")
     interactive = sys.stdin.isatty() and not args.json
     if interactive:
         print("Ask about England's LEPs (empty line or Ctrl-D to quit; 'help' for examples).")
@@ -35,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
             return 0
         question = raw.rstrip("\n")
         turn = safe_ask(conversations, question, TERMINAL)
-        path = None if args.no_chart else chart_path(turn.answer.chart, args.chart_dir)
+        path = chart_path(turn.answer.chart, chart_dir) if chart_dir else None
         if args.json:
             print(line(contract(question, turn, conversations.dataset, path)), flush=True)
         else:
