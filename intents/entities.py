@@ -24,22 +24,6 @@ MIN_FUZZY_CHARS = 5
 CLOSE_CALL = 0.03  # two candidates this close are a "did you mean", not a guess
 SECTOR_CONTEXT = r"\b(?:sectors?|industr\w*|employers|firms|businesses|companies|in)\b"
 
-NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "fifteen": 15,
-    "twenty": 20,
-}
 TENS = {
     "twenty": 20,
     "thirty": 30,
@@ -61,6 +45,7 @@ UNITS = {
     "eight": 8,
     "nine": 9,
 }
+NUMBER_WORDS = {**UNITS, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
 FRACTIONS = {
     "half": 50.0,
     "a half": 50.0,

@@ -159,7 +159,7 @@ def understand(
     if not any(r.accepts(signals) for r in lookup):
         signals, district_notes = _districts_as_leps(signals, dataset)
     rule, signals = _choose(rules, signals, bare, last if follow_up else None)
-    if rule.intent == "unknown" and last is None and rule.priority == 99 and _refers_back(bare):
+    if rule.intent == "unknown" and not rule.reason and last is None and _refers_back(bare):
         rule = Rule("clarify", 0, reason="no_context")
     if signals.leps == bare.leps:
         carried = tuple(n for n in carried if not n.startswith("area"))

@@ -1,6 +1,11 @@
-"""unknown: out of scope or not understood — say so kindly and say what is possible."""
+"""unknown: out of scope or not understood — say so kindly and say what is possible.
+
+Each rule that ends here names its reason, and each reason has its own reply.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from intents.answer import Answer
 from intents.dataset import Dataset
@@ -14,87 +19,7 @@ SUGGESTIONS = (
     "help",
 )
 WORDS_SHOWN = 6
-
-
-def handle(query: Query, dataset: Dataset) -> Answer:
-    if query.reason == "empty":
-        headline = "I didn't catch a question there. Ask me about England's LEPs, for example:"
-        nexts = SUGGESTIONS
-    elif query.reason == "instructions":
-        headline = (
-            "I only report what the published data says, so I can't be told which figures to give. "
-            "Ask me a question about the data and I'll answer it with the source."
-        )
-        nexts = (
-            tuple(f"how does {a} compare on placements?" for a in query.areas[:1]) or SUGGESTIONS
-        )
-    elif query.reason == "future":
-        headline = (
-            "I have no forecasts: the data is one survey year, EPS 2014 (fieldwork April–July 2014), "
-            "with its economic context from 2012–2014."
-        )
-        nexts = (
-            tuple(
-                f"{a} {dataset.indicator(i).short}"
-                for a in query.areas[:1]
-                for i in query.indicators[:1]
-            )
-            or SUGGESTIONS
-        )
-    elif query.outside:
-        place = dataset_place(dataset, query.outside)
-        headline = (
-            f"This dataset covers England's 39 LEPs, so {place.name} is not in it. "
-            + (place.note or "")
-        ).strip()
-        nexts = SUGGESTIONS
-    elif query.other_year:
-        headline = (
-            f"The dataset is a single survey year: EPS 2014 (fieldwork April–July 2014), so there are no "
-            f"figures for {query.other_year}."
-        )
-        nexts = (
-            tuple(
-                f"{a} {dataset.indicator(i).short}"
-                for a in query.areas[:1]
-                for i in query.indicators[:1]
-            )
-            or SUGGESTIONS
-        )
-    elif query.areas:
-        names = listing([dataset.spoken(a) for a in query.areas])
-        words = " ".join(query.unread[:WORDS_SHOWN])
-        headline = (
-            f"I found {names} in your question, but not a measure I have"
-            + (f" (“{words}”)" if words else "")
-            + ". I know about employers offering work placements and work inspiration, plus some economic context."
-        )
-        nexts = (
-            f"tell me about {query.areas[0]}",
-            f"how does {query.areas[0]} compare on placements?",
-            "help",
-        )
-    else:
-        headline = (
-            "Sorry, I couldn't match that to the data. I answer questions about England's 39 LEPs from "
-            "UKCES's Employer Perspectives Survey 2014: work placements, work inspiration and their "
-            "economic context."
-        )
-        nexts = SUGGESTIONS
-    lines = (
-        ("That message was long, so I read only its first 500 characters.",)
-        if query.truncated
-        else ()
-    )
-    return Answer(
-        intent="unknown", headline=headline, lines=lines, areas=query.areas, next_questions=nexts
-    )
-
-
-def dataset_place(dataset: Dataset, name: str):
-    return next(a for a in dataset.outside if a.name == name)
-
-
+SURVEY_YEAR = "EPS 2014 (fieldwork April–July 2014)"
 INSTRUCTIONS = (
     r"\b(?:ignore|disregard|forget) (?:all |any |the |your |my |that|this|previous|prior|above)",
     r"\bwrite (?:me |us )?(?:a |an )?(?:press release|tweet|post|statement|speech|poem|story|essay|song|headline)\b",
@@ -105,14 +30,112 @@ FUTURE = (
     r"\bwill (?:it|they|that) (?:rain|snow|happen|go up|go down|change|rise|fall)\b",
     r"\b(?:next year|will (?:it |they |that )?be|going to be|forecasts?|projections?|projected|in (?:the )?future|by 20[3-9]\d)\b",
 )
+Reply = Callable[[Query, Dataset], tuple[str, tuple[str, ...]]]
+
+
+def _same_question(query: Query, dataset: Dataset) -> tuple[str, ...]:
+    """The question as the data can answer it, when an area and a measure were named."""
+    return (
+        tuple(
+            f"{a} {dataset.indicator(i).short}"
+            for a in query.areas[:1]
+            for i in query.indicators[:1]
+        )
+        or SUGGESTIONS
+    )
+
+
+def _empty(query: Query, dataset: Dataset) -> tuple[str, tuple[str, ...]]:
+    return "I didn't catch a question there. Ask me about England's LEPs, for example:", SUGGESTIONS
+
+
+def _instructions(query: Query, dataset: Dataset) -> tuple[str, tuple[str, ...]]:
+    return (
+        "I only report what the published data says, so I can't be told which figures to give. "
+        "Ask me a question about the data and I'll answer it with the source.",
+        tuple(f"how does {a} compare on placements?" for a in query.areas[:1]) or SUGGESTIONS,
+    )
+
+
+def _future(query: Query, dataset: Dataset) -> tuple[str, tuple[str, ...]]:
+    return (
+        f"I have no forecasts: the data is one survey year, {SURVEY_YEAR}, with its economic "
+        "context from 2012–2014.",
+        _same_question(query, dataset),
+    )
+
+
+def _outside(query: Query, dataset: Dataset) -> tuple[str, tuple[str, ...]]:
+    place = next(a for a in dataset.outside if a.name == query.outside)
+    return (
+        f"This dataset covers England's 39 LEPs, so {place.name} is not in it. {place.note}".strip(),
+        SUGGESTIONS,
+    )
+
+
+def _other_year(query: Query, dataset: Dataset) -> tuple[str, tuple[str, ...]]:
+    return (
+        f"The dataset is a single survey year, {SURVEY_YEAR}, so there are no figures for "
+        f"{query.other_year}.",
+        _same_question(query, dataset),
+    )
+
+
+def _not_understood(query: Query, dataset: Dataset) -> tuple[str, tuple[str, ...]]:
+    if not query.areas:
+        return (
+            "Sorry, I couldn't match that to the data. I answer questions about England's 39 LEPs "
+            "from UKCES's Employer Perspectives Survey 2014: work placements, work inspiration and "
+            "their economic context.",
+            SUGGESTIONS,
+        )
+    words = " ".join(query.unread[:WORDS_SHOWN])
+    return (
+        f"I found {listing([dataset.spoken(a) for a in query.areas])} in your question, but not a "
+        f"measure I have{f' (“{words}”)' if words else ''}. I know about employers offering work "
+        "placements and work inspiration, plus some economic context.",
+        (
+            f"tell me about {query.areas[0]}",
+            f"how does {query.areas[0]} compare on placements?",
+            "help",
+        ),
+    )
+
+
+REPLIES: dict[str, Reply] = {
+    "empty": _empty,
+    "instructions": _instructions,
+    "future": _future,
+    "outside": _outside,
+    "other_year": _other_year,
+}
+
+
+def handle(query: Query, dataset: Dataset) -> Answer:
+    headline, nexts = REPLIES.get(query.reason, _not_understood)(query, dataset)
+    lines = (
+        ("That message was long, so I read only its first 500 characters.",)
+        if query.truncated
+        else ()
+    )
+    return Answer(
+        intent="unknown", headline=headline, lines=lines, areas=query.areas, next_questions=nexts
+    )
+
 
 SPEC = IntentSpec(
     name="unknown",
     rules=(
         Rule("unknown", 5, triggers=INSTRUCTIONS, reason="instructions"),
         Rule("unknown", 24, triggers=FUTURE, reason="future"),
-        Rule("unknown", 25, needs=frozenset({"outside"}), leps=(0, 0)),
-        Rule("unknown", 26, needs=frozenset({"other_year"}), refuses=frozenset({"number"})),
+        Rule("unknown", 25, needs=frozenset({"outside"}), leps=(0, 0), reason="outside"),
+        Rule(
+            "unknown",
+            26,
+            needs=frozenset({"other_year"}),
+            refuses=frozenset({"number"}),
+            reason="other_year",
+        ),
         Rule("unknown", 99),
     ),
     handle=handle,
