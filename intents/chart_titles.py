@@ -11,6 +11,7 @@ from collections.abc import Callable
 from functools import wraps
 
 from intents.dataset import Dataset, Fact, Indicator
+from intents.describe import exact_rank
 from intents.phrasing import amount, gap, listing, ordinal, span
 from intents.pictures import LONG_NAME, short_name
 from intents.stats import Fit
@@ -56,16 +57,6 @@ def _against_bench(dataset: Dataset, value: float, indicator: str) -> str:
     return f", {gap(value, bench.value, dataset.indicator(indicator), bench.area)}"
 
 
-def _exact_rank(dataset: Dataset, area: str, indicator: str) -> tuple[int, int, bool]:
-    """(position, out of, tied) among exact LEP figures, best first by the measure's polarity."""
-    values = dataset.lep_values(indicator)
-    mine = values[area].value
-    better = dataset.indicator(indicator).higher_is_better is not False
-    ahead = sum(1 for f in values.values() if (f.value > mine if better else f.value < mine))
-    tied = sum(1 for f in values.values() if f.value == mine) > 1
-    return ahead + 1, len(values), tied
-
-
 @_opens_sentence
 def area_title(dataset: Dataset, area: str, indicator: str) -> str:
     """Where one area stands on one measure, in the form its figure was published."""
@@ -75,8 +66,13 @@ def area_title(dataset: Dataset, area: str, indicator: str) -> str:
     if ev.kind == "value":
         value = ev.fact.value
         if ev.extreme:
-            return f"{name} has the {ev.extreme} {_share_of(ind)} ({amount(value, ind)})"
-        position, out_of, tied = _exact_rank(dataset, area, indicator)
+            joint = any(
+                (f := dataset.evidence(p, indicator).fact) and f.value == value
+                for p in dataset.named_alike(area, indicator)
+            )
+            verb = "has the joint" if joint else "has the"
+            return f"{name} {verb} {ev.extreme} {_share_of(ind)} ({amount(value, ind)})"
+        position, out_of, tied = exact_rank(dataset, area, indicator)
         if out_of == len(dataset.leps):
             joint = "joint " if tied else ""
             return f"{name} ranks {joint}{ordinal(position)} of {out_of} LEPs on {ind.short} ({amount(value, ind)})"

@@ -129,9 +129,7 @@ class Evidence:
         return ""
 
 
-@dataclass(
-    frozen=True, eq=False
-)  # compared and hashed by identity: one loaded dataset, many caches
+@dataclass(frozen=True, eq=False)  # hashed by identity: one loaded dataset, many lookups
 class Dataset:
     leps: tuple[Area, ...]
     groups: tuple[Area, ...]
@@ -198,22 +196,35 @@ class Dataset:
 
     @cached_property
     def _evidence(self) -> dict[tuple[str, str, str], Evidence]:
-        return {}  # memo: the dataset never changes once loaded
+        """Every key that has facts, weighed once (built whole, so readers never see it half-made)."""
+        return {key: self._weigh(key) for key in self._facts_by_key}
 
     def evidence(self, area: str, indicator: str, breakdown: str = "") -> Evidence:
         """The strongest fact (a later layer wins a tie) plus relations and disputed figures."""
-        key = (area, indicator, breakdown)
-        if key not in self._evidence:
-            self._evidence[key] = self._weigh(area, indicator, breakdown)
-        return self._evidence[key]
+        found = self._evidence.get((area, indicator, breakdown))
+        return found if found is not None else Evidence(area, indicator, None)
 
-    def _weigh(self, area: str, indicator: str, breakdown: str) -> Evidence:
-        facts = self.facts_for(area, indicator, breakdown)
+    def _weigh(self, key: tuple[str, str, str]) -> Evidence:
+        facts = self._facts_by_key[key]
         ranked = [f for f in facts if f.strength]
         best = max(ranked, key=lambda f: (f.strength, self._layer_rank(f)), default=None)
-        relations = tuple(f for f in facts if f.relation and f is not best)
+        # An imported figure replaces what the shipped sources said of the area, "lowest" included:
+        # only relations from the best fact's own layer (or later) still stand.
+        floor = self._layer_rank(best) if best is not None else -1
+        relations = tuple(
+            f for f in facts if f.relation and f is not best and self._layer_rank(f) >= floor
+        )
         disputed = tuple(f for f in facts if f.kind == "disputed")
-        return Evidence(area, indicator, best, relations, disputed)
+        return Evidence(key[0], key[1], best, relations, disputed)
+
+    def named_alike(self, area: str, indicator: str) -> tuple[str, ...]:
+        """Other LEPs a source names with the same extreme ('joint lowest' with them)."""
+        extreme = self.evidence(area, indicator).extreme
+        if not extreme:
+            return ()
+        return tuple(
+            e.area for e in self.lep_evidence(indicator) if e.area != area and e.extreme == extreme
+        )
 
     def _layer_rank(self, fact: Fact) -> int:
         return self.layers.index(fact.layer) if fact.layer in self.layers else -1
@@ -223,15 +234,14 @@ class Dataset:
 
     @cached_property
     def _lep_values(self) -> dict[str, dict[str, Fact]]:
-        return {}  # memo per indicator
+        return {
+            ind.id: {e.area: e.fact for e in self.lep_evidence(ind.id) if e.kind == "value"}
+            for ind in self.indicators
+        }
 
     def lep_values(self, indicator: str) -> dict[str, Fact]:
         """Exact values by LEP for one indicator (only LEPs that have one). Do not mutate."""
-        if indicator not in self._lep_values:
-            self._lep_values[indicator] = {
-                e.area: e.fact for e in self.lep_evidence(indicator) if e.kind == "value"
-            }
-        return self._lep_values[indicator]
+        return self._lep_values.get(indicator, {})
 
     def benchmark(self, indicator: str) -> Fact | None:
         """England's figure, else the UK's: the comparator every LEP figure is set against."""

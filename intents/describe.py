@@ -52,31 +52,50 @@ def benchmark_phrase(dataset: Dataset, indicator: str) -> tuple[str, Fact | None
     return f"{amount(bench.value, ind)} {where}", bench
 
 
+def exact_rank(dataset: Dataset, area: str, indicator: str) -> tuple[int, int, bool]:
+    """(position, out of, tied) among exact LEP figures, best first by the measure's polarity."""
+    values = dataset.lep_values(indicator)
+    mine = values[area].value
+    better = dataset.indicator(indicator).higher_is_better is not False
+    ahead = sum(1 for f in values.values() if (f.value > mine if better else f.value < mine))
+    tied = sum(1 for f in values.values() if f.value == mine) > 1
+    return ahead + 1, len(values), tied
+
+
+def named_extreme(dataset: Dataset, ev: Evidence) -> str:
+    """'the lowest of the 39 LEPs' as published, with any LEP named alongside it."""
+    peers = dataset.named_alike(ev.area, ev.indicator)
+    if not peers:
+        return RELATION_WORDS[ev.extreme]
+    level = [
+        p
+        for p in peers
+        if (f := dataset.evidence(p, ev.indicator).fact) and f.value == ev.fact.value
+    ]
+    if level:
+        return (
+            f"joint {ev.extreme} of the 39 LEPs, with {listing([dataset.spoken(p) for p in level])}"
+        )
+    others = listing([dataset.spoken(p) for p in peers])
+    return f"{RELATION_WORDS[ev.extreme]}, alongside {others} (also named {ev.extreme})"
+
+
 def rank_phrase(dataset: Dataset, ev: Evidence) -> str:
     """Rank among exact figures; a published 'highest'/'lowest' when not every LEP has one."""
-    values = dataset.lep_values(ev.indicator)
-    ind = dataset.indicator(ev.indicator)
     if ev.kind != "value":
         return ""
-    mine = ev.fact.value
-    if len(values) < len(dataset.leps) and ev.extreme:
-        peers = [
-            a
-            for a, f in values.items()
-            if a != ev.area
-            and f.value == mine
-            and dataset.evidence(a, ev.indicator).extreme == ev.extreme
-        ]
-        if peers:
-            return f"joint {ev.extreme} of the 39 LEPs, with {listing([dataset.spoken(p) for p in peers])}"
-        return RELATION_WORDS[ev.extreme]
-    better = ind.higher_is_better is not False
-    above = sum(1 for f in values.values() if (f.value > mine if better else f.value < mine))
-    ties = sum(1 for f in values.values() if f.value == mine) - 1
-    position = f"{'joint ' if ties else ''}{ordinal(above + 1)}"
-    if len(values) == len(dataset.leps):
-        return f"{position} of the {len(values)} LEPs"
-    return f"{position} of the {len(values)} LEPs with an exact figure in this dataset"
+    values = dataset.lep_values(ev.indicator)
+    complete = len(values) == len(dataset.leps)
+    if not complete and ev.extreme:
+        return named_extreme(dataset, ev)
+    position, out_of, tied = exact_rank(dataset, ev.area, ev.indicator)
+    order = (
+        ""
+        if dataset.indicator(ev.indicator).higher_is_better is not False
+        else " (best, i.e. lowest, first)"
+    )
+    said = f"{'joint ' if tied else ''}{ordinal(position)} of the {out_of} LEPs{order}"
+    return said if complete else f"{said} with an exact figure in this dataset"
 
 
 def _period(fact: Fact) -> str:

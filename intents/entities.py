@@ -16,7 +16,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from intents.dataset import Dataset
 from intents.loader import SHIPPED_DATA, read_yaml
-from intents.query import Threshold
+from intents.query import Claim, Threshold
 
 FUZZY_KINDS = ("lep", "district", "indicator", "group", "outside")
 FUZZY_CUTOFF = 0.8  # Damerau–Levenshtein similarity: one slip in five letters
@@ -197,7 +197,7 @@ class Signals:
     sectors: tuple[str, ...] = ()
     ambiguous: tuple[tuple[str, tuple[str, ...]], ...] = ()
     regions: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    percents: tuple[float, ...] = ()
+    claims: tuple[Claim, ...] = ()
     n: int | None = None
     order: str = ""
     threshold: Threshold | None = None
@@ -218,7 +218,7 @@ class Signals:
             "sector": self.sectors,
             "ambiguous": self.ambiguous,
             "region": self.regions,
-            "number": self.percents,
+            "number": self.claims,
             "threshold": self.threshold,
             "order": self.order,
             "n": self.n,
@@ -414,19 +414,36 @@ def _threshold(text: str) -> Threshold | None:
     return None
 
 
-def _claims(text: str) -> tuple[float, ...]:
-    """Figures the question asserts: '42%', 'forty-two per cent', 'a third', '£37,232'."""
+def _precision(written: str) -> float:
+    """'29.4' -> 0.1; '29' -> 1; '40000' -> 1000 (round thousands are read as approximate)."""
+    if "." in written:
+        return 10.0 ** -len(written.split(".")[1])
+    zeros = len(written) - len(written.rstrip("0")) if len(written) >= 4 else 0
+    return 10.0 ** min(zeros, 3)
+
+
+def _claims(text: str) -> tuple[Claim, ...]:
+    """Figures the question asserts: '42%', 'forty-two per cent', 'a third', '£37,232', '£37k'."""
     text = _IDIOMS.sub(" ", _YEAR.sub(" ", text))
-    found = [(m.start(), float(m.group(1))) for m in _PERCENT.finditer(text)]
-    found += [
-        (m.start(), float(m.group(1)) * (1000 if m.group(2) else 1)) for m in _POUNDS.finditer(text)
+    found = [
+        (m.start(), Claim(float(m.group(1)), _precision(m.group(1))))
+        for m in _PERCENT.finditer(text)
     ]
     found += [
-        (m.start(), float(TENS[m.group(1)] + UNITS.get(m.group(2) or "", 0)))
+        (
+            m.start(),
+            Claim(float(m.group(1)) * 1000, 1000.0)
+            if m.group(2)
+            else Claim(float(m.group(1)), _precision(m.group(1))),
+        )
+        for m in _POUNDS.finditer(text)
+    ]
+    found += [
+        (m.start(), Claim(float(TENS[m.group(1)] + UNITS.get(m.group(2) or "", 0))))
         for m in _WORD_PERCENT.finditer(text)
     ]
-    found += [(m.start(), FRACTIONS[m.group(1)]) for m in _FRACTION.finditer(text)]
-    return tuple(v for _, v in sorted(found))
+    found += [(m.start(), Claim(FRACTIONS[m.group(1)])) for m in _FRACTION.finditer(text)]
+    return tuple(c for _, c in sorted(found, key=lambda pair: pair[0]))
 
 
 def _covered(lexicon: Lexicon, indicators: list[str]) -> frozenset[str]:
@@ -521,7 +538,7 @@ def read_signals(text: str, lexicon: Lexicon) -> Signals:
         sectors=_unique(found["sector"]),
         ambiguous=_unique(found["ambiguous"]),
         regions=_unique(found["region"]),
-        percents=_claims(norm),
+        claims=_claims(norm),
         n=_first_number(norm),
         order=_order(free_tokens),
         threshold=_threshold(norm),

@@ -1,137 +1,228 @@
-"""factcheck: a claimed figure checked against the data, with a verdict and the right figure."""
+"""factcheck: a claimed figure checked against the data, with a verdict and the right figure.
+
+Verdicts: correct, rounding (within the precision of the published figure or of the claim),
+incorrect (with the right figure; also a claim outside a published band or the LEP range, or a
+wrong "highest"/"lowest"), unverifiable (nothing exact to check against), disputed (a figure the
+source prints but contradicts itself on).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from intents.answer import Answer, Figure
-from intents.dataset import Dataset
+from intents.dataset import Dataset, Evidence
 from intents.describe import figure_of
 from intents.phrasing import RELATION_WORDS, amount, cite, span
-from intents.query import Query
+from intents.query import Claim, Query
 from intents.rules import IntentSpec, Rule
 
-ROUNDING = 0.5
 SEVERITY = ("incorrect", "disputed")  # a claim about two areas fails if either part does
-
-
-@dataclass(frozen=True)
-class Checked:
-    verdict: str
-    headline: str
-    lines: tuple[str, ...]
-    figures: tuple[Figure, ...]
-    sources: tuple[str, ...]
-
-
 TRIGGERS = (
     r"\b(?:check|checking|fact ?check|verify|confirm|true|correct|right|accurate|really|sure|"
     r"is it|did|does|do|was|were|claims?|claimed|says?|said|states?|quoted?|according|draft|brief|report|sanity|yes|reckon\w*|heard|slide)\b",
 )
 
 
-def _check(dataset: Dataset, claim: float, area: str, indicator: str, breakdown: str) -> Checked:
-    """One area's verdict on the claimed figure, with what the data does say."""
-    ind = dataset.indicator(indicator)
-    ev = dataset.evidence(area, indicator, breakdown)
-    where = dataset.spoken(area) + (f" ({breakdown.split(': ', 1)[-1]})" if breakdown else "")
-    said = amount(claim, ind)
-    fact = ev.fact
-    figures, sources, lines = [], [], []
+@dataclass(frozen=True)
+class Checked:
+    verdict: str
+    headline: str
+    lines: tuple[str, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    sources: tuple[str, ...] = ()
 
-    if ev.disputed and any(abs(claim - d.value) <= ROUNDING for d in ev.disputed):
-        d = ev.disputed[0]
-        verdict = "disputed"
-        said = {
-            f.relation: f for f in dataset.facts
-            if f.source == d.source and f.indicator == indicator and f.kind == "value"
-            and f.relation in ("lowest", "highest")
-        }  # fmt: skip
-        ends = (said["lowest"], said["highest"]) if len(said) == 2 else dataset.lep_range(indicator)
-        bounds = f" ({span(ends[0].value, ends[1].value, ind)})" if ends else ""
-        headline = (
-            f"Disputed: the UKCES commentary does print {amount(d.value, ind)} for {where} on {ind.short}, "
-            f"but the same document gives the range across all LEPs as{bounds} lower than that, so "
-            f"{amount(d.value, ind)} cannot be an LEP share of employers — do not quote it ({cite(dataset, [d.source])})."
+
+def _precision(value: float) -> float:
+    """How precisely a published figure is given: 29 -> 1, 0.8 -> 0.1."""
+    text = f"{value:g}"
+    return 10.0 ** -len(text.split(".")[1]) if "." in text else 1.0
+
+
+def _within_rounding(claim: Claim, published: float) -> bool:
+    """Either figure may be the other rounded: 29.4% vs a published 29%, £37k vs £37,232."""
+    return abs(claim.value - published) <= max(_precision(published), claim.precision) / 2 + 1e-9
+
+
+def _disputed(dataset: Dataset, claim: Claim, ev: Evidence, where: str) -> Checked:
+    ind = dataset.indicator(ev.indicator)
+    figure = ev.disputed[0]
+    same_source = {
+        f.relation: f
+        for f in dataset.facts
+        if f.source == figure.source and f.indicator == ev.indicator and f.kind == "value"
+        and f.relation in ("lowest", "highest")
+    }  # fmt: skip
+    ends = (same_source["lowest"], same_source["highest"]) if len(same_source) == 2 else None
+    bounds = f" as {span(ends[0].value, ends[1].value, ind)}" if ends else ""
+    cited = cite(dataset, [figure.source])
+    headline = (
+        f"Disputed: {cited} does print {amount(figure.value, ind)} for {where} on {ind.short}, but the "
+        f"same document gives the range across all LEPs{bounds}, so {amount(figure.value, ind)} cannot "
+        "be an LEP share of employers — do not quote it."
+    )
+    lines, figures, sources = [], [], [figure.source]
+    fact = ev.fact
+    if fact is not None and fact.kind == "value":  # an imported table has the real figure
+        lines.append(
+            f"The figure in this dataset is {amount(fact.value, ind)} ({cite(dataset, [fact.source])})."
         )
-        sources.append(d.source)
-        if fact is not None and fact.kind == "value":  # an imported table has the real figure
-            lines.append(
-                f"The figure in this dataset is {amount(fact.value, ind)} ({cite(dataset, [fact.source])})."
-            )
-            figures.append(figure_of(fact))
-            sources.append(fact.source)
-        if fact is not None and fact.kind == "relation":
-            lines.append(
-                f"What does stand: the commentary names {where} as {RELATION_WORDS[fact.relation]} on {ind.short}."
-            )
-            sources.append(fact.source)
-    elif ev.kind == "value":
-        diff = abs(claim - fact.value)
-        verdict = "correct" if diff < 1e-9 else "rounding" if diff <= ROUNDING else "incorrect"
-        right = amount(fact.value, ind)
-        period = f" in {fact.period}" if fact.period else ""
-        headline = {
-            "correct": f"Correct: the published figure for {where} on {ind.short} is {right}{period}",
-            "rounding": f"Close: the published figure for {where} on {ind.short} is {right}{period}; {said} is within rounding of it",
-            "incorrect": f"Incorrect: the published figure for {where} on {ind.short} is {right}{period}, not {said}",
-        }[verdict] + f" ({cite(dataset, [fact.source])})."
         figures.append(figure_of(fact))
         sources.append(fact.source)
-    elif ev.kind == "band":
-        inside = fact.low <= claim <= fact.high
-        verdict = "unverifiable" if inside else "incorrect"
-        band = span(fact.low, fact.high, ind)
-        headline = (
-            f"Can't be confirmed exactly: only a band is published for {where} on {ind.short} ({band}), and {said} lies inside it"
-            if inside
-            else f"Incorrect: the published band for {where} on {ind.short} is {band}, and {said} lies outside it"
-        ) + f" ({cite(dataset, [fact.source])})."
-        figures.append(figure_of(fact))
+    elif fact is not None and fact.kind == "relation":
+        lines.append(
+            f"What does stand: {cite(dataset, [fact.source])} names {where} as {RELATION_WORDS[fact.relation]} on {ind.short}."
+        )
         sources.append(fact.source)
+    return Checked("disputed", headline, tuple(lines), tuple(figures), tuple(sources))
+
+
+def _against_value(dataset: Dataset, claim: Claim, ev: Evidence, where: str) -> Checked:
+    ind, fact = dataset.indicator(ev.indicator), ev.fact
+    right, said = amount(fact.value, ind), amount(claim.value, ind)
+    period = f" in {fact.period}" if fact.period else ""
+    if abs(claim.value - fact.value) < 1e-9:
+        verdict, text = (
+            "correct",
+            f"Correct: the published figure for {where} on {ind.short} is {right}{period}",
+        )
+    elif _within_rounding(claim, fact.value):
+        verdict, text = (
+            "rounding",
+            f"Close: the published figure for {where} on {ind.short} is {right}{period}; {said} is within rounding of it",
+        )
     else:
-        ends = dataset.lep_range(indicator) if dataset.is_lep(area) else None
-        outside = ends is not None and not (ends[0].value <= claim <= ends[1].value)
-        verdict = "incorrect" if outside else "unverifiable"
-        if outside:
-            headline = (
-                f"Incorrect: no LEP's published figure on {ind.short} is outside {span(ends[0].value, ends[1].value, ind)}, "
-                f"so {said} for {where} cannot be right ({cite(dataset, [ends[0].source])})."
+        verdict, text = (
+            "incorrect",
+            f"Incorrect: the published figure for {where} on {ind.short} is {right}{period}, not {said}",
+        )
+    return Checked(
+        verdict, f"{text} ({cite(dataset, [fact.source])}).", (), (figure_of(fact),), (fact.source,)
+    )
+
+
+def _against_band(dataset: Dataset, claim: Claim, ev: Evidence, where: str) -> Checked:
+    ind, fact = dataset.indicator(ev.indicator), ev.fact
+    band, said = span(fact.low, fact.high, ind), amount(claim.value, ind)
+    if fact.low <= claim.value <= fact.high:
+        verdict, text = (
+            "unverifiable",
+            f"Can't be confirmed exactly: only a band is published for {where} on {ind.short} ({band}), and {said} lies inside it",
+        )
+    else:
+        verdict, text = (
+            "incorrect",
+            f"Incorrect: the published band for {where} on {ind.short} is {band}, and {said} lies outside it",
+        )
+    return Checked(
+        verdict, f"{text} ({cite(dataset, [fact.source])}).", (), (figure_of(fact),), (fact.source,)
+    )
+
+
+def _against_range(dataset: Dataset, claim: Claim, ev: Evidence, where: str) -> Checked:
+    ind, fact = dataset.indicator(ev.indicator), ev.fact
+    said = amount(claim.value, ind)
+    ends = dataset.lep_range(ev.indicator) if dataset.is_lep(ev.area) else None
+    lines, sources = [], []
+    if ends is not None and not ends[0].value <= claim.value <= ends[1].value:
+        verdict = "incorrect"
+        headline = (
+            f"Incorrect: no LEP's published figure on {ind.short} is outside {span(ends[0].value, ends[1].value, ind)}, "
+            f"so {said} for {where} cannot be right ({cite(dataset, [ends[0].source])})."
+        )
+        sources.append(ends[0].source)
+    else:
+        verdict = "unverifiable"
+        headline = f"Can't be verified: there is no published figure for {where} on {ind.short} in this dataset."
+        if ends is not None:
+            lines.append(
+                f"{said} is inside the published LEP range ({span(ends[0].value, ends[1].value, ind)}), so it is not ruled out."
             )
             sources.append(ends[0].source)
-        else:
-            headline = f"Can't be verified: there is no published figure for {where} on {ind.short} in this dataset."
-            if ends is not None:
-                lines.append(
-                    f"{said} is inside the published LEP range ({span(ends[0].value, ends[1].value, ind)}), so it is not ruled out."
-                )
-                sources.append(ends[0].source)
-        if fact is not None and fact.kind == "relation":
-            lines.append(
-                f"What is published: {cite(dataset, [fact.source])} names {where} as {RELATION_WORDS[fact.relation]} on {ind.short}."
-            )
-            sources.append(fact.source)
-    return Checked(verdict, headline, tuple(lines), tuple(figures), tuple(sources))
+    if fact is not None and fact.kind == "relation":
+        lines.append(
+            f"What is published: {cite(dataset, [fact.source])} names {where} as {RELATION_WORDS[fact.relation]} on {ind.short}."
+        )
+        sources.append(fact.source)
+    return Checked(verdict, headline, tuple(lines), (), tuple(sources))
+
+
+def _check(dataset: Dataset, claim: Claim, area: str, indicator: str, breakdown: str) -> Checked:
+    """One area's verdict on the claimed figure, with what the data does say."""
+    if breakdown and area != "England":
+        return _no_sector_by_lep(dataset, area, indicator, breakdown)
+    ev = dataset.evidence(area, indicator, breakdown)
+    where = dataset.spoken(area) + (f" ({breakdown.split(': ', 1)[-1]})" if breakdown else "")
+    if ev.disputed and any(_within_rounding(claim, d.value) for d in ev.disputed):
+        return _disputed(dataset, claim, ev, where)
+    checker = {"value": _against_value, "band": _against_band}.get(ev.kind, _against_range)
+    return checker(dataset, claim, ev, where)
+
+
+def _no_sector_by_lep(dataset: Dataset, area: str, indicator: str, breakdown: str) -> Checked:
+    ind = dataset.indicator(indicator)
+    sector = breakdown.split(": ", 1)[-1]
+    england = dataset.evidence("England", indicator, breakdown).fact
+    lines = (f"England's {sector} figure is {amount(england.value, ind)}.",) if england else ()
+    return Checked(
+        "unverifiable",
+        f"Can't be verified: no {ind.short} figures by sector are published for {dataset.spoken(area)}, only for England.",
+        lines,
+        (figure_of(england),) if england else (),
+        (england.source,) if england else (),
+    )
+
+
+def _extreme_check(dataset: Dataset, claimed: str, area: str, indicator: str) -> Checked | None:
+    """A claimed 'highest'/'lowest' against what is published or computable; None when it holds."""
+    ev = dataset.evidence(area, indicator)
+    actual = ev.extreme
+    values = dataset.lep_values(indicator)
+    if not actual and len(values) == len(dataset.leps) and area in values:
+        ordered = sorted(f.value for f in values.values())
+        mine = values[area].value
+        actual = "lowest" if mine == ordered[0] else "highest" if mine == ordered[-1] else "neither"
+    where, ind = dataset.spoken(area), dataset.indicator(indicator)
+    if not actual:
+        return Checked(
+            "unverifiable",
+            f"Whether {where} is the {claimed} on {ind.short} cannot be checked: not every LEP has a published figure.",
+        )
+    if actual != claimed:
+        said = "neither the highest nor the lowest" if actual == "neither" else f"the {actual}"
+        return Checked(
+            "incorrect",
+            f"Incorrect: {where} is {said} of the 39 LEPs on {ind.short}, not the {claimed}.",
+        )
+    return None
 
 
 def handle(query: Query, dataset: Dataset) -> Answer:
     indicator = query.indicators[0] if query.indicators else "work_placements"
     assumed = () if query.indicators else ("no measure named: checked against work placements",)
     breakdown = query.breakdowns[0] if query.breakdowns else ""
-    if breakdown:
-        subjects: tuple[str, ...] = ("England",)
-    else:
-        subjects = query.areas[:2] or query.groups[:1] or ("England",)
-    checks = [_check(dataset, query.number, area, indicator, breakdown) for area in subjects]
+    subjects = query.areas[:2] or query.groups[:1] or ("England",)
+    claims = (
+        query.claims if len(query.claims) == len(subjects) else query.claims[:1] * len(subjects)
+    )
+    checks = [
+        _check(dataset, c, area, indicator, breakdown)
+        for c, area in zip(claims, subjects, strict=True)
+    ]
+    if query.claimed_extreme and dataset.is_lep(subjects[0]) and not breakdown:
+        extreme = _extreme_check(dataset, query.claimed_extreme, subjects[0], indicator)
+        if extreme is not None:
+            checks.insert(0 if extreme.verdict == "incorrect" else len(checks), extreme)
     verdicts = [c.verdict for c in checks]
-    verdict = next((v for v in SEVERITY if v in verdicts), verdicts[0])
+    verdict = next((v for v in SEVERITY if v in verdicts), None)
+    if verdict is None:
+        verdict = "unverifiable" if "unverifiable" in verdicts else verdicts[0]
     lines = [c.headline for c in checks[1:]] + [line for c in checks for line in c.lines]
     figures = [f for c in checks for f in c.figures]
     sources = [s for c in checks for s in c.sources]
     ind = dataset.indicator(indicator)
-    area = subjects[0]
     bench = dataset.benchmark(indicator)
-    if bench is not None and bench.area != area and not breakdown:
+    if bench is not None and bench.area not in subjects and not breakdown:
         lines.append(f"{bench.area}: {amount(bench.value, ind)}.")
         figures.append(figure_of(bench))
         sources.append(bench.source)

@@ -14,6 +14,14 @@ class Threshold:
 
 
 @dataclass(frozen=True)
+class Claim:
+    """A figure the user asserts, and how precisely they wrote it ('£37k' is to the thousand)."""
+
+    value: float
+    precision: float = 1.0
+
+
+@dataclass(frozen=True)
 class Query:
     intent: str
     reason: str = ""  # the matching rule's reason, e.g. "instructions" for an unknown
@@ -26,7 +34,7 @@ class Query:
     n: int | None = None
     order: str = ""  # "top" | "bottom" | ""
     threshold: Threshold | None = None
-    number: float | None = None  # a claimed figure, for factcheck
+    claims: tuple[Claim, ...] = ()  # figures the user asserts, in the order written
     claimed_extreme: str = ""  # "highest" | "lowest" claimed, for factcheck
     candidates: tuple[str, ...] = ()  # for clarify
     unclear: str = ""  # the words that could mean several things
@@ -36,6 +44,10 @@ class Query:
     seen_areas: tuple[str, ...] = ()  # LEPs named earlier in the conversation, latest last
     notes: tuple[str, ...] = field(default=())  # what was assumed or carried over
     truncated: bool = False
+
+    @property
+    def number(self) -> float | None:
+        return self.claims[0].value if self.claims else None
 
     def but(self, **changes: object) -> Query:
         return replace(self, **changes)

@@ -175,7 +175,7 @@ def understand(
         n=signals.n,
         order=signals.order,
         threshold=signals.threshold,
-        number=signals.percents[0] if signals.percents else None,
+        claims=signals.claims,
         claimed_extreme=_claimed_extreme(signals.text),
         candidates=tuple(
             dict.fromkeys(c for _, cands in (*signals.ambiguous, *signals.regions) for c in cands)

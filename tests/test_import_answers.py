@@ -106,7 +106,7 @@ def test_factcheck_checks_against_the_imported_value(full_tables, capsys, claim,
 def test_disputed_figure_still_disputed_and_the_real_one_given(full_tables, capsys):
     reply = ask(capsys, "check: 42% of Liverpool employers offer work inspiration")
     assert reply["verdict"] == "disputed"
-    assert "(11–25%)" in reply["text"]  # the commentary's own range, not the imported one
+    assert "as 11–25%" in reply["text"]  # the commentary's own range, not the imported one
     assert {
         "area": "Liverpool City Region",
         "indicator": "work_inspiration",
