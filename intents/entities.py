@@ -111,8 +111,9 @@ _ABOVE = r"(?:above|over|more than|higher than|greater than|at least|exceeding|e
 _BELOW = r"(?:below|under|less than|lower than|fewer than|at most|beneath|smaller than|worse than)"
 _BENCH = r"(?:the\s+)?(?:england|english|national|nation|country|uk)\s*(?:average|figure|benchmark|rate|level|mean|share)?|(?:the\s+)?(?:average|benchmark|mean)"
 _THRESHOLD_NUM = re.compile(
-    rf"({_ABOVE}|{_BELOW})\s+(\d{{1,3}}(?:\.\d+)?)\s*(?:%|per ?cent|percent)?(?!\s*(?:leps|areas|places))"
+    rf"({_ABOVE}|{_BELOW})\s+£?(\d+(?:\.\d+)?)(k\b)?\s*(?:%|per ?cent|percent)?(?![\d.])(?!\s*(?:leps|areas|places))"
 )
+_INCLUSIVE = ("at least", "at most")
 _THRESHOLD_BENCH = re.compile(rf"\b({_ABOVE}|{_BELOW})\s+(?:{_BENCH})\b")
 _TOKEN = re.compile(r"[a-z0-9£%]+(?:\.\d+)?")
 _IDIOMS = re.compile(
@@ -407,7 +408,8 @@ def _threshold(text: str) -> Threshold | None:
     found = _THRESHOLD_NUM.search(text)
     if found:
         op = "below" if re.fullmatch(_BELOW, found.group(1)) else "above"
-        return Threshold(op, float(found.group(2)))
+        value = float(found.group(2)) * (1000 if found.group(3) else 1)
+        return Threshold(op, value, inclusive=found.group(1) in _INCLUSIVE)
     found = _THRESHOLD_BENCH.search(text)
     if found:
         return Threshold("below" if re.fullmatch(_BELOW, found.group(1)) else "above", None)

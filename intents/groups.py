@@ -29,11 +29,31 @@ def _group_facts(dataset: Dataset, indicator: str, groups: tuple[str, ...]) -> l
     return [ev.fact for name in wanted if (ev := dataset.evidence(name, indicator)).kind == "value"]
 
 
-def _south_sentence(dataset: Dataset, south: Fact, rest: Fact) -> str:
+ASKS_SOUTH_AHEAD = r"\b(?:south|southern)\b.{0,30}\b(?:better|higher|more|ahead|stronger)\b"
+ASKS_SOUTH_BEHIND = r"\b(?:south|southern)\b.{0,30}\b(?:worse|lower|less|fewer|behind|weaker)\b"
+ASKS_REST_AHEAD = (
+    r"\b(?:elsewhere|rest|north|northern)\b.{0,30}\b(?:better|higher|more|ahead|stronger)\b"
+)
+
+
+def _answer_word(text: str, south_ahead: bool) -> str:
+    """'Yes: ' / 'No: ' when the question asked which side is ahead, else nothing."""
+    for asked, means_south_ahead in (
+        (ASKS_SOUTH_AHEAD, True),
+        (ASKS_SOUTH_BEHIND, False),
+        (ASKS_REST_AHEAD, False),
+    ):
+        if re.search(asked, text):
+            return "Yes: " if south_ahead == means_south_ahead else "No: "
+    return ""
+
+
+def _south_sentence(dataset: Dataset, south: Fact, rest: Fact, question: str) -> str:
     ind = dataset.indicator(south.indicator)
-    more = south.value > rest.value
+    said = lead(dataset, south, amount(south.value, ind))
+    word = _answer_word(question.lower(), south.value > rest.value)
     return (
-        f"{'Yes' if more else 'No'}: {_lower_first(lead(dataset, south, amount(south.value, ind)))}, against "
+        f"{word}{_lower_first(said) if word else said}, against "
         f"{amount(rest.value, ind)} elsewhere in England — {gap(south.value, rest.value, ind, 'the rest of England')} "
         f"({cite(dataset, [south.source])})."
     )
@@ -74,8 +94,10 @@ def handle(query: Query, dataset: Dataset) -> Answer:
         ind = dataset.indicator(indicator)
         facts = _group_facts(dataset, indicator, groups)
         if not facts:
-            where = listing([dataset.spoken(g) for g in groups], "or") if groups else "national"
-            sentences.append(f"There is no {where} figure for {ind.short} in this dataset.")
+            where = f" for {listing([dataset.spoken(g) for g in groups], 'or')}" if groups else ""
+            sentences.append(
+                f"There is no {'' if groups else 'national '}figure{where} on {ind.short} in this dataset."
+            )
             continue
         figures += [figure_of(f) for f in facts]
         sources += [f.source for f in facts]
@@ -83,7 +105,9 @@ def handle(query: Query, dataset: Dataset) -> Answer:
         by_area = {f.area: f for f in facts}
         if "South of England" in by_area and "Rest of England" in by_area:
             sentences.append(
-                _south_sentence(dataset, by_area["South of England"], by_area["Rest of England"])
+                _south_sentence(
+                    dataset, by_area["South of England"], by_area["Rest of England"], query.text
+                )
             )
             lines.append("The source does not say which LEPs count as 'the south'.")
         else:

@@ -51,10 +51,16 @@ def gap(value: float, benchmark: float, ind: Indicator, against: str = "England"
     if abs(diff) < 1e-9:
         return f"level with {against}"
     side = "above" if diff > 0 else "below"
-    size = abs(diff)
-    unit = " points" if ind.format == "percent" else ""
-    shown = f"£{number(size)}" if ind.format == "pounds" else f"{number(size)}{unit}"
-    return f"{shown} {side} {against}"
+    return f"{difference(abs(diff), ind)} {side} {against}"
+
+
+def difference(size: float, ind: Indicator) -> str:
+    """A gap between two figures in the measure's unit: shares differ in percentage points."""
+    if ind.format == "pounds":
+        return f"£{number(size)}"
+    if ind.format in ("percent", "percent_per_year", "points"):
+        return f"{number(size)} points"
+    return number(size)
 
 
 def ordinal(n: int) -> str:

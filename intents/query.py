@@ -11,6 +11,7 @@ class Threshold:
 
     op: str  # "above" | "below"
     value: float | None = None
+    inclusive: bool = False  # "at least 46%" keeps 46
 
 
 @dataclass(frozen=True)

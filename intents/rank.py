@@ -76,8 +76,14 @@ def handle(query: Query, dataset: Dataset) -> Answer:
     limit = _threshold_value(query, dataset, indicator)
     above = query.threshold is None or query.threshold.op == "above"
 
+    inclusive = query.threshold is not None and query.threshold.inclusive
+
     def passes(value: float) -> bool:
-        return limit is None or (value > limit[0] if above else value < limit[0])
+        if limit is None:
+            return True
+        if inclusive and value == limit[0]:
+            return True
+        return value > limit[0] if above else value < limit[0]
 
     ranked = [(pos, f) for pos, f in _positions(exact, descending) if passes(f.value)]
     n = query.n or (len(ranked) if limit is not None else DEFAULT_N)
@@ -94,7 +100,11 @@ def handle(query: Query, dataset: Dataset) -> Answer:
     items = [f"{dataset.spoken(f.area)} {amount(f.value, ind)} ({pos})" for pos, f in shown]
     ranked_sources = list(dict.fromkeys(sources))
     if limit is not None:
-        rel = "above" if above else "below"
+        rel = (
+            ("at or above" if above else "at or below")
+            if inclusive
+            else ("above" if above else "below")
+        )
         head = f"LEPs {rel} {limit[1]} on {ind.short}"
         if shown:
             headline = f"{head}: {listing(items)}"

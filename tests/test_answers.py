@@ -76,7 +76,7 @@ def test_compare_names_both_and_the_gap(ask):
     (reply,) = ask("compare London and Humber on work placements")
     assert reply["intent"] == "compare"
     assert reply["areas"] == ["London", "Humber"]
-    assert "17 points ahead of the Humber" in reply["text"]
+    assert "against 29% in the Humber — a gap of 17 points" in reply["text"]
 
 
 def test_rank_ranks_only_exact_figures_and_lists_bands_apart(ask):
