@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from intents.answer import Answer, Table
 from intents.chart_titles import spread_title
 from intents.dataset import Dataset
@@ -47,7 +49,7 @@ def handle(query: Query, dataset: Dataset) -> Answer:
         + f" ({cite(dataset, sources)})."
     )
     lines = []
-    if __import__("re").search(r"\bsize", query.text):
+    if re.search(r"\bsize", query.text):
         lines.append("No breakdown by employer size is published in this dataset.")
     lines.append(
         f"Published for these {len(dataset.breakdowns(indicator))} sectors only; no sector figures by LEP."

@@ -461,7 +461,8 @@ def _unique(items) -> tuple:
 
 def read_signals(text: str, lexicon: Lexicon) -> Signals:
     norm = normalise(text)
-    tokens = _TOKEN.findall(norm)
+    spans = [t.span() for t in _TOKEN.finditer(norm)]
+    tokens = [norm[a:b] for a, b in spans]
     exact = _exact_matches(tokens, lexicon)
     firm = {i for m in exact if not m.only_vague for i in range(m.start, m.end)}
     fuzzy = _fuzzy_matches(tokens, firm, lexicon)
@@ -492,16 +493,19 @@ def read_signals(text: str, lexicon: Lexicon) -> Signals:
         )
     }
     notes = []
+    where: dict[str, list[tuple[int, int]]] = {}  # measure or sector -> where it was read
     for m in matches:
         if for_students and m.of("audience"):
-            found["indicator"] += [e.target for e in m.of("audience")]
+            read = {"indicator": m.of("audience")}
         elif m.of("indicator") and m.of("sector"):
-            found["sector" if sector_context else "indicator"] += [
-                e.target for e in m.of("sector" if sector_context else "indicator")
-            ]
+            kind = "sector" if sector_context else "indicator"
+            read = {kind: m.of(kind)}
         else:
-            found["indicator"] += [e.target for e in m.of("indicator")]
-            found["sector"] += [e.target for e in m.of("sector")]
+            read = {"indicator": m.of("indicator"), "sector": m.of("sector")}
+        for kind, entries in read.items():
+            found[kind] += [e.target for e in entries]
+            for e in entries:
+                where.setdefault(e.target, []).append((spans[m.start][0], spans[m.end - 1][1]))
         for kind in ("lep", "group", "outside", "district"):
             found[kind] += [e.target for e in m.of(kind)]
         for kind in ("ambiguous", "region"):
@@ -512,10 +516,18 @@ def read_signals(text: str, lexicon: Lexicon) -> Signals:
 
     indicators = found["indicator"]
     for pattern, indicator, supersedes in lexicon.patterns:
-        if pattern.search(norm):
-            indicators = [indicator, *(i for i in indicators if i not in supersedes)]
-            if indicator == "manufacturing_gva_share":
-                found["sector"] = []
+        hit = pattern.search(norm)
+        if hit:  # a phrase over several words replaces the measures read inside it, not elsewhere
+            inside = {
+                t
+                for t, places in where.items()
+                if all(hit.start() <= a and b <= hit.end() for a, b in places)
+            }
+            indicators = [
+                indicator,
+                *(i for i in indicators if not (i in supersedes and i in inside)),
+            ]
+            found["sector"] = [s for s in found["sector"] if s not in inside]
     if found["lep"]:  # a region beside a LEP is background, not a question about the region
         found["region"] = []
 

@@ -20,8 +20,8 @@ def handle(query: Query, dataset: Dataset) -> Answer:
     xi, yi = dataset.indicator(x), dataset.indicator(y)
     areas, xs, ys = exact_pairs(dataset, x, y)
     fit = fit_line(xs, ys) if len(areas) >= MIN_PAIRS else None
-    findings = [f for f in dataset.findings_about(x, y) if f.exceptions] or [
-        f for f in dataset.findings_about(y) if f.exceptions
+    findings = [
+        f for f in dataset.findings_about(x, y) if f.exceptions and {f.x, f.y} >= {x, y} - {None}
     ]
     if fit is not None:
         residuals = sorted(

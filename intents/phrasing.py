@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from intents.dataset import Dataset, Evidence, Fact, Indicator
+from intents.dataset import Dataset, Indicator
 
 RELATION_WORDS = {
     "highest": "the highest of the 39 LEPs",
@@ -39,12 +39,6 @@ def span(low: float, high: float, ind: Indicator) -> str:
     return f"{amount(low, ind)}–{amount(high, ind)}"
 
 
-def fact_amount(fact: Fact, ind: Indicator) -> str:
-    if fact.kind == "band":
-        return f"{span(fact.low, fact.high, ind)} (published band)"
-    return amount(fact.value, ind)
-
-
 def gap(value: float, benchmark: float, ind: Indicator, against: str = "England") -> str:
     """'9 points below England' for shares; '£4,000 above the UK' for money."""
     diff = value - benchmark
@@ -75,23 +69,7 @@ def listing(items: list[str] | tuple[str, ...], conj: str = "and") -> str:
     return f"{', '.join(items[:-1])} {conj} {items[-1]}"
 
 
-def employers_phrase(ind: Indicator) -> str:
-    """'offered work placements' — what the employers did, for copy-ready sentences."""
-    return ind.verb or f"were counted for {ind.short}"
-
-
 def cite(dataset: Dataset, source_ids) -> str:
     """'(UKCES, Employer Perspectives Survey 2014 ...)' for the end of a sentence."""
     ids = list(dict.fromkeys(s for s in source_ids if s))
     return "; ".join(dataset.source(s).cite for s in ids)
-
-
-def relation_phrase(fact: Fact, ind: Indicator) -> str:
-    """What a source said of an area, kept in its relative form."""
-    words = RELATION_WORDS.get(fact.relation, fact.relation)
-    return f"{words} on {ind.short}"
-
-
-def ev_sources(ev: Evidence) -> tuple[str, ...]:
-    facts = [f for f in (ev.fact, *ev.relations) if f is not None]
-    return tuple(dict.fromkeys(f.source for f in facts))

@@ -52,6 +52,3 @@ class Query:
 
     def but(self, **changes: object) -> Query:
         return replace(self, **changes)
-
-    def noting(self, *notes: str) -> Query:
-        return replace(self, notes=(*self.notes, *notes))

@@ -67,6 +67,9 @@ def significance_line(dataset: Dataset, fact: Fact, other: Fact) -> str:
     if z is None:
         return ""
     names = f"{dataset.spoken(fact.area)} (base {fact.base:,}) and {dataset.spoken(other.area)} (base {other.base:,})"
-    if abs(z) >= 1.96:
-        return f"The difference between {names} is statistically significant at 95% (z = {z:.2f})."
-    return f"The difference between {names} is not statistically significant at 95% (z = {z:.2f})."
+    overlap = (
+        "; England's sample includes the LEP's own" if "England" in (fact.area, other.area) else ""
+    )
+    method = f"two-proportion z-test on unweighted bases, z = {z:.2f}{overlap}"
+    verdict = "is" if abs(z) >= 1.96 else "is not"
+    return f"The difference between {names} {verdict} statistically significant at 95% ({method})."
