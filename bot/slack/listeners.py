@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 
 from slack_bolt import App
@@ -50,10 +50,17 @@ class Replier:
     conversations: Conversations
     charts: ChartPoster
 
-    def in_thread(self, client: WebClient, channel: str, thread_ts: str, question: str) -> None:
-        """Answer in the thread, with the thread's context; the chart follows the text."""
+    def in_thread(
+        self,
+        client: WebClient,
+        channel: str,
+        thread_ts: str,
+        question: str,
+        context: Hashable | None = None,
+    ) -> None:
+        """Answer in the thread, with the thread's context (or `context`); the chart follows."""
         try:
-            turn = safe_ask(self.conversations, question, (channel, thread_ts))
+            turn = safe_ask(self.conversations, question, context or (channel, thread_ts))
             post_answer(client, channel, thread_ts, turn.answer, self.conversations.dataset)
         except Exception:
             log.exception("could not answer in %s/%s", channel, thread_ts)
@@ -135,7 +142,11 @@ def register(app: App, replier: Replier) -> None:
 
     @app.event({"type": "message", "subtype": None}, matchers=[_is_direct_message])
     def on_direct_message(event: dict, client: WebClient) -> None:
-        replier.in_thread(client, event["channel"], thread_of(event), event.get("text", ""))
+        """A DM is one conversation: "and London?" as a new message follows on from the last."""
+        channel = event["channel"]
+        replier.in_thread(
+            client, channel, thread_of(event), event.get("text", ""), context=(channel, "dm")
+        )
 
     @app.event("message")
     def on_other_message() -> None:

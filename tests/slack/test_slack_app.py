@@ -101,6 +101,25 @@ def test_direct_message_is_answered_in_its_thread(lepbot, fake):
     ]
 
 
+def test_a_new_direct_message_follows_on_from_the_last(lepbot, fake):
+    def dm(text: str) -> dict:
+        return {
+            "type": "message",
+            "channel_type": "im",
+            "channel": "D0123456789",
+            "user": "U0ASKER01",
+            "text": text,
+            "ts": new_ts(),
+        }
+
+    lepbot.event(dm("how does Humber compare on placements?"))
+    fake.wait_for("chat.postMessage", 1)
+    lepbot.event(dm("and London?"))
+    fake.wait_for("chat.postMessage", 2)
+    follow_up = fake.posts()[1]
+    assert "46%" in follow_up["text"] and "London" in follow_up["text"]
+
+
 def test_message_edits_are_acknowledged_and_not_answered(lepbot, fake):
     edit = {
         "type": "message",
