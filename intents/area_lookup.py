@@ -68,6 +68,11 @@ def handle(query: Query, dataset: Dataset) -> Answer:
     )
 
 
+UNKNOWN_PLACE = (
+    r"\b(?:which|what) leps? (?:is|are|covers?|includes?|contains?|does)\b",
+    r"\bin (?:which|what) lep\b",
+)
+
 SPEC = IntentSpec(
     name="area_lookup",
     rules=(
@@ -80,6 +85,14 @@ SPEC = IntentSpec(
             triggers=(r"\bleps?\s*$",),
             needs=frozenset({"district"}),
             leps=(0, 1),
+            indicators=(0, 0),
+        ),
+        Rule(
+            "area_lookup",
+            32,
+            triggers=UNKNOWN_PLACE,
+            needs=frozenset({"unread"}),
+            leps=(0, 0),
             indicators=(0, 0),
         ),
     ),
