@@ -144,6 +144,9 @@ class Dataset:
     regions: tuple[tuple[str, tuple[str, ...]], ...] = ()
     sectors: tuple[tuple[str, tuple[str, ...]], ...] = ()
     surveys: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
+    function_words: frozenset[str] = frozenset()  # never fuzzy-matched, never "unread"
+    known_words: frozenset[str] = frozenset()  # function words plus domain and everyday words
+    spellings: tuple[tuple[str, str], ...] = ()  # chat spellings: ("wht", "what")
     layers: tuple[str, ...] = field(default=())
 
     # -- lookups -------------------------------------------------------------------------------

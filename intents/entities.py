@@ -8,6 +8,7 @@ never on common words. Everything the reader found is returned as one immutable 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -15,7 +16,6 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from intents.dataset import Dataset
-from intents.loader import SHIPPED_DATA, read_yaml
 from intents.query import Claim, Threshold
 
 FUZZY_KINDS = ("lep", "district", "indicator", "group", "outside")
@@ -121,12 +121,7 @@ _IDIOMS = re.compile(
 )
 
 
-@lru_cache(maxsize=1)
-def _vocabulary() -> dict:
-    return read_yaml(SHIPPED_DATA / "vocabulary.yaml") or {}
-
-
-def normalise(text: str) -> str:
+def normalise(text: str, spellings: Mapping[str, str] | None = None) -> str:
     """Lower case; '&' read as 'and'; possessives, punctuation and chat spellings tidied."""
     text = text.lower().replace("&", " and ").replace("+", " and ")
     text = re.sub(r"(\w)'s\b", r"\1", text)
@@ -136,7 +131,7 @@ def normalise(text: str) -> str:
     text = re.sub(r"(?<!\d)\.|\.(?!\d)", " ", text)
     text = re.sub(r"(?<=[a-z])-(?=[a-z0-9])|(?<=\d)-(?=[a-z])|_", " ", text)
     text = text.replace("-", " - ")
-    spellings = _vocabulary().get("spellings") or {}
+    spellings = spellings or {}
     return " ".join(spellings.get(w, w) for w in text.split())
 
 
@@ -176,12 +171,11 @@ class Lexicon:
     audience_words: frozenset[str]
     fuzzy_choices: dict[int, tuple[str, ...]]
     years: dict[str, frozenset[str]]  # indicator -> years its facts' periods cover; "" = any fact
-    patterns: tuple[
-        tuple[re.Pattern[str], str, tuple[str, ...]], ...
-    ]  # (regex, indicator, supersedes)
-    broken_down: frozenset[
-        str
-    ]  # measures published by sector: a sector word beside them is a sector
+    # (regex, indicator, supersedes): a phrase over several words that names one measure
+    patterns: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]
+    # measures published by sector: a sector word beside them is a sector, not a measure
+    broken_down: frozenset[str]
+    spellings: dict[str, str]  # chat spellings read as the word they stand for ("wht" -> "what")
 
 
 @dataclass(frozen=True)
@@ -284,8 +278,6 @@ def lexicon_for(dataset: Dataset) -> Lexicon:
         for phrase, candidates in pairs:
             _add(index, phrase, Entry(kind, phrase, tuple(candidates)))
 
-    vocab = _vocabulary()
-    function_words = frozenset(str(w) for w in vocab.get("function_words", ()))
     choices: dict[int, list[str]] = {}
     for key, entries in index.items():
         if any(e.kind in FUZZY_KINDS for e in entries) and len(" ".join(key)) >= MIN_FUZZY_CHARS:
@@ -293,11 +285,9 @@ def lexicon_for(dataset: Dataset) -> Lexicon:
     return Lexicon(
         phrases={k: tuple(v) for k, v in index.items()},
         longest=max(len(k) for k in index),
-        function_words=function_words,
-        known_words=function_words
-        | frozenset(
-            str(w) for key in ("domain_words", "everyday_words") for w in vocab.get(key, ())
-        ),
+        function_words=dataset.function_words,
+        known_words=dataset.known_words,
+        spellings=dict(dataset.spellings),
         audience_words=frozenset(
             normalise(w) for i in dataset.indicators for w in i.audience_words
         ),
@@ -460,7 +450,7 @@ def _unique(items) -> tuple:
 
 
 def read_signals(text: str, lexicon: Lexicon) -> Signals:
-    norm = normalise(text)
+    norm = normalise(text, lexicon.spellings)
     spans = [t.span() for t in _TOKEN.finditer(norm)]
     tokens = [norm[a:b] for a, b in spans]
     exact = _exact_matches(tokens, lexicon)

@@ -261,6 +261,8 @@ def load_dataset(shipped: Path = SHIPPED_DATA, layers: Sequence[Path] = ()) -> D
         facts += layer_facts
 
     ambiguous = read_yaml(shipped / "ambiguous.yaml") or {}
+    vocabulary = read_yaml(shipped / "vocabulary.yaml") or {}
+    function_words = frozenset(str(w) for w in vocabulary.get("function_words") or ())
     districts = _districts(shipped / "districts.csv")
     lep_names = {a.name for a in leps}
     for n, district in enumerate(districts, 2):
@@ -285,5 +287,11 @@ def load_dataset(shipped: Path = SHIPPED_DATA, layers: Sequence[Path] = ()) -> D
         regions=_pairs(ambiguous.get("regions")),
         sectors=_pairs(read_yaml(shipped / "sectors.yaml")),
         surveys=_surveys(shipped / "surveys.yaml"),
+        function_words=function_words,
+        known_words=function_words
+        | frozenset(
+            str(w) for key in ("domain_words", "everyday_words") for w in vocabulary.get(key) or ()
+        ),
+        spellings=tuple((str(k), str(v)) for k, v in (vocabulary.get("spellings") or {}).items()),
         layers=("shipped", *(p.name for p in layers)),
     )

@@ -96,7 +96,10 @@ def handle(query: Query, dataset: Dataset) -> Answer:
     figures = [figure_of(f) for _, f in shown]
     complete = len(exact) == len(dataset.leps)
     if not complete:  # a published "highest of the 39" says more than "1st of 3"
-        shown = [(_published_position(dataset, f, pos) or pos, f) for pos, f in shown]
+        shown = [
+            (_published_position(dataset, f, pos) or f"{pos} of the {len(exact)} with figures", f)
+            for pos, f in shown
+        ]
     items = [f"{dataset.spoken(f.area)} {amount(f.value, ind)} ({pos})" for pos, f in shown]
     ranked_sources = list(dict.fromkeys(sources))
     if limit is not None:
