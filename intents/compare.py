@@ -50,14 +50,15 @@ def handle(query: Query, dataset: Dataset) -> Answer:
     )
     sentences, sources, figures, lines = [], [], [], []
     rows = []
+    described = {(a, i): describe(dataset, a, i) for i in indicators for a in areas}
     for indicator in indicators:
         sentence, srcs = _pair_sentence(dataset, areas, indicator)
         sentences.append(sentence)
         sources += srcs
         ind = dataset.indicator(indicator)
         for area in areas:
-            d = describe(dataset, area, indicator)
-            figures += [f for f in d.figures]
+            d = described[area, indicator]
+            figures += d.figures
             rows.append((ind.short, area, d.short))
         bench = dataset.benchmark(indicator)
         if bench is not None:
@@ -67,10 +68,7 @@ def handle(query: Query, dataset: Dataset) -> Answer:
             sig = significance_line(dataset, facts[0], facts[1])
             if sig:
                 lines.append(sig)
-    for area in areas:
-        for indicator in indicators:
-            d = describe(dataset, area, indicator)
-            lines += [line for line in d.lines if "describes" in line or "commentary also" in line]
+    lines += [line for d in described.values() for line in d.said_of]
     return Answer(
         intent="compare",
         headline=sentences[0],

@@ -30,6 +30,7 @@ class Described:
     sentence: str  # copy-ready, with source
     short: str  # "29% (lowest of 39)" for lists and tables
     lines: tuple[str, ...]
+    said_of: tuple[str, ...]  # what sources say of the area beyond its figure (relations, disputes)
     figures: tuple[Figure, ...]
     sources: tuple[str, ...]
     kind: str
@@ -226,16 +227,13 @@ def describe(dataset: Dataset, area: str, indicator: str) -> Described:
         figures.append(figure_of(bench))
 
     related, rel_sources = _relations_line(dataset, ev, fact)
-    if related:
-        lines.append(related)
-        sources += rel_sources
-    disputed = _disputed_line(dataset, ev)
-    if disputed:
-        lines.append(disputed)
+    sources += rel_sources
+    said_of = tuple(line for line in (related, _disputed_line(dataset, ev)) if line)
     return Described(
         sentence=sentence,
         short=short,
         lines=tuple(lines),
+        said_of=said_of,
         figures=tuple(dict.fromkeys(figures)),
         sources=tuple(dict.fromkeys(sources)),
         kind=ev.kind,

@@ -17,9 +17,9 @@ def handle(query: Query, dataset: Dataset) -> Answer:
     area = query.areas[0]
     parts = [describe(dataset, area, ind) for ind in query.indicators]
     first = parts[0]
-    lines = list(first.lines)
+    lines = [*first.lines, *first.said_of]
     for extra in parts[1:]:
-        lines += [extra.sentence, *extra.lines]
+        lines += [extra.sentence, *extra.lines, *extra.said_of]
     ind = dataset.indicator(query.indicators[0])
     chart = lep_bars(dataset, ind.id, (area,), area_title(dataset, area, ind.id))
     other = next((i for i in EMPLOYER_MEASURES if i not in query.indicators), None)
