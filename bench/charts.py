@@ -1,6 +1,6 @@
 """Median and p95 time to render each chart kind to PNG (a script, not a test).
 
-    PYTHONPATH=. python bench/charts.py [--runs 30]
+    python -m bench.charts [--runs 30]
 
 Questions go through `intents.respond` for real specs; the 39-bar chart uses the fictional full
 layer (tests/fixtures/fictional_full), standing in for the full UKCES tables. The target is
@@ -12,11 +12,11 @@ render: the cost of a chart whose labels the process has never drawn.
 from __future__ import annotations
 
 import argparse
-import statistics
 import time
 from collections.abc import Callable
 from pathlib import Path
 
+from bench.stats import summary
 from bot.charts import render
 from bot.charts.text_layer import clear_cache
 from intents import respond
@@ -57,9 +57,8 @@ def timings(
 
 
 def row(name: str, ms: list[float]) -> str:
-    ms = sorted(ms)
-    p95 = ms[min(len(ms) - 1, round(0.95 * (len(ms) - 1)))]
-    return f"{name:<40} {statistics.median(ms):>8.1f} {p95:>8.1f}"
+    s = summary(ms)
+    return f"{name:<40} {s['median']:>8.1f} {s['p95']:>8.1f}"
 
 
 def main() -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from intents.answer import Answer, Reading, Table
 from intents.dataset import Dataset
 
@@ -60,35 +63,72 @@ def sources_line(answer: Answer, dataset: Dataset) -> str:
     return "Source: " + "; ".join(dataset.source(s).cite for s in answer.sources[:4])
 
 
-def plain(answer: Answer, dataset: Dataset) -> str:
-    """For a terminal: no markup, a table in columns."""
-    out = [answer.headline]
-    out += [f"  - {line}" for line in answer.lines]
-    if answer.table is not None and answer.intent in ("rank", "compare", "breakdown", "groups"):
-        out += ["", *(f"    {row}" for row in table_lines(answer.table))]
-    out += [f"  ! {c}" for c in answer.caveats]
+TABLED = ("rank", "compare", "breakdown", "groups")  # a profile's lines already list its figures
+PLAIN_HEADLINE = ("help", "unknown", "clarify")  # replies that are not a finding stay unbolded
+
+
+@dataclass(frozen=True)
+class Markup:
+    """How one surface marks up the parts of an answer; the parts and their order never change."""
+
+    text: Callable[[str], str]  # escaping for the surface
+    headline: str  # format for a finding's sentence
+    line: str
+    table: Callable[[list[str]], list[str]]
+    caveat: str
+    choices: Callable[[tuple[str, ...]], list[str]]
+    tail: str
+    gap: bool  # a blank line between body and tail
+    next_questions: bool
+
+
+PLAIN = Markup(
+    text=lambda t: t,
+    headline="{}",
+    line="  - {}",
+    table=lambda rows: ["", *(f"    {row}" for row in rows)],
+    caveat="  ! {}",
+    choices=lambda cs: ["", "Did you mean:", *(f"  - {c}" for c in cs)],
+    tail="{}",
+    gap=True,
+    next_questions=True,
+)
+MRKDWN = Markup(
+    text=escape,
+    headline="*{}*",
+    line="• {}",
+    table=lambda rows: ["```" + "\n".join(escape(r) for r in rows) + "```"],
+    caveat="_{}_",
+    choices=lambda cs: ["Did you mean: " + " | ".join(escape(c) for c in cs)],
+    tail="_{}_",
+    gap=False,
+    next_questions=False,
+)
+
+
+def render(answer: Answer, dataset: Dataset, markup: Markup) -> str:
+    t = markup.text
+    headline = "{}" if answer.intent in PLAIN_HEADLINE else markup.headline
+    out = [headline.format(t(answer.headline))]
+    out += [markup.line.format(t(line)) for line in answer.lines]
+    if answer.table is not None and answer.intent in TABLED:
+        out += markup.table(table_lines(answer.table))
+    out += [markup.caveat.format(t(c)) for c in answer.caveats]
     if answer.choices:
-        out += ["", "Did you mean:"] + [f"  - {c}" for c in answer.choices]
-    tail = [reading_line(answer.reading), sources_line(answer, dataset)]
-    out += ["", *[t for t in tail if t]]
-    if answer.next_questions and not answer.choices:
+        out += markup.choices(answer.choices)
+    tail = [x for x in (reading_line(answer.reading), sources_line(answer, dataset)) if x]
+    out += [""] if markup.gap else []
+    out += [markup.tail.format(t(x)) for x in tail]
+    if markup.next_questions and answer.next_questions and not answer.choices:
         out.append("Try next: " + " | ".join(answer.next_questions))
     return "\n".join(out)
 
 
+def plain(answer: Answer, dataset: Dataset) -> str:
+    """For a terminal: no markup, a table in columns."""
+    return render(answer, dataset, PLAIN)
+
+
 def mrkdwn(answer: Answer, dataset: Dataset) -> str:
     """Slack mrkdwn: the sentence first, escaped, with the reading and source beneath."""
-    out = (
-        [f"*{escape(answer.headline)}*"]
-        if answer.intent not in ("help", "unknown", "clarify")
-        else [escape(answer.headline)]
-    )
-    out += [f"• {escape(line)}" for line in answer.lines]
-    if answer.table is not None and answer.intent in ("rank", "compare", "breakdown", "groups"):
-        out.append("```" + "\n".join(escape(r) for r in table_lines(answer.table)) + "```")
-    out += [f"_{escape(c)}_" for c in answer.caveats]
-    if answer.choices:
-        out.append("Did you mean: " + " | ".join(escape(c) for c in answer.choices))
-    tail = [reading_line(answer.reading), sources_line(answer, dataset)]
-    out += [f"_{escape(t)}_" for t in tail if t]
-    return "\n".join(out)
+    return render(answer, dataset, MRKDWN)
