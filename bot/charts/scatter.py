@@ -91,38 +91,23 @@ def draw_scatter(spec: ChartSpec) -> Figure:
             zorder=2,
             gid="fit",
         )
-    plain = [p for p in spec.points if not p.highlight and not p.labelled]
-    named = [p for p in spec.points if p.labelled and not p.highlight]
-    asked = [p for p in spec.points if p.highlight]
-    axes.scatter(
-        [p.x for p in plain],
-        [p.y for p in plain],
-        s=30,
-        color=OTHER,
-        edgecolors="white",
-        linewidths=0.5,
-        zorder=3,
+    layers = (  # (points, size, colour, edge width, z, gid): others, then named, then the asked
+        ([p for p in spec.points if not p.highlight and not p.labelled], 30, OTHER, 0.5, 3, None),
+        ([p for p in spec.points if p.labelled and not p.highlight], 34, MUTED, 0.5, 3, None),
+        ([p for p in spec.points if p.highlight], 60, ACCENT, 0.6, 4, "asked"),
     )
-    axes.scatter(
-        [p.x for p in named],
-        [p.y for p in named],
-        s=34,
-        color=MUTED,
-        edgecolors="white",
-        linewidths=0.5,
-        zorder=3,
-    )
-    if asked:
-        axes.scatter(
-            [p.x for p in asked],
-            [p.y for p in asked],
-            s=60,
-            color=ACCENT,
-            edgecolors="white",
-            linewidths=0.6,
-            zorder=4,
-            gid="asked",
-        )
+    for points, size, colour, edge, z, gid in layers:
+        if points:
+            axes.scatter(
+                [p.x for p in points],
+                [p.y for p in points],
+                s=size,
+                color=colour,
+                edgecolors="white",
+                linewidths=edge,
+                zorder=z,
+                gid=gid,
+            )
 
     labels = [
         (p.label, *chart.at(p.x, p.y), ACCENT if p.highlight else INK, p.highlight)
