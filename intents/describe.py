@@ -118,7 +118,8 @@ def range_line(dataset: Dataset, indicator: str) -> str:
     if ends is None:
         return ""
     ind = dataset.indicator(indicator)
-    return f"Published LEP figures run from {span(ends[0].value, ends[1].value, ind)} (lowest to highest LEP)."
+    low, high = amount(ends[0].value, ind), amount(ends[1].value, ind)
+    return f"Published LEP figures run from {low} to {high} (lowest to highest LEP)."
 
 
 def _relations_line(

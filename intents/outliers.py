@@ -68,7 +68,7 @@ def handle(query: Query, dataset: Dataset) -> Answer:
             )
         else:
             headline = f"No published finding in this dataset names areas that buck the trend on {yi.short}."
-        lines = [f"{f.statement} ({cite(dataset, [f.source])})." for f in findings]
+        lines = [f"{f.statement.rstrip('.')} ({cite(dataset, [f.source])})." for f in findings]
         lines.append(
             "With the full LEP tables loaded (`lepbot data import`), residuals from a fitted line are computed."
         )

@@ -51,7 +51,7 @@ def exact_pairs(dataset: Dataset, x: str, y: str) -> tuple[list[str], list[float
 
 
 def finding_lines(findings: tuple[Finding, ...], dataset: Dataset) -> list[str]:
-    return [f"{f.statement} ({cite(dataset, [f.source])})" for f in findings]
+    return [f"{f.statement.rstrip('.')} ({cite(dataset, [f.source])})" for f in findings]
 
 
 def handle(query: Query, dataset: Dataset) -> Answer:
@@ -83,7 +83,7 @@ def handle(query: Query, dataset: Dataset) -> Answer:
     else:
         have = len(areas)
         headline = (
-            f"Only {have} LEP{'s' if have != 1 else ''} in this dataset {'have' if have != 1 else 'has'} exact figures for both "
+            f"{f'Only {have}' if have else 'No'} LEP{'s' if have > 1 else ''} in this dataset {'have' if have > 1 else 'has'} exact figures for both "
             f"{yi.short} and {xi.short} (at least {MIN_PAIRS} are needed for a correlation), so none is computed."
         )
         lines = [f"Published finding: {line}." for line in finding_lines(findings, dataset)]

@@ -48,7 +48,7 @@ def test_a_relation_is_said_as_a_relation_with_no_lep_figure(ask):
     assert not [f for f in reply["figures"] if f["area"] == "Cumbria"]
     assert "no published figure for Cumbria" in reply["text"]
     assert "low relative to other LEPs" in reply["text"]
-    assert "11–25%" in reply["text"]
+    assert "run from 11% to 25%" in reply["text"]
 
 
 def test_nothing_published_is_said_plainly(ask):
