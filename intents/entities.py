@@ -107,13 +107,33 @@ _TOP_N = re.compile(
     + "|".join(NUMBER_WORDS)
     + r")\s+(?:best|worst|highest|lowest|top|bottom|leps?|areas|places)\b"
 )
-_ABOVE = r"(?:above|over|more than|higher than|greater than|at least|exceeding|exceeds|beyond|beat|beats|beating|bigger than|better than)"
-_BELOW = r"(?:below|under|less than|lower than|fewer than|at most|beneath|smaller than|worse than)"
-_BENCH = r"(?:the\s+)?(?:england|english|national|nation|country|uk)\s*(?:average|figure|benchmark|rate|level|mean|share)?|(?:the\s+)?(?:average|benchmark|mean)"
-_THRESHOLD_NUM = re.compile(
-    rf"({_ABOVE}|{_BELOW})\s+£?(\d+(?:\.\d+)?)(k\b)?\s*(?:%|per ?cent|percent)?(?![\d.])(?!\s*(?:leps|areas|places))"
+_ABOVE_WORDS = r"above|over|more than|higher than|greater than|at least|exceeding|exceeds|beyond|beat|beats|beating|bigger than|better than"
+_BELOW_WORDS = (
+    r"below|under|less than|lower than|fewer than|at most|beneath|smaller than|worse than"
 )
-_INCLUSIVE = ("at least", "at most")
+_ABOVE = rf"(?:{_ABOVE_WORDS})"
+_BELOW = rf"(?:{_BELOW_WORDS})"
+_BENCH = r"(?:the\s+)?(?:england|english|national|nation|country|uk)\s*(?:average|figure|benchmark|rate|level|mean|share)?|(?:the\s+)?(?:average|benchmark|mean)"
+_NUM = r"£?(\d+(?:\.\d+)?)(k\b)?\s*(?:%|per ?cent|percent)?(?![\d.])(?!\s*(?:leps|areas|places))"
+_NUM_AFTER = r"£?(\d+(?:\.\d+)?)(k\b)?\s*(?:%|per ?cent|percent)?"
+# (pattern with the number in groups 1-2, side, inclusive), most specific first: "no more than
+# 13%" is at or below 13%, not above it.
+_THRESHOLD_FORMS = tuple(
+    (re.compile(p), op, inclusive)
+    for p, op, inclusive in (
+        (rf"\b(?:no|not) (?:more|higher|greater|bigger) than {_NUM}", "below", True),
+        (rf"\bnot (?:above|over|exceeding) {_NUM}", "below", True),
+        (rf"\b(?:no|not) (?:less|lower|fewer|smaller) than {_NUM}", "above", True),
+        (rf"\bnot (?:below|under) {_NUM}", "above", True),
+        (rf"\b(?:at least|a minimum of) {_NUM}", "above", True),
+        (rf"\b(?:at most|up to|a maximum of) {_NUM}", "below", True),
+        (rf"\b{_NUM_AFTER} or (?:more|higher|above|over|greater|plus)\b", "above", True),
+        (rf"\b{_NUM_AFTER} or (?:less|lower|below|under|fewer)\b", "below", True),
+        (rf"\b(?:{_ABOVE_WORDS}|exceed)\s+{_NUM}", "above", False),
+        (rf"\b(?:{_BELOW_WORDS})\s+{_NUM}", "below", False),
+    )
+)
+_BETWEEN = re.compile(rf"\bbetween {_NUM_AFTER} and {_NUM_AFTER}")
 _THRESHOLD_BENCH = re.compile(rf"\b({_ABOVE}|{_BELOW})\s+(?:{_BENCH})\b")
 _TOKEN = re.compile(r"[a-z0-9£%]+(?:\.\d+)?")
 _IDIOMS = re.compile(
@@ -395,11 +415,20 @@ def _order(tokens: list[str]) -> str:
 
 
 def _threshold(text: str) -> Threshold | None:
-    found = _THRESHOLD_NUM.search(text)
+    def number(digits: str, thousands: str | None) -> float:
+        return float(digits) * (1000 if thousands else 1)
+
+    text = _YEAR.sub(" ", text)  # "between 2008 and 2013" is a period, not a threshold
+    found = _BETWEEN.search(text)
     if found:
-        op = "below" if re.fullmatch(_BELOW, found.group(1)) else "above"
-        value = float(found.group(2)) * (1000 if found.group(3) else 1)
-        return Threshold(op, value, inclusive=found.group(1) in _INCLUSIVE)
+        low, high = sorted(
+            (number(found.group(1), found.group(2)), number(found.group(3), found.group(4)))
+        )
+        return Threshold("between", low, inclusive=True, high=high)
+    for pattern, op, inclusive in _THRESHOLD_FORMS:
+        found = pattern.search(text)
+        if found:
+            return Threshold(op, number(found.group(1), found.group(2)), inclusive=inclusive)
     found = _THRESHOLD_BENCH.search(text)
     if found:
         return Threshold("below" if re.fullmatch(_BELOW, found.group(1)) else "above", None)

@@ -9,9 +9,10 @@ from dataclasses import dataclass, field, replace
 class Threshold:
     """'above 40%' or 'below the England figure' (value None means the benchmark)."""
 
-    op: str  # "above" | "below"
-    value: float | None = None
+    op: str  # "above" | "below" | "between"
+    value: float | None = None  # the bound (the lower one for "between")
     inclusive: bool = False  # "at least 46%" keeps 46
+    high: float | None = None  # the upper bound, for "between"
 
 
 @dataclass(frozen=True)

@@ -1,23 +1,81 @@
 """rank: top/bottom N, highest/lowest, and thresholds — ranks only among exact figures.
 
 Bands and named highs/lows are listed apart from the ranking, so a ranking never implies a
-position the data cannot support.
+position the data cannot support. Positions are always counted best first by the measure's
+polarity (as in a value answer), whichever end the list starts from.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from intents.answer import Answer, Table
 from intents.chart_titles import rank_title
+from intents.clarify import ask_measure
 from intents.dataset import Dataset, Fact
-from intents.describe import FULL_TABLE_HINT, benchmark_phrase, figure_of
+from intents.describe import FULL_TABLE_HINT, exact_rank, figure_of
 from intents.phrasing import amount, cite, listing, ordinal, span
 from intents.pictures import lep_bars
 from intents.query import Query
 from intents.rules import IntentSpec, Rule
 
 DEFAULT_N = 5
+OPPOSITE = {"highest": "lowest", "lowest": "highest"}
+
+
+@dataclass(frozen=True)
+class Limit:
+    """A threshold read from the question: which figures pass, and how to say it."""
+
+    low: float | None  # None: no lower bound
+    high: float | None
+    inclusive: bool
+    said: str  # "above 40%", "at or below the England figure (38%)", "between 40% and 45%"
+
+    def passes(self, value: float) -> bool:
+        above = self.low is None or value > self.low or (self.inclusive and value == self.low)
+        below = self.high is None or value < self.high or (self.inclusive and value == self.high)
+        return above and below
+
+    def band_side(self, low: float, high: float) -> str:
+        """'whole band above' / 'may be either side' / '' (wholly outside) for a published band."""
+        if self.passes(low) and self.passes(high):
+            return f"whole band {'inside' if self.low is not None and self.high is not None else 'above' if self.low is not None else 'below'}"
+        start = max(low, self.low if self.low is not None else low)
+        end = min(high, self.high if self.high is not None else high)
+        overlaps = start < end or (start == end and self.passes(start))
+        return "may be either side" if overlaps else ""
+
+
+def _limit(query: Query, dataset: Dataset, indicator: str) -> Limit | None:
+    threshold = query.threshold
+    if threshold is None:
+        return None
+    ind = dataset.indicator(indicator)
+    if threshold.value is None:
+        bench = dataset.benchmark(indicator)
+        if bench is None:
+            return None
+        value, shown = bench.value, f"the {bench.area} figure ({amount(bench.value, ind)})"
+    else:
+        value, shown = threshold.value, amount(threshold.value, ind)
+    if threshold.op == "between":
+        return Limit(
+            value, threshold.high, True, f"between {shown} and {amount(threshold.high, ind)}"
+        )
+    if threshold.op == "above":
+        return Limit(
+            value,
+            None,
+            threshold.inclusive,
+            f"{'at or above' if threshold.inclusive else 'above'} {shown}",
+        )
+    return Limit(
+        None,
+        value,
+        threshold.inclusive,
+        f"{'at or below' if threshold.inclusive else 'below'} {shown}",
+    )
 
 
 def _direction(query: Query, dataset: Dataset, indicator: str) -> tuple[bool, str]:
@@ -27,42 +85,23 @@ def _direction(query: Query, dataset: Dataset, indicator: str) -> tuple[bool, st
     if query.threshold is not None:
         order = "lowest" if query.threshold.op == "below" else "highest"
     if order in ("best", "worst"):
-        high_good = ind.higher_is_better is not False
-        descending = (order == "best") == high_good
+        descending = (order == "best") == (ind.higher_is_better is not False)
         return descending, f"{order} ({'highest' if descending else 'lowest'} {ind.short})"
     return order == "highest", order
 
 
-def _positions(facts: list[Fact], descending: bool) -> list[tuple[str, Fact]]:
-    """Competition ranking ('joint 1st') over exact values."""
-    ordered = sorted(facts, key=lambda f: (-f.value if descending else f.value, f.area))
-    out = []
-    for fact in ordered:
-        ahead = sum(
-            1 for g in facts if (g.value > fact.value if descending else g.value < fact.value)
-        )
-        tied = sum(1 for g in facts if g.value == fact.value) > 1
-        out.append((f"{'joint ' if tied else ''}{ordinal(ahead + 1)}", fact))
-    return out
-
-
-def _published_position(dataset: Dataset, fact: Fact, position: str) -> str:
+def _position(dataset: Dataset, fact: Fact, complete: bool) -> str:
+    """'joint 1st', '39th', or — with figures for only a few LEPs — what is published."""
     extreme = dataset.evidence(fact.area, fact.indicator).extreme
-    if not extreme:
-        return ""
-    return f"{'joint ' if position.startswith('joint') else ''}{extreme} of the 39"
-
-
-def _threshold_value(query: Query, dataset: Dataset, indicator: str) -> tuple[float, str] | None:
-    if query.threshold is None:
-        return None
-    ind = dataset.indicator(indicator)
-    if query.threshold.value is not None:
-        return query.threshold.value, amount(query.threshold.value, ind)
-    bench = dataset.benchmark(indicator)
-    if bench is None:
-        return None
-    return bench.value, f"the {bench.area} figure ({amount(bench.value, ind)})"
+    if not complete and extreme:
+        level = any(
+            (peer := dataset.evidence(p, fact.indicator).fact) and peer.value == fact.value
+            for p in dataset.named_alike(fact.area, fact.indicator)
+        )
+        return f"{'joint ' if level else ''}{extreme} of the 39"
+    position, out_of, tied = exact_rank(dataset, fact.area, fact.indicator)
+    said = f"{'joint ' if tied else ''}{ordinal(position)}"
+    return said if complete else f"{said} of the {out_of} with figures"
 
 
 def handle(query: Query, dataset: Dataset) -> Answer:
@@ -70,86 +109,73 @@ def handle(query: Query, dataset: Dataset) -> Answer:
     ind = dataset.indicator(indicator)
     descending, words = _direction(query, dataset, indicator)
     evidence = dataset.lep_evidence(indicator)
-    exact = [e.fact for e in evidence if e.kind == "value"]
-    bands = [e.fact for e in evidence if e.kind == "band"]
-    named = [e for e in evidence if e.kind == "relation"]
-    limit = _threshold_value(query, dataset, indicator)
-    above = query.threshold is None or query.threshold.op == "above"
-
-    inclusive = query.threshold is not None and query.threshold.inclusive
-
-    def passes(value: float) -> bool:
-        if limit is None:
-            return True
-        if inclusive and value == limit[0]:
-            return True
-        return value > limit[0] if above else value < limit[0]
-
-    ranked = [(pos, f) for pos, f in _positions(exact, descending) if passes(f.value)]
-    n = query.n or (len(ranked) if limit is not None else DEFAULT_N)
-    shown = ranked[:n]
-    if shown and len(shown) < len(ranked):  # keep ties at the cut together
-        last = shown[-1][1].value
-        shown += [r for r in ranked[len(shown) :] if r[1].value == last]
-
-    sources = [f.source for _, f in shown]
-    figures = [figure_of(f) for _, f in shown]
+    lines: list[str] = []
+    if query.candidates:  # "North West LEPs ranked on placements": the region's LEPs only
+        evidence = tuple(e for e in evidence if e.area in query.candidates)
+        lines.append(f"Within “{query.unclear}”: {listing(list(query.candidates))}.")
+    exact = sorted(
+        (e.fact for e in evidence if e.kind == "value"),
+        key=lambda f: (-f.value if descending else f.value, f.area),
+    )
     complete = len(exact) == len(dataset.leps)
-    if not complete:  # a published "highest of the 39" says more than "1st of 3"
-        shown = [
-            (_published_position(dataset, f, pos) or f"{pos} of the {len(exact)} with figures", f)
-            for pos, f in shown
-        ]
-    items = [f"{dataset.spoken(f.area)} {amount(f.value, ind)} ({pos})" for pos, f in shown]
-    ranked_sources = list(dict.fromkeys(sources))
-    if limit is not None:
-        rel = (
-            ("at or above" if above else "at or below")
-            if inclusive
-            else ("above" if above else "below")
-        )
-        head = f"LEPs {rel} {limit[1]} on {ind.short}"
-        if shown:
-            headline = f"{head}: {listing(items)}"
-        else:
-            headline = (
-                f"No LEP with an exact figure in this dataset is {rel} {limit[1]} on {ind.short}"
+    limit = _limit(query, dataset, indicator)
+    passing = [f for f in exact if limit is None or limit.passes(f.value)]
+    if not complete and limit is None:  # a top list never ends with a LEP named the lowest
+        wrong_end = OPPOSITE.get("highest" if descending else "lowest")
+        left_out = [f for f in passing if dataset.evidence(f.area, indicator).extreme == wrong_end]
+        passing = [f for f in passing if f not in left_out]
+        if left_out:
+            names = listing(
+                [f"{dataset.spoken(f.area)} ({amount(f.value, ind)})" for f in left_out]
             )
+            lines.append(f"Left out as named the {wrong_end} of the 39: {names}.")
+    n = query.n or (len(passing) if limit is not None else DEFAULT_N)
+    shown = passing[:n]
+    if shown and len(shown) < len(passing):  # keep ties at the cut together
+        shown += [f for f in passing[len(shown) :] if f.value == shown[-1].value]
+    rows = [(_position(dataset, f, complete), f) for f in shown]
+    items = [f"{dataset.spoken(f.area)} {amount(f.value, ind)} ({pos})" for pos, f in rows]
+    figures = [figure_of(f) for f in shown]
+    sources = [f.source for f in shown]
+
+    if limit is not None:
+        head = f"LEPs {limit.said} on {ind.short}"
+        headline = (
+            f"{head}: {listing(items)}"
+            if shown
+            else (f"No LEP with an exact figure in this dataset is {limit.said} on {ind.short}")
+        )
     elif not exact:
         headline = f"There are no exact LEP figures for {ind.short} in this dataset, so no ranking can be given"
     elif complete:
         headline = f"{'Top' if descending else 'Bottom'} {len(shown)} LEPs for {ind.short} ({words}): {listing(items)}"
     else:
         headline = (
-            f"Only {len(exact)} of the 39 LEPs have an exact figure for {ind.short} in this dataset; "
-            f"{words} first: {listing(items)}"
+            f"Only {len(exact)} of the {len(evidence)} LEPs {'has' if len(exact) == 1 else 'have'} an exact figure for {ind.short} in this dataset; "
+            f"of those, {words} first: {listing(items) or 'none to list'}"
         )
-    lines = []
-    if query.n and not complete and exact and query.n > len(ranked):
+    headline = f"{headline} ({cite(dataset, sources)})." if sources else f"{headline}."
+    if query.n and not complete and exact and query.n > len(passing):
         lines.append(
-            f"You asked for {query.n}; only {len(ranked)} have exact figures, so a full {words} {query.n} cannot be given."
+            f"You asked for {query.n}; only {len(passing)} can be listed from exact figures, so a full {words} {query.n} cannot be given."
         )
-    if bands:
-        band_items = []
-        for f in sorted(bands, key=lambda f: -(f.low + f.high)):
-            if limit is not None:
-                verdict = (
-                    "whole band " + ("above" if above else "below")
-                    if passes(f.low if above else f.high)
-                    else ("may be either side" if passes(f.high if above else f.low) else None)
-                )
-                if verdict is None:
-                    continue
-                band_items.append(
-                    f"{dataset.spoken(f.area)} {span(f.low, f.high, ind)} ({verdict})"
-                )
-            else:
-                band_items.append(f"{dataset.spoken(f.area)} {span(f.low, f.high, ind)}")
-            figures.append(figure_of(f))
-            sources.append(f.source)
-        if band_items:
-            lines.append(f"Published bands (not exact, so not ranked): {listing(band_items)}.")
-    if named and not complete:
+
+    band_items = []
+    for ev in sorted(
+        (e for e in evidence if e.kind == "band"), key=lambda e: -(e.fact.low + e.fact.high)
+    ):
+        fact = ev.fact
+        side = limit.band_side(fact.low, fact.high) if limit is not None else "published band"
+        if side:
+            band_items.append(
+                f"{dataset.spoken(fact.area)} {span(fact.low, fact.high, ind)} ({side})"
+            )
+            figures.append(figure_of(fact))
+            sources.append(fact.source)
+    if band_items:
+        lines.append(f"Published bands (not exact, so not ranked): {listing(band_items)}.")
+    if not complete:
+        named = [e for e in evidence if e.kind == "relation"]
         for relation in ("highest", "high", "low", "lowest"):
             group = [e for e in named if e.fact.relation == relation]
             if group:
@@ -157,54 +183,41 @@ def handle(query: Query, dataset: Dataset) -> Answer:
                 lines.append(
                     f"Named {relation}, no figure: {listing([dataset.spoken(e.area) for e in group])}."
                 )
-    bench_text, bench = benchmark_phrase(dataset, indicator)
+    bench = dataset.benchmark(indicator)
     if bench is not None:
-        lines.append(
-            f"England: {amount(bench.value, ind)}." if bench.area == "England" else f"{bench_text}."
-        )
+        lines.append(f"{bench.area}: {amount(bench.value, ind)}.")
         figures.append(figure_of(bench))
         sources.append(bench.source)
     if not complete:
         lines.append(FULL_TABLE_HINT)
     if ind.higher_is_better is False:
-        lines.append(f"For {ind.short}, lower is better.")
-    src = list(dict.fromkeys(sources))
-    headline = (
-        f"{headline} ({cite(dataset, ranked_sources)})." if ranked_sources else f"{headline}."
-    )
-    table = (
-        Table(
-            ("rank", "LEP", ind.short),
-            tuple((pos, f.area, amount(f.value, ind)) for pos, f in shown),
-        )
-        if shown
-        else None
-    )
+        lines.append(f"For {ind.short}, lower is better; positions count the best (lowest) as 1st.")
+
     other = "work_inspiration" if indicator != "work_inspiration" else "work_placements"
+    partner = "work inspiration" if indicator == "youth_unemployment" else "youth unemployment"
     return Answer(
         intent="rank",
         headline=headline,
         lines=tuple(lines),
-        table=table,
+        table=Table(
+            ("rank", "LEP", ind.short),
+            tuple((pos, f.area, amount(f.value, ind)) for pos, f in rows),
+        )
+        if rows
+        else None,
         figures=tuple(dict.fromkeys(figures)),
-        sources=tuple(src),
+        sources=tuple(dict.fromkeys(sources)),
         indicators=(indicator,),
         chart=lep_bars(
             dataset,
             indicator,
-            tuple(f.area for _, f in shown),
-            rank_title(
-                dataset,
-                indicator,
-                [f for _, f in shown],
-                descending,
-                f"{'above' if above else 'below'} {limit[1]}" if limit else "",
-            ),
+            tuple(f.area for f in shown),
+            rank_title(dataset, indicator, shown, descending, limit.said if limit else ""),
         ),
         next_questions=(
             f"{'bottom' if descending else 'top'} 5 for {ind.short}",
             f"top 5 for {dataset.indicator(other).short}",
-            f"is {ind.short} related to {'work inspiration' if indicator == 'youth_unemployment' else 'youth unemployment'}?",
+            f"is {ind.short} related to {partner}?",
         ),
     )
 
@@ -227,15 +240,13 @@ def handle_or_ask(query: Query, dataset: Dataset) -> Answer:
         return _several(query, dataset)
     if query.indicators:
         return handle(query, dataset)
-    from intents.clarify import ask_measure
-
     return ask_measure(query, dataset)
 
 
 RANK_WORDS = (
     r"\b(?:top|bottom|best|worst|highest|lowest|most|least|fewest|biggest|largest|smallest|rank|ranking|ranked|rankings|league|leaders?|laggards|leading|lagging|blackspots?|hotspots?|strongest|weakest|poorest|richest|wealthiest|fastest|slowest)\b",
     r"\bwhich (?:leps?|areas?|places?|partnerships?|regions?)\b",
-    r"\b(?:above|over|below|under|more than|less than|higher than|lower than|at least|better than|worse than|beat|beats)\b",
+    r"\b(?:above|over|below|under|more than|less than|higher than|lower than|at least|better than|worse than|beat|beats|exceed|exceeds|or more|or less|or higher|or lower|between)\b",
     r"\blist (?:of |all )?(?:the )?leps?\b",
     r"\b(?:where|who) (?:is|are|has|have|does|do) (?:the )?(?:highest|lowest|most|least|best|worst)\b",
 )
