@@ -58,7 +58,11 @@ def figure_problem(figure: Figure, dataset: Dataset) -> str:
     """'' when the figure is exactly a published value or band; else what is wrong."""
     facts = dataset.facts_for(figure.area, figure.indicator, figure.breakdown)
     for fact in facts:
-        if figure.value is not None and fact.kind == "value" and fact.value == figure.value:
+        if (
+            figure.value is not None
+            and fact.kind in ("value", "change")
+            and fact.value == figure.value
+        ):
             return ""
         if (
             figure.value is None

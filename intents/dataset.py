@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-KIND_STRENGTH = {"value": 3, "band": 2, "relation": 1}
+KIND_STRENGTH = {"value": 3, "change": 3, "band": 2, "relation": 1}  # a change is exact too
 EXTREMES = ("highest", "lowest")
 
 

@@ -109,7 +109,8 @@ def lead(dataset: Dataset, fact: Fact, shown: str) -> str:
     where = dataset.spoken(fact.area)
     if ind.verb:
         return f"{_period(fact)}{shown} of {ind.population} in {where} {ind.verb}"
-    sentence = f"{_period(fact)}{ind.short} in {where} was {shown}"
+    verb = "changed by" if fact.kind == "change" else "was"
+    sentence = f"{_period(fact)}{ind.short} in {where} {verb} {shown}"
     return sentence[:1].upper() + sentence[1:]
 
 
@@ -158,7 +159,7 @@ def describe(dataset: Dataset, area: str, indicator: str) -> Described:
     lines: list[str] = []
     fact = ev.fact
 
-    if ev.kind == "value":
+    if ev.kind in ("value", "change"):
         rank = rank_phrase(dataset, ev)
         parts = [lead(dataset, fact, amount(fact.value, ind))]
         if bench_text:

@@ -447,23 +447,23 @@ def _claims(text: str) -> tuple[Claim, ...]:
     """Figures the question asserts: '42%', 'forty-two per cent', 'a third', '£37,232', '£37k'."""
     text = _IDIOMS.sub(" ", _YEAR.sub(" ", text))
     found = [
-        (m.start(), Claim(float(m.group(1)), _precision(m.group(1))))
+        (m.start(), Claim(float(m.group(1)), _precision(m.group(1)), "percent"))
         for m in _PERCENT.finditer(text)
     ]
-    found += [
-        (
-            m.start(),
-            Claim(float(m.group(1)) * 1000, 1000.0)
+    for m in _POUNDS.finditer(text):
+        value, precision = (
+            (float(m.group(1)) * 1000, 1000.0)
             if m.group(2)
-            else Claim(float(m.group(1)), _precision(m.group(1))),
+            else (float(m.group(1)), _precision(m.group(1)))
         )
-        for m in _POUNDS.finditer(text)
-    ]
+        found.append((m.start(), Claim(value, precision, "pounds")))
     found += [
-        (m.start(), Claim(float(TENS[m.group(1)] + UNITS.get(m.group(2) or "", 0))))
+        (m.start(), Claim(float(TENS[m.group(1)] + UNITS.get(m.group(2) or "", 0)), unit="percent"))
         for m in _WORD_PERCENT.finditer(text)
     ]
-    found += [(m.start(), Claim(FRACTIONS[m.group(1)])) for m in _FRACTION.finditer(text)]
+    found += [
+        (m.start(), Claim(FRACTIONS[m.group(1)], unit="percent")) for m in _FRACTION.finditer(text)
+    ]
     return tuple(c for _, c in sorted(found, key=lambda pair: pair[0]))
 
 

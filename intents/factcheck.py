@@ -8,7 +8,8 @@ source prints but contradicts itself on).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 from intents.answer import Answer, Figure
 from intents.dataset import Dataset, Evidence
@@ -77,7 +78,31 @@ def _disputed(dataset: Dataset, claim: Claim, ev: Evidence, where: str) -> Check
     return Checked("disputed", headline, tuple(lines), tuple(figures), tuple(sources))
 
 
+def _sources_differ(dataset: Dataset, claim: Claim, ev: Evidence, where: str) -> Checked | None:
+    """The claim matches a figure one source gives while a later (imported) table differs."""
+    ind, fact = dataset.indicator(ev.indicator), ev.fact
+    for other in dataset.facts_for(ev.area, ev.indicator):
+        if (
+            other is not fact
+            and other.kind == "value"
+            and _within_rounding(claim, other.value)
+            and other.value != fact.value
+        ):
+            return Checked(
+                "disputed",
+                f"Sources differ: {cite(dataset, [other.source])} gives {amount(other.value, ind)} for {where} on "
+                f"{ind.short}, but {cite(dataset, [fact.source])} gives {amount(fact.value, ind)}.",
+                ("Quote the figure from the source your brief cites, and say which it is.",),
+                (figure_of(fact), figure_of(other)),
+                (fact.source, other.source),
+            )
+    return None
+
+
 def _against_value(dataset: Dataset, claim: Claim, ev: Evidence, where: str) -> Checked:
+    differ = _sources_differ(dataset, claim, ev, where)
+    if differ is not None and not _within_rounding(claim, ev.fact.value):
+        return differ
     ind, fact = dataset.indicator(ev.indicator), ev.fact
     right, said = amount(fact.value, ind), amount(claim.value, ind)
     period = f" in {fact.period}" if fact.period else ""
@@ -147,15 +172,37 @@ def _against_range(dataset: Dataset, claim: Claim, ev: Evidence, where: str) -> 
     return Checked(verdict, headline, tuple(lines), (), tuple(sources))
 
 
+UNITS = {"percent": ("percent", "percent_per_year", "points"), "pounds": ("pounds",)}
+FALLING = (
+    r"\b(?:fewer|less|down|fell|fall|falls|fallen|declin\w*|drop\w*|lower|decrease\w*|reduc\w*)\b"
+)
+
+
+def _wrong_unit(dataset: Dataset, claim: Claim, indicator: str) -> Checked | None:
+    ind = dataset.indicator(indicator)
+    if not claim.unit or ind.format in UNITS[claim.unit]:
+        return None
+    said = "a percentage" if claim.unit == "percent" else "an amount in pounds"
+    return Checked(
+        "unverifiable",
+        f"Can't be checked: the claim is {said}, but {ind.short} is measured in {ind.unit}, so the two cannot be compared.",
+    )
+
+
 def _check(dataset: Dataset, claim: Claim, area: str, indicator: str, breakdown: str) -> Checked:
     """One area's verdict on the claimed figure, with what the data does say."""
     if breakdown and area != "England":
         return _no_sector_by_lep(dataset, area, indicator, breakdown)
+    wrong_unit = _wrong_unit(dataset, claim, indicator)
+    if wrong_unit is not None:
+        return wrong_unit
     ev = dataset.evidence(area, indicator, breakdown)
     where = dataset.spoken(area) + (f" ({breakdown.split(': ', 1)[-1]})" if breakdown else "")
     if ev.disputed and any(_within_rounding(claim, d.value) for d in ev.disputed):
         return _disputed(dataset, claim, ev, where)
-    checker = {"value": _against_value, "band": _against_band}.get(ev.kind, _against_range)
+    checker = {"value": _against_value, "change": _against_value, "band": _against_band}.get(
+        ev.kind, _against_range
+    )
     return checker(dataset, claim, ev, where)
 
 
@@ -205,6 +252,8 @@ def handle(query: Query, dataset: Dataset) -> Answer:
     claims = (
         query.claims if len(query.claims) == len(subjects) else query.claims[:1] * len(subjects)
     )
+    if dataset.indicator(indicator).format == "points" and re.search(FALLING, query.text.lower()):
+        claims = tuple(replace(c, value=-abs(c.value)) for c in claims)  # "4% fewer" is a fall of 4
     checks = [
         _check(dataset, c, area, indicator, breakdown)
         for c, area in zip(claims, subjects, strict=True)

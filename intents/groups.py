@@ -26,7 +26,11 @@ REGION_WORDS = (
 
 def _group_facts(dataset: Dataset, indicator: str, groups: tuple[str, ...]) -> list[Fact]:
     wanted = groups or tuple(g.name for g in dataset.groups)
-    return [ev.fact for name in wanted if (ev := dataset.evidence(name, indicator)).kind == "value"]
+    return [
+        ev.fact
+        for name in wanted
+        if (ev := dataset.evidence(name, indicator)).kind in ("value", "change")
+    ]
 
 
 ASKS_SOUTH_AHEAD = r"\b(?:south|southern)\b.{0,30}\b(?:better|higher|more|ahead|stronger)\b"

@@ -25,7 +25,7 @@ from intents.dataset import (
 )
 
 SHIPPED_DATA = Path(__file__).resolve().parent.parent / "data"
-FACT_KINDS = (*KIND_STRENGTH, "change", "disputed")
+FACT_KINDS = (*KIND_STRENGTH, "disputed")
 RELATIONS = ("high", "low", "highest", "lowest")
 FORMATS = ("percent", "pounds", "points", "percent_per_year", "number")
 POLARITIES = ("higher_is_better", "lower_is_better", "neutral")

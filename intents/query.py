@@ -21,6 +21,7 @@ class Claim:
 
     value: float
     precision: float = 1.0
+    unit: str = ""  # "percent" or "pounds" when the user wrote one
 
 
 @dataclass(frozen=True)
