@@ -332,7 +332,8 @@ def test_injected_mentions_are_escaped_not_delivered(lepbot, fake):
     lepbot.command(f"<!channel> <@U0EVIL000> & {HUMBER}")
     lepbot.event(mention(f"<!here> {HUMBER} <!subteam^S1|@everyone>"))
     fake.wait_for("files.completeUploadExternal", 2)
-    root = fake.posts()[0]
+    # the /lep question and the mention are answered concurrently: find the /lep one by its text
+    (root,) = [p for p in fake.posts() if p["text"].startswith("<@U0ASKER01> asked:")]
     assert root["text"].startswith("<@U0ASKER01> asked: &lt;!channel&gt; &lt;@U0EVIL000&gt; &amp;")
     everything = "".join(c.raw.decode("utf-8", "replace") for c in fake.calls)
     for injected in ("<!channel>", "<@U0EVIL000>", "<!here>", "<!subteam"):
