@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
@@ -443,6 +443,19 @@ def _precision(written: str) -> float:
     return 10.0 ** min(zeros, 3)
 
 
+_HEDGE = re.compile(
+    r"\b(?:nearly|almost|about|around|roughly|approximately|approx|circa|some|getting on for|close to)\s+$"
+)
+HEDGED_PERCENT_PRECISION = 10.0  # "nearly half", "about 30%": right if within 5 points
+
+
+def _hedged(claim: Claim, before: str) -> Claim:
+    """A figure said loosely ("nearly half") is checked loosely."""
+    if claim.unit == "percent" and _HEDGE.search(before):
+        return replace(claim, precision=max(claim.precision, HEDGED_PERCENT_PRECISION))
+    return claim
+
+
 def _claims(text: str) -> tuple[Claim, ...]:
     """Figures the question asserts: '42%', 'forty-two per cent', 'a third', '£37,232', '£37k'."""
     text = _IDIOMS.sub(" ", _YEAR.sub(" ", text))
@@ -464,7 +477,7 @@ def _claims(text: str) -> tuple[Claim, ...]:
     found += [
         (m.start(), Claim(FRACTIONS[m.group(1)], unit="percent")) for m in _FRACTION.finditer(text)
     ]
-    return tuple(c for _, c in sorted(found, key=lambda pair: pair[0]))
+    return tuple(_hedged(c, text[:at]) for at, c in sorted(found, key=lambda pair: pair[0]))
 
 
 def _covered(lexicon: Lexicon, indicators: list[str]) -> frozenset[str]:

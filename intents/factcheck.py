@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from intents.answer import Answer, Figure
 from intents.dataset import Dataset, Evidence
 from intents.describe import figure_of
+from intents.entities import HEDGED_PERCENT_PRECISION
 from intents.phrasing import RELATION_WORDS, amount, cite, span
 from intents.query import Claim, Query
 from intents.rules import IntentSpec, Rule
@@ -114,7 +115,12 @@ def _against_value(dataset: Dataset, claim: Claim, ev: Evidence, where: str) -> 
     elif _within_rounding(claim, fact.value):
         verdict, text = (
             "rounding",
-            f"Close: the published figure for {where} on {ind.short} is {right}{period}; {said} is within rounding of it",
+            f"Close: the published figure for {where} on {ind.short} is {right}{period}; "
+            + (
+                f"“about {said}” fits it"
+                if claim.precision >= HEDGED_PERCENT_PRECISION
+                else f"{said} is within rounding of it"
+            ),
         )
     else:
         verdict, text = (
