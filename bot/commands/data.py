@@ -10,7 +10,7 @@ from pathlib import Path
 
 from bot import settings
 from bot.commands import Command
-from bot.importing import ImportRefused
+from bot.importing import ImportRefused, NoTable
 
 LONG_BYTES = 512 * 1024  # files this big show progress on stderr even when it is not a terminal
 
@@ -107,9 +107,7 @@ def _pick_table(grids, recognise, progress: Progress):
         progress(f"looking for the LEP table in {grid.where()} ({len(grid.rows):,} rows)")
         try:
             table = parse_table(grid, recognise)
-        except ImportRefused as exc:
-            if "found no LEP names" not in str(exc) and "nothing in it" not in str(exc):
-                raise
+        except NoTable as exc:
             refusals.append(exc)
             continue
         others = []

@@ -16,3 +16,7 @@ from intents.loader import DataError
 
 class ImportRefused(DataError):
     """The table cannot be imported as it is; the message names file, sheet, row and column."""
+
+
+class NoTable(ImportRefused):
+    """This sheet holds no LEP table at all (another sheet of the workbook may)."""

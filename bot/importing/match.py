@@ -118,6 +118,14 @@ def indicators_named(header: str, lexicon: Lexicon) -> tuple[str, ...]:
     return read_signals(header, lexicon).indicators
 
 
+def _only_known_keys(given: dict, allowed: frozenset[str] | set[str], where: str) -> None:
+    bad = set(given) - set(allowed)
+    if bad:
+        raise ImportRefused(
+            f"{where}: unknown key(s) {', '.join(sorted(bad))}; expected {', '.join(sorted(allowed))}."
+        )
+
+
 def parse_mapping(raw: Any, file: str, lexicon: Lexicon) -> Mapping:
     """A mapping file's YAML -> Mapping, refusing anything it does not understand by name."""
     if not isinstance(raw, dict):
@@ -141,20 +149,11 @@ def parse_mapping(raw: Any, file: str, lexicon: Lexicon) -> Mapping:
             )  # fmt: skip
         if not isinstance(spec, dict):
             raise ImportRefused(f"{where}: give an indicator id, 'ignore', 'base' or a mapping.")
-        bad = set(spec) - COLUMN_FIELDS
-        if bad:
-            raise ImportRefused(
-                f"{where}: unknown key(s) {', '.join(sorted(bad))}; expected {', '.join(sorted(COLUMN_FIELDS))}."
-            )
+        _only_known_keys(spec, COLUMN_FIELDS, where)
         new = spec.get("new_indicator") or {}
         if not isinstance(new, dict):
             raise ImportRefused(f"{where}: new_indicator must be a mapping (label, unit, …).")
-        bad = set(new) - NEW_INDICATOR_FIELDS
-        if bad:
-            raise ImportRefused(
-                f"{where}: new_indicator has unknown key(s) {', '.join(sorted(bad))}; expected "
-                f"{', '.join(sorted(NEW_INDICATOR_FIELDS))}."
-            )
+        _only_known_keys(new, NEW_INDICATOR_FIELDS, f"{where}, new_indicator")
         if new and not spec.get("indicator"):
             raise ImportRefused(f"{where}: new_indicator needs an 'indicator' id beside it.")
         scale = spec.get("scale")

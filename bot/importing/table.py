@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.importing import ImportRefused
+from bot.importing import ImportRefused, NoTable
 from bot.importing.read import Grid
 
 # What tables print for a figure that is missing or suppressed (UKCES, ONS, NOMIS, CEC habits).
@@ -178,7 +178,7 @@ def _frame(grid: Grid, recognise: Callable[[str], bool]) -> tuple[_Frame, int]:
     by_row, by_col = _counts(grid, recognise)
     best_row, best_col = max(by_row, default=0), max(by_col, default=0)
     if max(best_row, best_col) == 0:
-        raise ImportRefused(
+        raise NoTable(
             f"{grid.where()}: found no LEP names, so this is not a LEP table. lepbot needs the LEP "
             "names down one column or across one row (for example 'Black Country', 'Humber', "
             "'England'), with the figures beside them."
@@ -265,7 +265,7 @@ def _table_end(
 def parse_table(grid: Grid, recognise: Callable[[str], bool]) -> ParsedTable:
     """Find the LEP table in a grid. `recognise(label)` says whether a label names an area."""
     if not any(c.strip() for row in grid.rows for c in row):
-        raise ImportRefused(f"{grid.where()}: nothing in it (a blank sheet or file).")
+        raise NoTable(f"{grid.where()}: nothing in it (a blank sheet or file).")
     frame, label_col = _frame(grid, recognise)
     rows = frame.cells
     known = [
