@@ -53,9 +53,7 @@ questions = st.one_of(
 )
 
 
-@settings(
-    max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
+@settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(first=questions, second=questions)
 @example(first="£,", second="")  # once crashed this test's own helper, never the bot
 @example(first="£,5 and £1,234.5", second="£")
