@@ -13,7 +13,7 @@ from pathlib import Path
 from bench.stats import summary
 from bot.conversation import Conversations
 from bot.evaluation import read_cases
-from intents.loader import load_dataset
+from intents.dataset.loader import load_dataset
 
 CORPUS = sorted((Path(__file__).resolve().parent.parent / "tests" / "corpus").glob("*.yaml"))
 

@@ -17,10 +17,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bench.stats import summary
-from bot.charts import render
-from bot.charts.text_layer import clear_cache
+from bot.render.charts import render
+from bot.render.charts.text_layer import clear_cache
 from intents import respond
-from intents.loader import SHIPPED_DATA, load_dataset
+from intents.dataset.loader import SHIPPED_DATA, load_dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = (  # (name, question, full layer?)

@@ -7,8 +7,8 @@ from collections.abc import Hashable
 
 from bot.conversation import Conversations
 from intents import Turn
-from intents.answer import Answer
-from intents.query import Query
+from intents.reading.query import Query
+from intents.replies.answer import Answer
 
 log = logging.getLogger("lepbot")
 SORRY = "Sorry — something went wrong answering that. It has been logged; please try rephrasing."

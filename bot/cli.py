@@ -8,7 +8,7 @@ import os
 import sys
 
 from bot.commands import ask, chat, data, evaluate, serve
-from intents.loader import DataError
+from intents.dataset.loader import DataError
 
 COMMANDS = (ask.COMMAND, chat.COMMAND, serve.COMMAND, data.COMMAND, evaluate.COMMAND)
 

@@ -7,8 +7,8 @@ from collections import OrderedDict
 from collections.abc import Hashable
 
 from intents import Turn, respond
-from intents.dataset import Dataset
-from intents.query import Query
+from intents.dataset.model import Dataset
+from intents.reading.query import Query
 
 MAX_CONVERSATIONS = 2000
 

@@ -15,8 +15,8 @@ import yaml
 
 from bot.conversation import Conversations
 from intents import Turn
-from intents.answer import Figure
-from intents.dataset import Dataset
+from intents.dataset.model import Dataset
+from intents.replies.answer import Figure
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from intents.dataset import Dataset
-from intents.loader import SHIPPED_DATA, load_dataset
+from intents.dataset.loader import SHIPPED_DATA, load_dataset
+from intents.dataset.model import Dataset
 
 
 def user_data_dir() -> Path:

@@ -24,11 +24,11 @@ from intents import (
     unknown,
     value,
 )
-from intents.answer import Answer, Reading
-from intents.dataset import Dataset
-from intents.query import Query
-from intents.rules import IntentSpec, Rule
-from intents.understand import understand
+from intents.dataset.model import Dataset
+from intents.reading.query import Query
+from intents.reading.rules import IntentSpec, Rule
+from intents.reading.understand import understand
+from intents.replies.answer import Answer, Reading
 
 INTENTS: tuple[IntentSpec, ...] = tuple(
     m.SPEC

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from intents.answer import Answer
-from intents.dataset import Dataset
-from intents.phrasing import listing
-from intents.query import Query
-from intents.rules import IntentSpec, Rule
+from intents.dataset.model import Dataset
+from intents.reading.query import Query
+from intents.reading.rules import IntentSpec, Rule
+from intents.replies.answer import Answer
+from intents.replies.wording import listing
 
 BASIS_NOTE = {
     "recorded": "as commonly recorded for 2014, not yet checked against the official list",

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 
-from intents.answer import Answer, Table
-from intents.chart_titles import spread_title
-from intents.dataset import Dataset
-from intents.describe import figure_of
-from intents.phrasing import amount, cite, listing
-from intents.pictures import group_bars
-from intents.query import Query
-from intents.rules import IntentSpec, Rule
+from intents.dataset.model import Dataset
+from intents.reading.query import Query
+from intents.reading.rules import IntentSpec, Rule
+from intents.replies.answer import Answer, Table
+from intents.replies.chart_titles import spread_title
+from intents.replies.charts import group_bars
+from intents.replies.describe import figure_of
+from intents.replies.wording import amount, cite, listing
 
 TRIGGERS = (
     r"\b(?:small|smaller|large|larger|big|bigger|micro|medium)\b.{0,20}\b(?:employers|firms|businesses|companies|ones|establishments)\b|\bsmes?\b",

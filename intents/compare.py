@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from intents.answer import Answer, Table
-from intents.chart_titles import compare_title
-from intents.dataset import Dataset
-from intents.describe import describe, lead
-from intents.phrasing import amount, cite, difference, listing
-from intents.pictures import compare_bars
-from intents.query import Query
-from intents.rules import IntentSpec, Rule
-from intents.stats import significance_line
+from intents.dataset.model import Dataset
+from intents.dataset.stats import significance_line
+from intents.reading.query import Query
+from intents.reading.rules import IntentSpec, Rule
+from intents.replies.answer import Answer, Table
+from intents.replies.chart_titles import compare_title
+from intents.replies.charts import compare_bars
+from intents.replies.describe import describe, lead
+from intents.replies.wording import amount, cite, difference, listing
 from intents.value import EMPLOYER_MEASURES, survey_caveats
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from intents.answer import Answer
-from intents.dataset import Dataset
-from intents.query import Query
-from intents.rules import IntentSpec, Rule
+from intents.dataset.model import Dataset
+from intents.reading.query import Query
+from intents.reading.rules import IntentSpec, Rule
+from intents.replies.answer import Answer
 
 POLARITY_WORDS = {
     "higher_is_better": "higher is better",

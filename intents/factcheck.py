@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from intents.answer import Answer, Figure
-from intents.dataset import Dataset, Evidence
-from intents.describe import figure_of
-from intents.entities import HEDGED_PERCENT_PRECISION
-from intents.phrasing import RELATION_WORDS, amount, cite, span
-from intents.query import Claim, Query
-from intents.rules import IntentSpec, Rule
+from intents.dataset.model import Dataset, Evidence
+from intents.reading.entities import HEDGED_PERCENT_PRECISION
+from intents.reading.query import Claim, Query
+from intents.reading.rules import IntentSpec, Rule
+from intents.replies.answer import Answer, Figure
+from intents.replies.describe import figure_of
+from intents.replies.wording import RELATION_WORDS, amount, cite, span
 
 SEVERITY = ("incorrect", "disputed")  # a claim about two areas fails if either part does
 TRIGGERS = (

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import re
 
-from intents.answer import Answer, Table
-from intents.chart_titles import spread_title
-from intents.dataset import Dataset, Fact
-from intents.describe import describe, figure_of, lead
-from intents.phrasing import amount, cite, gap, listing
-from intents.pictures import group_bars
-from intents.query import Query
-from intents.rules import IntentSpec, Rule
+from intents.dataset.model import Dataset, Fact
+from intents.reading.query import Query
+from intents.reading.rules import IntentSpec, Rule
+from intents.replies.answer import Answer, Table
+from intents.replies.chart_titles import spread_title
+from intents.replies.charts import group_bars
+from intents.replies.describe import describe, figure_of, lead
+from intents.replies.wording import amount, cite, gap, listing
 from intents.value import EMPLOYER_MEASURES
 
 GROUP_WORDS = (

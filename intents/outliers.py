@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from intents.answer import Answer
-from intents.chart_titles import outlier_title
-from intents.dataset import Dataset
-from intents.phrasing import amount, cite, listing
-from intents.pictures import scatter
-from intents.query import Query
+from intents.dataset.model import Dataset
+from intents.dataset.stats import MIN_PAIRS, fit_line
+from intents.reading.query import Query
+from intents.reading.rules import IntentSpec, Rule
 from intents.relationship import CAUSE_CAVEAT, exact_pairs, pair
-from intents.rules import IntentSpec, Rule
-from intents.stats import MIN_PAIRS, fit_line
+from intents.replies.answer import Answer
+from intents.replies.chart_titles import outlier_title
+from intents.replies.charts import scatter
+from intents.replies.wording import amount, cite, listing
 
 SHOWN = 3
 

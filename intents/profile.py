@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from intents.answer import Answer, Table
-from intents.chart_titles import profile_title
-from intents.dataset import Dataset
-from intents.describe import FULL_TABLE_HINT, describe
-from intents.phrasing import amount, cite, listing
-from intents.pictures import profile_dots
-from intents.query import Query
-from intents.rules import IntentSpec, Rule
+from intents.dataset.model import Dataset
+from intents.reading.query import Query
+from intents.reading.rules import IntentSpec, Rule
+from intents.replies.answer import Answer, Table
+from intents.replies.chart_titles import profile_title
+from intents.replies.charts import profile_dots
+from intents.replies.describe import FULL_TABLE_HINT, describe
+from intents.replies.wording import amount, cite, listing
 
 PROFILE_WORDS = (
     r"\b(?:tell me (?:more )?about|overview|profile|summary|summari[sz]e|snapshot|key (?:stats|facts|figures|numbers)|"

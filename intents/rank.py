@@ -9,15 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from intents.answer import Answer, Table
-from intents.chart_titles import rank_title
 from intents.clarify import ask_measure
-from intents.dataset import Dataset, Fact
-from intents.describe import FULL_TABLE_HINT, exact_rank, figure_of
-from intents.phrasing import amount, cite, listing, ordinal, span
-from intents.pictures import lep_bars
-from intents.query import Query
-from intents.rules import IntentSpec, Rule
+from intents.dataset.model import Dataset, Fact
+from intents.reading.query import Query
+from intents.reading.rules import IntentSpec, Rule
+from intents.replies.answer import Answer, Table
+from intents.replies.chart_titles import rank_title
+from intents.replies.charts import lep_bars
+from intents.replies.describe import FULL_TABLE_HINT, exact_rank, figure_of
+from intents.replies.wording import amount, cite, listing, ordinal, span
 
 DEFAULT_N = 5
 OPPOSITE = {"highest": "lowest", "lowest": "highest"}

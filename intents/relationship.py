@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from intents.answer import Answer
-from intents.chart_titles import relation_title
-from intents.dataset import Dataset, Finding
-from intents.phrasing import cite, listing
-from intents.pictures import scatter
-from intents.query import Query
-from intents.rules import IntentSpec, Rule
-from intents.stats import CORRELATION_METHOD, MIN_PAIRS, fit_line, strength
+from intents.dataset.model import Dataset, Finding
+from intents.dataset.stats import CORRELATION_METHOD, MIN_PAIRS, fit_line, strength
+from intents.reading.query import Query
+from intents.reading.rules import IntentSpec, Rule
+from intents.replies.answer import Answer
+from intents.replies.chart_titles import relation_title
+from intents.replies.charts import scatter
+from intents.replies.wording import cite, listing
 
 CAUSE_CAVEAT = "An association across areas, not evidence that one causes the other."
 DEFAULT_PARTNER = "youth_unemployment"

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from intents.answer import Answer
-from intents.dataset import Dataset
-from intents.query import Query
-from intents.rules import IntentSpec, Rule
-from intents.stats import CORRELATION_METHOD, SIGNIFICANCE_METHOD
+from intents.dataset.model import Dataset
+from intents.dataset.stats import CORRELATION_METHOD, SIGNIFICANCE_METHOD
+from intents.reading.query import Query
+from intents.reading.rules import IntentSpec, Rule
+from intents.replies.answer import Answer
 
 TRIGGERS = (
     r"\b(?:sources?|sourced|where (?:do|does|did|are|is) .*(?:come|from|get|got)|come from|comes from|methodology|"

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from intents.answer import Answer
-from intents.dataset import Dataset
-from intents.phrasing import listing
-from intents.query import Query
-from intents.rules import IntentSpec, Rule
+from intents.dataset.model import Dataset
+from intents.reading.query import Query
+from intents.reading.rules import IntentSpec, Rule
+from intents.replies.answer import Answer
+from intents.replies.wording import listing
 
 SUGGESTIONS = (
     "how does Humber compare on placements?",

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from intents.answer import Answer
-from intents.chart_titles import area_title
-from intents.dataset import Dataset
-from intents.describe import describe
-from intents.pictures import lep_bars
-from intents.query import Query
-from intents.rules import IntentSpec, Rule
+from intents.dataset.model import Dataset
+from intents.reading.query import Query
+from intents.reading.rules import IntentSpec, Rule
+from intents.replies.answer import Answer
+from intents.replies.chart_titles import area_title
+from intents.replies.charts import lep_bars
+from intents.replies.describe import describe
 
 EMPLOYER_MEASURES = ("work_placements", "work_inspiration")
 

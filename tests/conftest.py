@@ -12,8 +12,8 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from bot.cli import main
-from intents.dataset import Dataset
-from intents.loader import SHIPPED_DATA, load_dataset
+from intents.dataset.loader import SHIPPED_DATA, load_dataset
+from intents.dataset.model import Dataset
 
 # CI replays the same examples on every run (derandomized, no example database), so a submission
 # cannot fail by chance; local runs keep exploring new examples. HYPOTHESIS_PROFILE picks one;

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from bot.evaluation import figure_problem
-from intents.answer import Figure
+from intents.replies.answer import Figure
 from tests.conftest import amounts_in, published_numbers
 
 

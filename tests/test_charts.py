@@ -1,7 +1,7 @@
 """Charts: the picture that comes with an answer, asked for the way users ask.
 
 Each question goes through `intents.respond` for its real chart spec; the drawing is checked
-through `bot.charts.draw` (the matplotlib Figure) and `bot.charts.render` (the PNG bytes).
+through `bot.render.charts.draw` (the matplotlib Figure) and `bot.render.charts.render` (the PNG bytes).
 The fictional layer stands in for the full UKCES tables (39 LEPs, every figure exact).
 """
 
@@ -21,13 +21,13 @@ import pytest
 from matplotlib.colors import to_hex
 from PIL import Image
 
-from bot.charts import draw, render, save
-from bot.charts.style import ACCENT, HEIGHT_PX, WIDTH_PX
-from bot.charts.text_layer import TextLayer
 from bot.cli import main
+from bot.render.charts import draw, render, save
+from bot.render.charts.style import ACCENT, HEIGHT_PX, WIDTH_PX
+from bot.render.charts.text_layer import TextLayer
 from intents import respond
-from intents.answer import ChartSpec
-from intents.loader import SHIPPED_DATA, load_dataset
+from intents.dataset.loader import SHIPPED_DATA, load_dataset
+from intents.replies.answer import ChartSpec
 
 ROOT = Path(__file__).resolve().parent.parent
 FULL_LAYER = ROOT / "tests" / "fixtures" / "fictional_full"

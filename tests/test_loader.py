@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from intents.loader import SHIPPED_DATA, DataError, load_dataset
+from intents.dataset.loader import SHIPPED_DATA, DataError, load_dataset
 
 HEADER = "area,indicator,kind,value,low,high,relation,breakdown,period,source,note,base\n"
 

@@ -7,11 +7,11 @@ import sys
 
 from bot import settings
 from bot.answering import safe_ask
-from bot.chart_files import chart_path
 from bot.commands import Command
 from bot.conversation import Conversations
-from bot.render_json import contract, line
-from bot.render_text import plain
+from bot.render.chart_files import chart_path
+from bot.render.contract import contract, line
+from bot.render.text import plain
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

@@ -8,11 +8,11 @@ import tempfile
 
 from bot import settings
 from bot.answering import safe_ask
-from bot.chart_files import chart_path
 from bot.commands import Command
 from bot.conversation import Conversations
-from bot.render_json import contract, line
-from bot.render_text import plain
+from bot.render.chart_files import chart_path
+from bot.render.contract import contract, line
+from bot.render.text import plain
 
 TERMINAL = "terminal"
 

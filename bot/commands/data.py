@@ -94,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _validate(layers: list[Path]) -> None:
-    from intents.loader import SHIPPED_DATA, load_dataset
+    from intents.dataset.loader import SHIPPED_DATA, load_dataset
 
     load_dataset(SHIPPED_DATA, layers)
 
@@ -133,8 +133,8 @@ def run_import(args: argparse.Namespace) -> int:
     from bot.importing.plan import Options, build_plan
     from bot.importing.read import read_grids
     from bot.importing.store import list_imports, next_id, write_import
-    from intents.entities import lexicon_for
-    from intents.loader import read_yaml
+    from intents.dataset.loader import read_yaml
+    from intents.reading.entities import lexicon_for
 
     user_dir = _user_dir(args)
     path = Path(args.file).expanduser()
@@ -194,7 +194,7 @@ def run_import(args: argparse.Namespace) -> int:
 def run_list(args: argparse.Namespace) -> int:
     from bot.importing import report
     from bot.importing.store import imports_dir, list_imports
-    from intents.loader import SHIPPED_DATA
+    from intents.dataset.loader import SHIPPED_DATA
 
     user_dir = _user_dir(args)
     records = list_imports(user_dir)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from bot.commands import Command
 from bot.evaluation import read_cases, report, run
-from intents.loader import load_dataset
+from intents.dataset.loader import load_dataset
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

@@ -11,7 +11,7 @@ pandas is imported only inside read.py, so `lepbot ask` never pays for it.
 
 from __future__ import annotations
 
-from intents.loader import DataError
+from intents.dataset.loader import DataError
 
 
 class ImportRefused(DataError):

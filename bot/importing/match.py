@@ -1,6 +1,6 @@
 """Labels in a table -> the dataset's areas and indicators, with the bot's own resolver.
 
-Area labels go through `intents.entities.match_area` (the aliases, "&"/"and", case and the fuzzy
+Area labels go through `intents.reading.entities.match_area` (the aliases, "&"/"and", case and the fuzzy
 matching the bot uses for questions), so a name the bot understands in a question is understood in
 a table too. Measure headers go through the indicator synonyms; a mapping file can say otherwise.
 """
@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.importing import ImportRefused
-from intents.entities import Lexicon, match_area, normalise, read_signals
+from intents.reading.entities import Lexicon, match_area, normalise, read_signals
 
 # Labels that mean "all of England" in LEP tables: the benchmark row or column.
 BENCHMARK_LABELS = frozenset(

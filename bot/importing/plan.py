@@ -23,10 +23,10 @@ from bot.importing.match import (
     match_line,
 )
 from bot.importing.table import Cell, Measure, ParsedTable
-from intents.dataset import Dataset
-from intents.entities import Lexicon, normalise
-from intents.loader import FORMATS, POLARITIES
-from intents.phrasing import amount, span
+from intents.dataset.loader import FORMATS, POLARITIES
+from intents.dataset.model import Dataset
+from intents.reading.entities import Lexicon, normalise
+from intents.replies.wording import amount, span
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,9 @@ from collections import Counter
 
 from bot.importing.plan import ImportPlan
 from bot.importing.store import ImportRecord
-from bot.render_text import table_lines
-from intents.answer import Table
-from intents.dataset import Dataset
+from bot.render.text import table_lines
+from intents.dataset.model import Dataset
+from intents.replies.answer import Table
 
 
 def _number(value: float) -> str:

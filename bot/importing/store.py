@@ -24,7 +24,7 @@ import yaml
 from bot.importing import ImportRefused
 from bot.importing.plan import ImportPlan
 from bot.settings import imported_layers
-from intents.loader import DataError
+from intents.dataset.loader import DataError
 
 FACT_COLUMNS = ("area", "indicator", "kind", "value", "low", "high", "relation", "breakdown",
                 "period", "source", "note", "base")  # fmt: skip

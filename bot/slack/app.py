@@ -56,7 +56,7 @@ def create_app(
     """lepbot's Bolt app. Calls auth.test once, to learn its own user id and check the token.
 
     `client` defaults to web_client(settings); `chart_renderer` (ChartSpec -> PNG bytes) to
-    bot.charts.render, imported when the first chart is drawn so tests can do without matplotlib.
+    bot.render.charts.render, imported when the first chart is drawn so tests can do without matplotlib.
 
     process_before_response stays False: Bolt acknowledges each event at once and answers on its
     thread pool, which is what a long-running server (gunicorn or Socket Mode) wants. The pool is

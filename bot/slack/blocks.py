@@ -10,10 +10,10 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 
-from bot.render_text import escape, mrkdwn, reading_line, sources_line, table_lines
-from intents.answer import Answer, Figure, Table
-from intents.dataset import Dataset
-from intents.phrasing import amount, span
+from bot.render.text import escape, mrkdwn, reading_line, sources_line, table_lines
+from intents.dataset.model import Dataset
+from intents.replies.answer import Answer, Figure, Table
+from intents.replies.wording import amount, span
 
 ASK_ACTION = "ask_{}"  # buttons that ask a question in the thread; value = the question
 ASK_ACTION_PATTERN = r"^ask_\d+$"

@@ -16,8 +16,8 @@ from slack_sdk.errors import SlackApiError
 
 from bot.answering import SORRY
 from bot.slack.blocks import Message, answer_message, clip, plain_message
-from intents.answer import Answer, Bar, ChartSpec
-from intents.dataset import Dataset
+from intents.dataset.model import Dataset
+from intents.replies.answer import Answer, Bar, ChartSpec
 
 log = logging.getLogger("lepbot.slack")
 
@@ -74,12 +74,12 @@ class ChartPoster:
     """
 
     def __init__(self, render: ChartRenderer | None = None) -> None:
-        self._render = render  # None: bot.charts.render, imported on the chart thread
+        self._render = render  # None: bot.render.charts.render, imported on the chart thread
         self._queue = ThreadPoolExecutor(max_workers=1, thread_name_prefix="lepbot-charts")
 
     def _draw(self, spec: ChartSpec) -> bytes:
         if self._render is None:
-            from bot.charts import render  # matplotlib is imported only to draw a chart
+            from bot.render.charts import render  # matplotlib is imported only to draw a chart
 
             self._render = render
         return self._render(spec)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.conversation import Conversations
-from intents.loader import load_dataset
+from intents.dataset.loader import load_dataset
 from tests.slack.fake_slack import FakeSlack
 from tests.slack.slack_harness import serve
 

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.slack.blocks import answer_message, asked_message, safe
-from intents.answer import Answer, Reading, Table
+from intents.replies.answer import Answer, Reading, Table
 from tests.slack.fake_slack import block_problems
 
 ENTITY_OR_PLAIN = re.compile(r"(?:&(?:amp|lt|gt);|[^&<>])*…?")

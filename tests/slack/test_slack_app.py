@@ -16,8 +16,8 @@ import pytest
 from bot.answering import SORRY
 from bot.conversation import Conversations
 from intents import Turn
-from intents.answer import Answer, Figure
-from intents.query import Query
+from intents.reading.query import Query
+from intents.replies.answer import Answer, Figure
 from tests.slack.fake_slack import BOT_ID, BOT_USER
 from tests.slack.slack_harness import (
     CHANNEL,

@@ -21,7 +21,7 @@ from matplotlib.ticker import MaxNLocator
 from PIL import Image
 from PIL.PngImagePlugin import PngInfo
 
-from bot.charts.style import (
+from bot.render.charts.style import (
     DPI,
     GRID,
     HEIGHT_IN,
@@ -37,8 +37,8 @@ from bot.charts.style import (
     line_height_px,
     tick_text,
 )
-from bot.charts.text_layer import TextLayer, wrap
-from intents.answer import ChartSpec
+from bot.render.charts.text_layer import TextLayer, wrap
+from intents.replies.answer import ChartSpec
 
 EDGE_PX = 14  # between the image edge and any text
 TICK_GAP_PX = 4  # between an axis and its tick labels

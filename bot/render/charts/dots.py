@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from matplotlib.figure import Figure
 
-from bot.charts.canvas import AXIS_PX, EDGE_PX, blank
-from bot.charts.style import (
+from bot.render.charts.canvas import AXIS_PX, EDGE_PX, blank
+from bot.render.charts.style import (
     ACCENT,
     ACCENT_LIGHT,
     BAND_HATCH,
@@ -20,8 +20,8 @@ from bot.charts.style import (
     span_text,
     value_text,
 )
-from bot.charts.text_layer import text_width_px, wrap
-from intents.answer import ChartSpec
+from bot.render.charts.text_layer import text_width_px, wrap
+from intents.replies.answer import ChartSpec
 
 NAME_PX = 170
 GAP_PX = 8

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from intents.dataset import Dataset, Indicator
+from intents.dataset.model import Dataset, Indicator
 
 RELATION_WORDS = {
     "highest": "the highest of the 39 LEPs",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from intents.dataset import Dataset, Fact
+from intents.dataset.model import Dataset, Fact
 
 MIN_PAIRS = 10  # fewer LEPs than this and a correlation says more about chance than places
 CORRELATION_METHOD = "Pearson correlation across LEPs with exact figures for both measures"

@@ -6,7 +6,7 @@ global rcParams, so charts drawn on several threads cannot disturb each other.
 
 from __future__ import annotations
 
-from intents.phrasing import number
+from intents.replies.wording import number
 
 WIDTH_IN, HEIGHT_IN, DPI = 8.0, 5.0, 100  # 800 x 500 px: fits a Slack thread unexpanded
 WIDTH_PX, HEIGHT_PX = WIDTH_IN * DPI, HEIGHT_IN * DPI

@@ -12,10 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from intents.answer import Answer
-from intents.dataset import Dataset
-from intents.entities import Signals
-from intents.query import Query
+from intents.dataset.model import Dataset
+from intents.reading.entities import Signals
+from intents.reading.query import Query
+from intents.replies.answer import Answer
 
 ANY = (0, 99)
 

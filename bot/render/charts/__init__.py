@@ -11,7 +11,7 @@ import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from intents.answer import ChartSpec
+from intents.replies.answer import ChartSpec
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 def draw(spec: ChartSpec) -> Figure:
     """The chart as a matplotlib Figure (what `render` turns into PNG; tests inspect it)."""
-    from bot.charts.drawers import DRAWERS
+    from bot.render.charts.drawers import DRAWERS
 
     try:
         drawer = DRAWERS[spec.kind]
@@ -30,7 +30,7 @@ def draw(spec: ChartSpec) -> Figure:
 
 def render(spec: ChartSpec) -> bytes:
     """The chart as PNG bytes, with title, alt text and source in the PNG metadata."""
-    from bot.charts.canvas import png
+    from bot.render.charts.canvas import png
 
     return png(draw(spec), spec)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from intents.answer import Answer, Reading, Table
-from intents.dataset import Dataset
+from intents.dataset.model import Dataset
+from intents.replies.answer import Answer, Reading, Table
 
 INTENT_WORDS = {
     "value": "figure",

@@ -18,7 +18,7 @@ from matplotlib.artist import Artist
 from matplotlib.colors import to_rgb
 from matplotlib.font_manager import FontProperties, findfont, get_font
 
-from bot.charts.style import DPI, HEIGHT_PX, INK, WIDTH_PX, line_height_px
+from bot.render.charts.style import DPI, HEIGHT_PX, INK, WIDTH_PX, line_height_px
 
 FAMILY = "DejaVu Sans"  # ships with matplotlib: every machine draws the same glyphs
 # Light (vertical-only) hinting: crisp at small sizes, and a third faster to lay out than

@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import wraps
 
-from intents.dataset import Dataset, Fact, Indicator
-from intents.describe import exact_rank
-from intents.phrasing import amount, gap, listing, ordinal, span
-from intents.pictures import LONG_NAME, short_name
-from intents.stats import Fit
+from intents.dataset.model import Dataset, Fact, Indicator
+from intents.dataset.stats import Fit
+from intents.replies.charts import LONG_NAME, short_name
+from intents.replies.describe import exact_rank
+from intents.replies.wording import amount, gap, listing, ordinal, span
 
 
 def _name(dataset: Dataset, area: str) -> str:

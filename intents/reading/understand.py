@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from intents.cleaning import clean
-from intents.dataset import Dataset
-from intents.entities import Signals, lexicon_for, read_signals
-from intents.query import Query
-from intents.rules import Rule, pattern
+from intents.dataset.model import Dataset
+from intents.reading.clean import clean
+from intents.reading.entities import Signals, lexicon_for, read_signals
+from intents.reading.query import Query
+from intents.reading.rules import Rule, pattern
 
 FOLLOW_UP = (
     r"^(?:and|or|but|so|also|then|now|ok|okay|right|cool|thanks)\b",

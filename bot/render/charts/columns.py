@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from matplotlib.figure import Figure
 
-from bot.charts.canvas import EDGE_PX, blank
-from bot.charts.style import (
+from bot.render.charts.canvas import EDGE_PX, blank
+from bot.render.charts.style import (
     ACCENT,
     ACCENT_LIGHT,
     BAND_HATCH,
@@ -23,8 +23,8 @@ from bot.charts.style import (
     span_text,
     value_text,
 )
-from bot.charts.text_layer import text_width_px, wrap
-from intents.answer import Bar, ChartSpec
+from bot.render.charts.text_layer import text_width_px, wrap
+from intents.replies.answer import Bar, ChartSpec
 
 COLUMN_WIDTH = 0.7
 GROUP_GAP = 0.8  # empty slots between measures

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from intents.dataset import (
+from intents.dataset.model import (
     KIND_STRENGTH,
     Area,
     Dataset,
@@ -24,7 +24,7 @@ from intents.dataset import (
     Source,
 )
 
-SHIPPED_DATA = Path(__file__).resolve().parent.parent / "data"
+SHIPPED_DATA = Path(__file__).resolve().parents[2] / "data"
 FACT_KINDS = (*KIND_STRENGTH, "disputed")
 RELATIONS = ("high", "low", "highest", "lowest")
 FORMATS = ("percent", "pounds", "points", "percent_per_year", "number")

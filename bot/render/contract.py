@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from bot.render_text import mrkdwn
+from bot.render.text import mrkdwn
 from intents import Turn
-from intents.dataset import Dataset
+from intents.dataset.model import Dataset
 
 
 def contract(question: str, turn: Turn, dataset: Dataset, chart_path: str | None) -> dict:

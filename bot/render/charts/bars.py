@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from matplotlib.figure import Figure
 
-from bot.charts.canvas import AXIS_PX, EDGE_PX, Chart, blank
-from bot.charts.style import (
+from bot.render.charts.canvas import AXIS_PX, EDGE_PX, Chart, blank
+from bot.render.charts.style import (
     ACCENT,
     ACCENT_LIGHT,
     BAND_HATCH,
@@ -26,8 +26,8 @@ from bot.charts.style import (
     span_text,
     value_text,
 )
-from bot.charts.text_layer import text_width_px, wrap
-from intents.answer import Bar, ChartSpec
+from bot.render.charts.text_layer import text_width_px, wrap
+from intents.replies.answer import Bar, ChartSpec
 
 BAR_HEIGHT = 0.72
 GAP_PX = 4  # between a bar's end and its value, and between a name and the axis

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 
-from intents.answer import Bar, ChartSpec, Point
-from intents.dataset import Dataset, Evidence
-from intents.phrasing import amount, cite, listing, span
-from intents.stats import Fit
+from intents.dataset.model import Dataset, Evidence
+from intents.dataset.stats import Fit
+from intents.replies.answer import Bar, ChartSpec, Point
+from intents.replies.wording import amount, cite, listing, span
 
 LONG_NAME = 32  # longer LEP names are drawn by their acronym (D2N2, GCGP) so labels fit
 ACRONYM = re.compile(r"[A-Z0-9]{3,6}")

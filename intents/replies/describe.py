@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from intents.answer import Figure
-from intents.dataset import Dataset, Evidence, Fact
-from intents.phrasing import (
+from intents.dataset.model import Dataset, Evidence, Fact
+from intents.dataset.stats import significance_line
+from intents.replies.answer import Figure
+from intents.replies.wording import (
     RELATION_WORDS,
     amount,
     cite,
@@ -20,7 +21,6 @@ from intents.phrasing import (
     ordinal,
     span,
 )
-from intents.stats import significance_line
 
 FULL_TABLE_HINT = "If you have the full UKCES LEP tables, `lepbot data import` loads them."
 

@@ -15,8 +15,8 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein
 
-from intents.dataset import Dataset
-from intents.query import Claim, Threshold
+from intents.dataset.model import Dataset
+from intents.reading.query import Claim, Threshold
 
 FUZZY_KINDS = ("lep", "district", "indicator", "group", "outside")
 FUZZY_CUTOFF = 0.8  # Damerau–Levenshtein similarity: one slip in five letters

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from matplotlib.figure import Figure
 
-from bot.charts.canvas import AXIS_PX, EDGE_PX, Chart, blank
-from bot.charts.style import (
+from bot.render.charts.canvas import AXIS_PX, EDGE_PX, Chart, blank
+from bot.render.charts.style import (
     ACCENT,
     BENCHMARK,
     INK,
@@ -20,8 +20,8 @@ from bot.charts.style import (
     line_height_px,
     value_text,
 )
-from bot.charts.text_layer import text_width_px
-from intents.answer import ChartSpec
+from bot.render.charts.text_layer import text_width_px
+from intents.replies.answer import ChartSpec
 
 PAD = 0.07  # of each axis range, around the points
 POINT_PX = 5

@@ -1,0 +1,1 @@
+"""Answer -> a surface: terminal text, Slack mrkdwn, the JSON contract, PNG charts."""

@@ -1,0 +1,1 @@
+"""The data model, its loading and validation, and the statistics computed from it."""
