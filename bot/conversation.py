@@ -6,6 +6,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Hashable
 
+from bot.slack.markup import unwrap
 from intents import Turn, respond
 from intents.dataset.model import Dataset
 from intents.reading.query import Query
@@ -30,7 +31,7 @@ class Conversations:
         """Answer in the conversation `key`; None means a fresh, unremembered question."""
         with self._lock:
             last = self._last.get(key) if key is not None else None
-        turn = respond(text, self.dataset, last)
+        turn = respond(unwrap(text), self.dataset, last)
         if key is not None:
             with self._lock:
                 self._last[key] = turn.query

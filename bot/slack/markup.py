@@ -1,0 +1,37 @@
+"""Slack's markup around a question, taken off so the engine reads plain words.
+
+Slack sends a message with its control characters escaped (&amp; &lt; &gt;), mentions and
+channel links as <@U…> and <#C…|name>, links as <url|label>, emoji as :codes:, and formatting
+marks around words. Questions pasted from Slack into the terminal carry the same markup, so every
+surface passes text through `unwrap` before asking.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
+_SUBS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, flags), repl)
+    for pattern, repl, flags in (
+        (r"```.*?```", " ", re.S),  # code blocks carry no question
+        (r"(?<!\w)~[^~\n]{1,80}~(?!\w)", " ", 0),  # ~struck out~ words were taken back
+        (r"<[@#!][^>|]*\|([^>]*)>", r" \1 ", 0),  # <#C1|general>, <!subteam^S1|@team>
+        (r"<[@#!][^>]*>", " ", 0),  # <@U123>, <!channel>, <!here>
+        (r"<(?:https?|mailto):[^>|]*\|([^>]*)>", r" \1 ", 0),  # <http://x|label>
+        (r"<(?:https?|mailto):[^>]*>", " ", 0),
+        (r"https?://\S+", " ", 0),
+        (r"</?[a-zA-Z][^>]{0,200}>", " ", 0),  # HTML tags, from rich text pasted in
+        (r":[a-z0-9_+\-]+:", " ", 0),  # :emoji: codes
+        (r"(?<!\w)[*_~`]+|[*_~`]+(?!\w)", " ", 0),  # *bold* _italic_ ~strike~ `code`
+    )
+)
+
+
+def unwrap(text: str) -> str:
+    """The words of a Slack message: entities decoded, markup, mentions and links removed."""
+    text = html.unescape(text or "").translate(_QUOTES)
+    for pattern, repl in _SUBS:
+        text = pattern.sub(repl, text)
+    return text
