@@ -5,6 +5,8 @@ A refactor must not change a single answer. Record before the first move, compar
     python -m tests.golden record /tmp/before.jsonl
     python -m tests.golden compare /tmp/before.jsonl     # exit 1 and the first differences
 
+Add --charts to both to draw every chart and compare the PNG bytes as well.
+
 The outputs themselves are not kept in the repo (they change whenever an answer is improved on
 purpose); the questions are every set under tests/ and shared/questions.yaml.
 """
@@ -12,6 +14,7 @@ purpose); the questions are every set under tests/ and shared/questions.yaml.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import subprocess
@@ -59,13 +62,27 @@ def _lepbot(args: list[str], stdin: str | None = None) -> list[str]:
     return [line for line in done.stdout.splitlines() if line.strip()]
 
 
-def record() -> list[str]:
-    """One JSON line per single question, then one per turn of each conversation."""
+def _png_digest(line: str) -> str:
+    """The answer with its chart's path replaced by a digest of the picture itself."""
+    obj = json.loads(line)
+    if obj.get("chart"):
+        png = Path(obj["chart"]["path"]).read_bytes()
+        obj["chart"]["path"] = hashlib.sha256(png).hexdigest()
+    return json.dumps(obj, ensure_ascii=False)
+
+
+def record(charts: bool = False) -> list[str]:
+    """One JSON line per single question, then one per turn of each conversation.
+
+    With `charts`, every chart is drawn too and recorded by a digest of its PNG bytes.
+    """
     singles, conversations = _questions()
-    lines = _lepbot(["ask", "--json", "--no-chart", *singles])
-    for turns in conversations:
-        lines += _lepbot(["chat", "--json", "--no-chart"], "".join(f"{t}\n" for t in turns))
-    return lines
+    with tempfile.TemporaryDirectory() as folder:
+        drawn = ["--chart-dir", folder] if charts else ["--no-chart"]
+        lines = _lepbot(["ask", "--json", *drawn, *singles])
+        for turns in conversations:
+            lines += _lepbot(["chat", "--json", *drawn], "".join(f"{t}\n" for t in turns))
+        return [_png_digest(line) for line in lines] if charts else lines
 
 
 def _differences(before: list[str], after: list[str]) -> list[str]:
@@ -83,8 +100,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.golden", description=__doc__)
     parser.add_argument("action", choices=("record", "compare"))
     parser.add_argument("file", type=Path)
+    parser.add_argument("--charts", action="store_true", help="draw and compare the charts too")
     args = parser.parse_args(argv)
-    now = record()
+    now = record(args.charts)
     if args.action == "record":
         args.file.write_text("\n".join(now) + "\n", encoding="utf-8")
         print(f"recorded {len(now)} answers in {args.file}")
