@@ -1,14 +1,20 @@
 """Score the bot against a question file (the shared/questions.yaml format).
 
-A case is right when the intent, areas, indicators, verdict and `figures: none` all match; a
-wrong figure is any asserted figure that is not exactly a published value or band in the data.
+A case is right when the intent, areas, indicators, verdict (one word or a list of acceptable
+ones), per-claim verdicts and `figures: none` all match. Three kinds of failure are worse than a
+miss and are counted apart:
+- a wrong figure: any asserted figure that is not exactly a published value or band in the data;
+- a wrong verdict: a confident verdict (correct, rounding, incorrect, disputed) where another was
+  due; an honest "unverifiable" or a question back is a miss, not a wrong verdict;
+- a misreading answered with a figure: the question was read as something else (intent, areas or
+  measures wrong) and the reply still stated figures.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -35,6 +41,9 @@ class Outcome:
     verdict: str | None
     problems: tuple[str, ...]
     wrong_figures: tuple[str, ...]
+    wrong_verdict: bool = False
+    misread_with_figures: bool = False
+    claims: tuple[str, ...] = field(default=())
 
     @property
     def right(self) -> bool:
@@ -74,11 +83,45 @@ def figure_problem(figure: Figure, dataset: Dataset) -> str:
     return f"{figure.area} / {figure.indicator} {figure.breakdown} = {shown} is not in the data"
 
 
+CONFIDENT = ("correct", "rounding", "incorrect", "disputed")
+
+
+def _one_or_more(value: object) -> list:
+    return list(value) if isinstance(value, list | tuple) else [value]
+
+
+def _verdict_problems(expect: dict, verdict: str | None, claims: tuple[str, ...]) -> list[str]:
+    problems = []
+    if "verdict" in expect and verdict not in _one_or_more(expect["verdict"]):
+        problems.append(f"verdict {verdict!r}, expected {expect['verdict']!r}")
+    wanted = expect.get("claims")
+    if wanted and (
+        len(wanted) != len(claims)
+        or any(got not in _one_or_more(w) for got, w in zip(claims, wanted, strict=True))
+    ):
+        problems.append(f"claims {list(claims)}, expected {wanted}")
+    return problems
+
+
+def _wrong_verdict(expect: dict, verdict: str | None, claims: tuple[str, ...]) -> bool:
+    """A confident verdict, overall or on one claim, where the data called for another."""
+    if (
+        "verdict" in expect
+        and verdict in CONFIDENT
+        and verdict not in _one_or_more(expect["verdict"])
+    ):
+        return True
+    wanted = expect.get("claims") or []
+    return len(wanted) == len(claims) and any(
+        got in CONFIDENT and got not in _one_or_more(w)
+        for got, w in zip(claims, wanted, strict=True)
+    )
+
+
 def check(case: Case, turn: Turn, dataset: Dataset) -> Outcome:
     answer, expect = turn.answer, case.expect
     problems = []
-    intents = expect.get("intent")
-    allowed = [intents] if isinstance(intents, str) else list(intents or [])
+    allowed = [i for i in _one_or_more(expect.get("intent")) if i]
     if allowed and answer.intent not in allowed:
         problems.append(f"intent {answer.intent!r}, expected {' or '.join(allowed)}")
     if "areas" in expect and set(expect["areas"] or []) != set(answer.areas):
@@ -86,8 +129,9 @@ def check(case: Case, turn: Turn, dataset: Dataset) -> Outcome:
     missing = [i for i in expect.get("indicators") or [] if i not in answer.indicators]
     if missing:
         problems.append(f"indicators {list(answer.indicators)}, expected to include {missing}")
-    if "verdict" in expect and answer.verdict != expect["verdict"]:
-        problems.append(f"verdict {answer.verdict!r}, expected {expect['verdict']!r}")
+    misread = bool(problems) and bool(answer.figures)
+    claims = tuple(c.verdict for c in answer.claims)
+    problems += _verdict_problems(expect, answer.verdict, claims)
     if expect.get("figures") == "none":
         lep_figures = [f for f in answer.figures if dataset.is_lep(f.area)]
         if lep_figures:
@@ -96,7 +140,16 @@ def check(case: Case, turn: Turn, dataset: Dataset) -> Outcome:
             )
     wrong = tuple(p for f in answer.figures if (p := figure_problem(f, dataset)))
     return Outcome(
-        case, answer.intent, answer.areas, answer.indicators, answer.verdict, tuple(problems), wrong
+        case,
+        answer.intent,
+        answer.areas,
+        answer.indicators,
+        answer.verdict,
+        tuple(problems),
+        wrong,
+        wrong_verdict=_wrong_verdict(expect, answer.verdict, claims),
+        misread_with_figures=misread,
+        claims=claims,
     )
 
 
@@ -113,8 +166,21 @@ def expected_intent(case: Case) -> str:
     return intents if isinstance(intents, str) else (intents or ["?"])[0]
 
 
-def report(outcomes: list[Outcome]) -> tuple[str, float, int]:
-    """The printed report, the accuracy (0–1) and the count of wrong figures."""
+@dataclass(frozen=True)
+class Score:
+    accuracy: float  # 0–1
+    wrong_figures: int
+    wrong_verdicts: int
+    misread_with_figures: int
+
+    @property
+    def harmful(self) -> int:
+        """Failures worse than a miss: each one tells a user something untrue."""
+        return self.wrong_figures + self.wrong_verdicts + self.misread_with_figures
+
+
+def report(outcomes: list[Outcome]) -> tuple[str, Score]:
+    """The printed report and its score."""
     cases = Counter(expected_intent(o.case) for o in outcomes)
     right = Counter(expected_intent(o.case) for o in outcomes if o.right)
     lines = [f"{'intent':<14}{'cases':>7}{'right':>7}{'accuracy':>10}"]
@@ -129,11 +195,25 @@ def report(outcomes: list[Outcome]) -> tuple[str, float, int]:
             lines.append(f"- {o.case.question!r}")
             lines.append(
                 f"    read: intent={o.intent} areas={list(o.areas)} indicators={list(o.indicators)} verdict={o.verdict}"
+                + (f" claims={list(o.claims)}" if o.claims else "")
             )
+            if o.wrong_verdict:
+                lines.append("    WRONG VERDICT")
+            if o.misread_with_figures:
+                lines.append("    MISREAD, ANSWERED WITH FIGURES")
             lines += [f"    {p}" for p in o.problems]
             lines += [f"    WRONG FIGURE: {w}" for w in o.wrong_figures]
     total, good = len(outcomes), sum(1 for o in outcomes if o.right)
-    wrong = sum(len(o.wrong_figures) for o in outcomes)
-    accuracy = good / total if total else 0.0
-    lines += ["", f"eval: {good}/{total} right ({accuracy:.1%}), wrong figures {wrong}"]
-    return "\n".join(lines), accuracy, wrong
+    score = Score(
+        accuracy=good / total if total else 0.0,
+        wrong_figures=sum(len(o.wrong_figures) for o in outcomes),
+        wrong_verdicts=sum(o.wrong_verdict for o in outcomes),
+        misread_with_figures=sum(o.misread_with_figures for o in outcomes),
+    )
+    lines += [
+        "",
+        f"eval: {good}/{total} right ({score.accuracy:.1%}), wrong figures {score.wrong_figures}, "
+        f"wrong verdicts {score.wrong_verdicts}, misread and answered with figures "
+        f"{score.misread_with_figures}",
+    ]
+    return "\n".join(lines), score

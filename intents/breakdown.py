@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 
 from intents.dataset.model import Dataset
+from intents.dataset.units import amount
 from intents.reading.query import Query
 from intents.reading.rules import IntentSpec, Rule
 from intents.replies.answer import Answer, Table
 from intents.replies.chart_titles import spread_title
 from intents.replies.charts import group_bars
 from intents.replies.describe import figure_of
-from intents.replies.wording import amount, cite, listing
+from intents.replies.wording import cite, listing
 
 TRIGGERS = (
     r"\b(?:small|smaller|large|larger|big|bigger|micro|medium)\b.{0,20}\b(?:employers|firms|businesses|companies|ones|establishments)\b|\bsmes?\b",
@@ -41,11 +42,15 @@ def handle(query: Query, dataset: Dataset) -> Answer:
         )
     facts.sort(key=lambda f: -f.value)
     bench = dataset.evidence("England", indicator).fact
-    items = [f"{f.breakdown.split(': ', 1)[-1]} {amount(f.value, ind)}" for f in facts]
+    items = [f"{f.breakdown.split(': ', 1)[-1]} {amount(f.value, ind.format)}" for f in facts]
     sources = [f.source for f in facts] + ([bench.source] if bench else [])
     headline = (
         f"Employers in England who {ind.verb.split(' ', 1)[0] if ind.verb else 'offered'} {ind.short} in 2014, by sector: {listing(items)}"
-        + (f" (all sectors: {amount(bench.value, ind)})" if bench and bench.kind == "value" else "")
+        + (
+            f" (all sectors: {amount(bench.value, ind.format)})"
+            if bench and bench.kind == "value"
+            else ""
+        )
         + f" ({cite(dataset, sources)})."
     )
     lines = []
@@ -63,7 +68,7 @@ def handle(query: Query, dataset: Dataset) -> Answer:
         lines=tuple(lines),
         table=Table(
             ("sector", ind.short),
-            tuple((f.breakdown.split(": ", 1)[-1], amount(f.value, ind)) for f in facts),
+            tuple((f.breakdown.split(": ", 1)[-1], amount(f.value, ind.format)) for f in facts),
         ),
         figures=tuple(figures),
         sources=tuple(dict.fromkeys(sources)),

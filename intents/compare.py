@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from intents.dataset.model import Dataset
 from intents.dataset.stats import significance_line
+from intents.dataset.units import amount, difference
 from intents.reading.query import Query
 from intents.reading.rules import IntentSpec, Rule
 from intents.replies.answer import Answer, Table
 from intents.replies.chart_titles import compare_title
 from intents.replies.charts import compare_bars
 from intents.replies.describe import describe, lead
-from intents.replies.wording import amount, cite, difference, listing
+from intents.replies.wording import cite, listing
 from intents.value import EMPLOYER_MEASURES, survey_caveats
 
 
@@ -22,21 +23,27 @@ def _pair_sentence(
     ind = dataset.indicator(indicator)
     facts = [dataset.evidence(a, indicator).fact for a in areas]
     bench = dataset.benchmark(indicator)
-    tail = f" ({bench.area}: {amount(bench.value, ind)})" if bench else ""
+    tail = f" ({bench.area}: {amount(bench.value, ind.format)})" if bench else ""
     polarity = "; lower is better" if ind.higher_is_better is False else ""
     if all(f is not None and f.kind == "value" for f in facts):
         first, *others = sorted(facts, key=lambda f: f.value, reverse=True)
-        against = listing([f"{amount(f.value, ind)} in {dataset.spoken(f.area)}" for f in others])
-        spread = f" — a gap of {difference(first.value - others[-1].value, ind)}" if others else ""
+        against = listing(
+            [f"{amount(f.value, ind.format)} in {dataset.spoken(f.area)}" for f in others]
+        )
+        spread = (
+            f" — a gap of {difference(first.value - others[-1].value, ind.format)}"
+            if others
+            else ""
+        )
         sources = [f.source for f in facts] + ([bench.source] if bench else [])
-        said = lead(dataset, first, amount(first.value, ind))
+        said = lead(dataset, first, amount(first.value, ind.format))
         return (
             f"{said}, against {against}{spread}{tail[:-1] + polarity + ')' if tail else ''} ({cite(dataset, sources)}).",
             sources,
         )
     parts = [f"{dataset.spoken(a)}: {describe(dataset, a, indicator).short}" for a in areas]
     sources = [f.source for f in facts if f is not None] + ([bench.source] if bench else [])
-    bench_part = f"; {bench.area}: {amount(bench.value, ind)}" if bench else ""
+    bench_part = f"; {bench.area}: {amount(bench.value, ind.format)}" if bench else ""
     return f"On {ind.short}: {'; '.join(parts)}{bench_part} ({cite(dataset, sources)}).", sources
 
 
@@ -62,7 +69,7 @@ def handle(query: Query, dataset: Dataset) -> Answer:
             rows.append((ind.short, area, d.short))
         bench = dataset.benchmark(indicator)
         if bench is not None:
-            rows.append((ind.short, bench.area, amount(bench.value, ind)))
+            rows.append((ind.short, bench.area, amount(bench.value, ind.format)))
         facts = [dataset.evidence(a, indicator).fact for a in areas]
         if len(areas) == 2 and all(f is not None and f.kind == "value" for f in facts):
             sig = significance_line(dataset, facts[0], facts[1])

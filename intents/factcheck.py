@@ -12,12 +12,13 @@ import re
 from dataclasses import dataclass, replace
 
 from intents.dataset.model import Dataset, Evidence
+from intents.dataset.units import amount, span
 from intents.reading.entities import HEDGED_PERCENT_PRECISION
 from intents.reading.query import Claim, Query
 from intents.reading.rules import IntentSpec, Rule
 from intents.replies.answer import Answer, Figure
 from intents.replies.describe import figure_of
-from intents.replies.wording import RELATION_WORDS, amount, cite, span
+from intents.replies.wording import RELATION_WORDS, cite
 
 SEVERITY = ("incorrect", "disputed")  # a claim about two areas fails if either part does
 TRIGGERS = (
@@ -56,18 +57,18 @@ def _disputed(dataset: Dataset, claim: Claim, ev: Evidence, where: str) -> Check
         and f.relation in ("lowest", "highest")
     }  # fmt: skip
     ends = (same_source["lowest"], same_source["highest"]) if len(same_source) == 2 else None
-    bounds = f" as {span(ends[0].value, ends[1].value, ind)}" if ends else ""
+    bounds = f" as {span(ends[0].value, ends[1].value, ind.format)}" if ends else ""
     cited = cite(dataset, [figure.source])
     headline = (
-        f"Disputed: {cited} does print {amount(figure.value, ind)} for {where} on {ind.short}, but the "
-        f"same document gives the range across all LEPs{bounds}, so {amount(figure.value, ind)} cannot "
+        f"Disputed: {cited} does print {amount(figure.value, ind.format)} for {where} on {ind.short}, but the "
+        f"same document gives the range across all LEPs{bounds}, so {amount(figure.value, ind.format)} cannot "
         "be an LEP share of employers — do not quote it."
     )
     lines, figures, sources = [], [], [figure.source]
     fact = ev.fact
     if fact is not None and fact.kind == "value":  # an imported table has the real figure
         lines.append(
-            f"The figure in this dataset is {amount(fact.value, ind)} ({cite(dataset, [fact.source])})."
+            f"The figure in this dataset is {amount(fact.value, ind.format)} ({cite(dataset, [fact.source])})."
         )
         figures.append(figure_of(fact))
         sources.append(fact.source)
@@ -91,8 +92,8 @@ def _sources_differ(dataset: Dataset, claim: Claim, ev: Evidence, where: str) ->
         ):
             return Checked(
                 "disputed",
-                f"Sources differ: {cite(dataset, [other.source])} gives {amount(other.value, ind)} for {where} on "
-                f"{ind.short}, but {cite(dataset, [fact.source])} gives {amount(fact.value, ind)}.",
+                f"Sources differ: {cite(dataset, [other.source])} gives {amount(other.value, ind.format)} for {where} on "
+                f"{ind.short}, but {cite(dataset, [fact.source])} gives {amount(fact.value, ind.format)}.",
                 ("Quote the figure from the source your brief cites, and say which it is.",),
                 (figure_of(fact), figure_of(other)),
                 (fact.source, other.source),
@@ -105,7 +106,7 @@ def _against_value(dataset: Dataset, claim: Claim, ev: Evidence, where: str) -> 
     if differ is not None and not _within_rounding(claim, ev.fact.value):
         return differ
     ind, fact = dataset.indicator(ev.indicator), ev.fact
-    right, said = amount(fact.value, ind), amount(claim.value, ind)
+    right, said = amount(fact.value, ind.format), amount(claim.value, ind.format)
     period = f" in {fact.period}" if fact.period else ""
     if abs(claim.value - fact.value) < 1e-9:
         verdict, text = (
@@ -134,7 +135,7 @@ def _against_value(dataset: Dataset, claim: Claim, ev: Evidence, where: str) -> 
 
 def _against_band(dataset: Dataset, claim: Claim, ev: Evidence, where: str) -> Checked:
     ind, fact = dataset.indicator(ev.indicator), ev.fact
-    band, said = span(fact.low, fact.high, ind), amount(claim.value, ind)
+    band, said = span(fact.low, fact.high, ind.format), amount(claim.value, ind.format)
     if fact.low <= claim.value <= fact.high:
         verdict, text = (
             "unverifiable",
@@ -152,13 +153,13 @@ def _against_band(dataset: Dataset, claim: Claim, ev: Evidence, where: str) -> C
 
 def _against_range(dataset: Dataset, claim: Claim, ev: Evidence, where: str) -> Checked:
     ind, fact = dataset.indicator(ev.indicator), ev.fact
-    said = amount(claim.value, ind)
+    said = amount(claim.value, ind.format)
     ends = dataset.lep_range(ev.indicator) if dataset.is_lep(ev.area) else None
     lines, sources = [], []
     if ends is not None and not ends[0].value <= claim.value <= ends[1].value:
         verdict = "incorrect"
         headline = (
-            f"Incorrect: no LEP's published figure on {ind.short} is outside {span(ends[0].value, ends[1].value, ind)}, "
+            f"Incorrect: no LEP's published figure on {ind.short} is outside {span(ends[0].value, ends[1].value, ind.format)}, "
             f"so {said} for {where} cannot be right ({cite(dataset, [ends[0].source])})."
         )
         sources.append(ends[0].source)
@@ -167,7 +168,7 @@ def _against_range(dataset: Dataset, claim: Claim, ev: Evidence, where: str) -> 
         headline = f"Can't be verified: there is no published figure for {where} on {ind.short} in this dataset."
         if ends is not None:
             lines.append(
-                f"{said} is inside the published LEP range ({span(ends[0].value, ends[1].value, ind)}), so it is not ruled out."
+                f"{said} is inside the published LEP range ({span(ends[0].value, ends[1].value, ind.format)}), so it is not ruled out."
             )
             sources.append(ends[0].source)
     if fact is not None and fact.kind == "relation":
@@ -216,7 +217,9 @@ def _no_sector_by_lep(dataset: Dataset, area: str, indicator: str, breakdown: st
     ind = dataset.indicator(indicator)
     sector = breakdown.split(": ", 1)[-1]
     england = dataset.evidence("England", indicator, breakdown).fact
-    lines = (f"England's {sector} figure is {amount(england.value, ind)}.",) if england else ()
+    lines = (
+        (f"England's {sector} figure is {amount(england.value, ind.format)}.",) if england else ()
+    )
     return Checked(
         "unverifiable",
         f"Can't be verified: no {ind.short} figures by sector are published for {dataset.spoken(area)}, only for England.",
@@ -278,7 +281,7 @@ def handle(query: Query, dataset: Dataset) -> Answer:
     ind = dataset.indicator(indicator)
     bench = dataset.benchmark(indicator)
     if bench is not None and bench.area not in subjects and not breakdown:
-        lines.append(f"{bench.area}: {amount(bench.value, ind)}.")
+        lines.append(f"{bench.area}: {amount(bench.value, ind.format)}.")
         figures.append(figure_of(bench))
         sources.append(bench.source)
     return Answer(

@@ -6,13 +6,14 @@ from __future__ import annotations
 import re
 
 from intents.dataset.model import Dataset, Fact
+from intents.dataset.units import amount, gap
 from intents.reading.query import Query
 from intents.reading.rules import IntentSpec, Rule
 from intents.replies.answer import Answer, Table
 from intents.replies.chart_titles import spread_title
 from intents.replies.charts import group_bars
 from intents.replies.describe import describe, figure_of, lead
-from intents.replies.wording import amount, cite, gap, listing
+from intents.replies.wording import cite, listing
 from intents.value import EMPLOYER_MEASURES
 
 GROUP_WORDS = (
@@ -54,11 +55,11 @@ def _answer_word(text: str, south_ahead: bool) -> str:
 
 def _south_sentence(dataset: Dataset, south: Fact, rest: Fact, question: str) -> str:
     ind = dataset.indicator(south.indicator)
-    said = lead(dataset, south, amount(south.value, ind))
+    said = lead(dataset, south, amount(south.value, ind.format))
     word = _answer_word(question.lower(), south.value > rest.value)
     return (
         f"{word}{_lower_first(said) if word else said}, against "
-        f"{amount(rest.value, ind)} elsewhere in England — {gap(south.value, rest.value, ind, 'the rest of England')} "
+        f"{amount(rest.value, ind.format)} elsewhere in England — {gap(south.value, rest.value, ind.format, 'the rest of England')} "
         f"({cite(dataset, [south.source])})."
     )
 
@@ -70,8 +71,8 @@ def _lower_first(text: str) -> str:
 def _sentence(dataset: Dataset, facts: list[Fact]) -> str:
     ind = dataset.indicator(facts[0].indicator)
     first, others = facts[0], facts[1:]
-    tail = "".join(f"; {amount(f.value, ind)} in {dataset.spoken(f.area)}" for f in others)
-    return f"{lead(dataset, first, amount(first.value, ind))}{tail} ({cite(dataset, [f.source for f in facts])})."
+    tail = "".join(f"; {amount(f.value, ind.format)} in {dataset.spoken(f.area)}" for f in others)
+    return f"{lead(dataset, first, amount(first.value, ind.format))}{tail} ({cite(dataset, [f.source for f in facts])})."
 
 
 def _region_lines(dataset: Dataset, query: Query, indicators: tuple[str, ...]) -> list[str]:
@@ -105,7 +106,7 @@ def handle(query: Query, dataset: Dataset) -> Answer:
             continue
         figures += [figure_of(f) for f in facts]
         sources += [f.source for f in facts]
-        rows += [(ind.short, f.area, amount(f.value, ind), f.period) for f in facts]
+        rows += [(ind.short, f.area, amount(f.value, ind.format), f.period) for f in facts]
         by_area = {f.area: f for f in facts}
         if "South of England" in by_area and "Rest of England" in by_area:
             sentences.append(
@@ -119,7 +120,7 @@ def handle(query: Query, dataset: Dataset) -> Answer:
         if groups and "England" not in groups and "England" not in by_area:
             bench = dataset.evidence("England", indicator)
             if bench.kind == "value":
-                lines.append(f"England: {amount(bench.fact.value, ind)}.")
+                lines.append(f"England: {amount(bench.fact.value, ind.format)}.")
                 figures.append(figure_of(bench.fact))
                 sources.append(bench.fact.source)
     lines += _region_lines(dataset, query, indicators)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from intents.dataset.model import Dataset
 from intents.dataset.stats import MIN_PAIRS, fit_line
+from intents.dataset.units import amount
 from intents.reading.query import Query
 from intents.reading.rules import IntentSpec, Rule
 from intents.relationship import CAUSE_CAVEAT, exact_pairs, pair
 from intents.replies.answer import Answer
 from intents.replies.chart_titles import outlier_title
 from intents.replies.charts import scatter
-from intents.replies.wording import amount, cite, listing
+from intents.replies.wording import cite, listing
 
 SHOWN = 3
 
@@ -34,7 +35,7 @@ def handle(query: Query, dataset: Dataset) -> Answer:
         def say(items, word):
             return listing(
                 [
-                    f"{dataset.spoken(a)} ({amount(v, yi)}, {abs(res):.1f} {'points ' if yi.is_share else ''}{word} the line)"
+                    f"{dataset.spoken(a)} ({amount(v, yi.format)}, {abs(res):.1f} {'points ' if yi.is_share else ''}{word} the line)"
                     for res, a, v in items
                 ]
             )

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from intents.dataset.model import Dataset
+from intents.dataset.units import amount
 from intents.reading.query import Query
 from intents.reading.rules import IntentSpec, Rule
 from intents.replies.answer import Answer, Table
 from intents.replies.chart_titles import profile_title
 from intents.replies.charts import profile_dots
 from intents.replies.describe import FULL_TABLE_HINT, describe
-from intents.replies.wording import amount, cite, listing
+from intents.replies.wording import cite, listing
 
 PROFILE_WORDS = (
     r"\b(?:tell me (?:more )?about|overview|profile|summary|summari[sz]e|snapshot|key (?:stats|facts|figures|numbers)|"
@@ -31,7 +32,7 @@ def handle(query: Query, dataset: Dataset) -> Answer:
         d = describe(dataset, area, ind.id)
         held.append(f"{ind.short}: {d.short}")
         bench = dataset.benchmark(ind.id)
-        rows.append((ind.short, d.short, amount(bench.value, ind) if bench else "—"))
+        rows.append((ind.short, d.short, amount(bench.value, ind.format) if bench else "—"))
         figures += d.figures
         sources += d.sources
         lines.append(d.sentence)

@@ -11,13 +11,14 @@ from dataclasses import dataclass, replace
 
 from intents.clarify import ask_measure
 from intents.dataset.model import Dataset, Fact
+from intents.dataset.units import amount, span
 from intents.reading.query import Query
 from intents.reading.rules import IntentSpec, Rule
 from intents.replies.answer import Answer, Table
 from intents.replies.chart_titles import rank_title
 from intents.replies.charts import lep_bars
 from intents.replies.describe import FULL_TABLE_HINT, exact_rank, figure_of
-from intents.replies.wording import amount, cite, listing, ordinal, span
+from intents.replies.wording import cite, listing, ordinal
 
 DEFAULT_N = 5
 OPPOSITE = {"highest": "lowest", "lowest": "highest"}
@@ -56,12 +57,12 @@ def _limit(query: Query, dataset: Dataset, indicator: str) -> Limit | None:
         bench = dataset.benchmark(indicator)
         if bench is None:
             return None
-        value, shown = bench.value, f"the {bench.area} figure ({amount(bench.value, ind)})"
+        value, shown = bench.value, f"the {bench.area} figure ({amount(bench.value, ind.format)})"
     else:
-        value, shown = threshold.value, amount(threshold.value, ind)
+        value, shown = threshold.value, amount(threshold.value, ind.format)
     if threshold.op == "between":
         return Limit(
-            value, threshold.high, True, f"between {shown} and {amount(threshold.high, ind)}"
+            value, threshold.high, True, f"between {shown} and {amount(threshold.high, ind.format)}"
         )
     if threshold.op == "above":
         return Limit(
@@ -126,7 +127,7 @@ def handle(query: Query, dataset: Dataset) -> Answer:
         passing = [f for f in passing if f not in left_out]
         if left_out:
             names = listing(
-                [f"{dataset.spoken(f.area)} ({amount(f.value, ind)})" for f in left_out]
+                [f"{dataset.spoken(f.area)} ({amount(f.value, ind.format)})" for f in left_out]
             )
             lines.append(f"Left out as named the {wrong_end} of the 39: {names}.")
     n = query.n or (len(passing) if limit is not None else DEFAULT_N)
@@ -134,7 +135,7 @@ def handle(query: Query, dataset: Dataset) -> Answer:
     if shown and len(shown) < len(passing):  # keep ties at the cut together
         shown += [f for f in passing[len(shown) :] if f.value == shown[-1].value]
     rows = [(_position(dataset, f, complete), f) for f in shown]
-    items = [f"{dataset.spoken(f.area)} {amount(f.value, ind)} ({pos})" for pos, f in rows]
+    items = [f"{dataset.spoken(f.area)} {amount(f.value, ind.format)} ({pos})" for pos, f in rows]
     figures = [figure_of(f) for f in shown]
     sources = [f.source for f in shown]
 
@@ -168,7 +169,7 @@ def handle(query: Query, dataset: Dataset) -> Answer:
         side = limit.band_side(fact.low, fact.high) if limit is not None else "published band"
         if side:
             band_items.append(
-                f"{dataset.spoken(fact.area)} {span(fact.low, fact.high, ind)} ({side})"
+                f"{dataset.spoken(fact.area)} {span(fact.low, fact.high, ind.format)} ({side})"
             )
             figures.append(figure_of(fact))
             sources.append(fact.source)
@@ -185,7 +186,7 @@ def handle(query: Query, dataset: Dataset) -> Answer:
                 )
     bench = dataset.benchmark(indicator)
     if bench is not None:
-        lines.append(f"{bench.area}: {amount(bench.value, ind)}.")
+        lines.append(f"{bench.area}: {amount(bench.value, ind.format)}.")
         figures.append(figure_of(bench))
         sources.append(bench.source)
     if not complete:
@@ -201,7 +202,7 @@ def handle(query: Query, dataset: Dataset) -> Answer:
         lines=tuple(lines),
         table=Table(
             ("rank", "LEP", ind.short),
-            tuple((pos, f.area, amount(f.value, ind)) for pos, f in rows),
+            tuple((pos, f.area, amount(f.value, ind.format)) for pos, f in rows),
         )
         if rows
         else None,

@@ -57,8 +57,9 @@ def _lepbot(args: list[str], stdin: str | None = None) -> list[str]:
             capture_output=True,
             text=True,
             env=env,
-            check=True,
         )
+    if done.returncode != 0:
+        raise SystemExit(f"golden: lepbot {args[0]} failed:\n{done.stderr[-3000:]}")
     return [line for line in done.stdout.splitlines() if line.strip()]
 
 

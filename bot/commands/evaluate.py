@@ -1,4 +1,4 @@
-"""`lepbot eval QUESTIONS.yaml...`: accuracy per intent, failures, and wrong figures."""
+"""`lepbot eval QUESTIONS.yaml...`: accuracy per intent, failures, wrong figures and verdicts."""
 
 from __future__ import annotations
 
@@ -17,9 +17,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run_command(args: argparse.Namespace) -> int:
     dataset = load_dataset()  # the shipped data: the same check whatever a user has imported
-    text, accuracy, wrong = report(list(run(read_cases(args.files), dataset)))
+    text, score = report(list(run(read_cases(args.files), dataset)))
     print(text)
-    return 1 if wrong or accuracy * 100 < args.min else 0
+    return 1 if score.harmful or score.accuracy * 100 < args.min else 0
 
 
 COMMAND = Command("eval", "score the bot against a question file", configure, run_command)

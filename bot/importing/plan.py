@@ -25,8 +25,8 @@ from bot.importing.match import (
 from bot.importing.table import Cell, Measure, ParsedTable
 from intents.dataset.loader import FORMATS, POLARITIES
 from intents.dataset.model import Dataset
+from intents.dataset.units import amount, span
 from intents.reading.entities import Lexicon, normalise
-from intents.replies.wording import amount, span
 
 
 @dataclass(frozen=True)
@@ -145,8 +145,8 @@ def _supersedes(dataset: Dataset, area: str, indicator: str) -> str:
     fact = ev.fact
     shown = (
         f"named {fact.relation}" if fact.kind == "relation"
-        else f"band {span(fact.low, fact.high, ind)}" if fact.kind == "band"
-        else f"value {amount(fact.value, ind)}"
+        else f"band {span(fact.low, fact.high, ind.format)}" if fact.kind == "band"
+        else f"value {amount(fact.value, ind.format)}"
     )  # fmt: skip
     origin = fact.source if fact.layer == "shipped" else f"import {fact.layer}"
     return f"{shown} ({origin})"

@@ -12,8 +12,8 @@ from collections.abc import Iterable
 
 from bot.render.text import escape, mrkdwn, reading_line, sources_line, table_lines
 from intents.dataset.model import Dataset
+from intents.dataset.units import amount, span
 from intents.replies.answer import Answer, Figure, Table
-from intents.replies.wording import amount, span
 
 ASK_ACTION = "ask_{}"  # buttons that ask a question in the thread; value = the question
 ASK_ACTION_PATTERN = r"^ask_\d+$"
@@ -67,9 +67,9 @@ def _context(texts: Iterable[str]) -> Block:
 def _figure_field(figure: Figure, dataset: Dataset) -> dict:
     ind = dataset.indicator(figure.indicator)
     shown = (
-        amount(figure.value, ind)
+        amount(figure.value, ind.format)
         if figure.value is not None
-        else span(figure.low, figure.high, ind)
+        else span(figure.low, figure.high, ind.format)
     )
     label = f"{figure.area} · {ind.short}" + (f" ({figure.breakdown})" if figure.breakdown else "")
     return _mrkdwn(f"*{safe(label, FIELD_CHARS // 2)}*\n{safe(shown, FIELD_CHARS // 2)}")

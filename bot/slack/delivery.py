@@ -26,6 +26,7 @@ WARM_UP = ChartSpec(
     kind="groups",
     title="warm-up",
     unit="%",
+    format="percent",
     source="",
     alt_text="",
     bars=(Bar("a", value=1.0), Bar("b", value=2.0)),

@@ -23,11 +23,11 @@ from intents.dataset.model import (
     Indicator,
     Source,
 )
+from intents.dataset.units import FORMATS
 
 SHIPPED_DATA = Path(__file__).resolve().parents[2] / "data"
 FACT_KINDS = (*KIND_STRENGTH, "disputed")
 RELATIONS = ("high", "low", "highest", "lowest")
-FORMATS = ("percent", "pounds", "points", "percent_per_year", "number")
 POLARITIES = ("higher_is_better", "lower_is_better", "neutral")
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from intents.dataset.units import Format
+
 KIND_STRENGTH = {"value": 3, "change": 3, "band": 2, "relation": 1}  # a change is exact too
 EXTREMES = ("highest", "lowest")
 
@@ -30,7 +32,7 @@ class Indicator:
     label: str
     short: str
     unit: str
-    format: str
+    format: Format
     polarity: str
     survey: str
     definition: str

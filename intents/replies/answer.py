@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
+
+from intents.dataset.units import Format
+
+ChartKind = Literal["bars", "compare", "scatter", "groups", "profile"]
 
 
 @dataclass(frozen=True)
@@ -49,9 +54,9 @@ class Point:
 class ChartSpec:
     """A picture described as data; bot/charts draws it."""
 
-    kind: str  # "bars" | "compare" | "scatter" | "groups" | "profile"
+    kind: ChartKind
     title: str
-    unit: str
+    unit: str  # the axis label ("% of employers")
     source: str
     alt_text: str
     bars: tuple[Bar, ...] = ()
@@ -63,6 +68,7 @@ class ChartSpec:
     reference: tuple[str, float] | None = None  # ("England", 38.0)
     reference_point: tuple[str, float, float] | None = None
     notes: tuple[str, ...] = ()
+    format: Format = "number"  # how the figures are written (the y measure's, on a scatter)
 
 
 @dataclass(frozen=True)
@@ -82,6 +88,31 @@ class Reading:
 
 
 @dataclass(frozen=True)
+class ClaimCheck:
+    """One claim of a fact-check, as the JSON contract gives it: what was said, what it was
+    judged against, the verdict and why."""
+
+    text: str  # the claim as the user wrote it
+    area: str
+    indicator: str
+    claimed: str  # a number, bound or relation, as read
+    published: str  # the figure, band or relation it was judged against ("" when none)
+    verdict: str
+    reason: str
+
+    def as_json(self) -> dict:
+        return {
+            "text": self.text,
+            "area": self.area,
+            "indicator": self.indicator,
+            "claimed": self.claimed,
+            "published": self.published,
+            "verdict": self.verdict,
+            "reason": self.reason,
+        }
+
+
+@dataclass(frozen=True)
 class Answer:
     intent: str
     headline: str  # the copy-ready sentence
@@ -97,4 +128,5 @@ class Answer:
     choices: tuple[str, ...] = ()  # clarify: questions the user can pick
     chart: ChartSpec | None = None
     verdict: str | None = None
+    claims: tuple[ClaimCheck, ...] = ()  # factcheck: one per claim, in the order written
     assumed: tuple[str, ...] = ()  # what the handler assumed, shown in the "Read as" line

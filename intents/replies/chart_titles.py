@@ -12,9 +12,10 @@ from functools import wraps
 
 from intents.dataset.model import Dataset, Fact, Indicator
 from intents.dataset.stats import Fit
+from intents.dataset.units import amount, gap, span
 from intents.replies.charts import LONG_NAME, short_name
 from intents.replies.describe import exact_rank
-from intents.replies.wording import amount, gap, listing, ordinal, span
+from intents.replies.wording import listing, ordinal
 
 
 def _name(dataset: Dataset, area: str) -> str:
@@ -54,7 +55,7 @@ def _against_bench(dataset: Dataset, value: float, indicator: str) -> str:
     bench = dataset.benchmark(indicator)
     if bench is None:
         return ""
-    return f", {gap(value, bench.value, dataset.indicator(indicator), bench.area)}"
+    return f", {gap(value, bench.value, dataset.indicator(indicator).format, bench.area)}"
 
 
 @_opens_sentence
@@ -71,18 +72,18 @@ def area_title(dataset: Dataset, area: str, indicator: str) -> str:
                 for p in dataset.named_alike(area, indicator)
             )
             verb = "has the joint" if joint else "has the"
-            return f"{name} {verb} {ev.extreme} {_share_of(ind)} ({amount(value, ind)})"
+            return f"{name} {verb} {ev.extreme} {_share_of(ind)} ({amount(value, ind.format)})"
         position, out_of, tied = exact_rank(dataset, area, indicator)
         if out_of == len(dataset.leps):
             joint = "joint " if tied else ""
-            return f"{name} ranks {joint}{ordinal(position)} of {out_of} LEPs on {ind.short} ({amount(value, ind)})"
-        return f"{name}: {amount(value, ind)} on {ind.short}{_against_bench(dataset, value, indicator)}"
+            return f"{name} ranks {joint}{ordinal(position)} of {out_of} LEPs on {ind.short} ({amount(value, ind.format)})"
+        return f"{name}: {amount(value, ind.format)} on {ind.short}{_against_bench(dataset, value, indicator)}"
     if ev.kind == "band":
-        band = f"{name}'s published band on {ind.short}, {span(ev.fact.low, ev.fact.high, ind)},"
+        band = f"{name}'s published band on {ind.short}, {span(ev.fact.low, ev.fact.high, ind.format)},"
         bench = dataset.benchmark(indicator)
         if bench is None:
             return f"{band} is a range, not an exact figure"
-        england = f"{bench.area} ({amount(bench.value, ind)})"
+        england = f"{bench.area} ({amount(bench.value, ind.format)})"
         if ev.fact.low > bench.value:
             return f"{band} lies above {england}"
         if ev.fact.high < bench.value:
@@ -111,10 +112,10 @@ def rank_title(
     exact = len(dataset.lep_values(indicator))
     named = all(dataset.evidence(f.area, indicator).extreme == end for f in leaders)
     if exact == len(dataset.leps) or named:
-        return f"{names} {verb} {end} {_share_of(ind)} ({amount(leaders[0].value, ind)})"
+        return f"{names} {verb} {end} {_share_of(ind)} ({amount(leaders[0].value, ind.format)})"
     return (
         f"{names} {verb} {end} {_share_of(ind)} among the {exact} LEPs with exact "
-        f"figures ({amount(leaders[0].value, ind)})"
+        f"figures ({amount(leaders[0].value, ind.format)})"
     )
 
 
@@ -129,10 +130,10 @@ def compare_title(dataset: Dataset, areas: tuple[str, ...], indicator: str) -> s
     ordered = sorted(values, key=lambda f: -f.value)
     top, bottom = ordered[0], ordered[-1]
     if top.value == bottom.value:
-        return f"{_names([_name(dataset, f.area) for f in ordered])} are level on {ind.short} ({amount(top.value, ind)})"
+        return f"{_names([_name(dataset, f.area) for f in ordered])} are level on {ind.short} ({amount(top.value, ind.format)})"
     if len(values) == 2:
-        return f"{_name(dataset, top.area)} is {gap(top.value, bottom.value, ind, _name(dataset, bottom.area))} on {ind.short}"
-    return f"{_name(dataset, top.area)} has the highest {_share_of(ind)} of the {len(values)} areas compared ({amount(top.value, ind)})"
+        return f"{_name(dataset, top.area)} is {gap(top.value, bottom.value, ind.format, _name(dataset, bottom.area))} on {ind.short}"
+    return f"{_name(dataset, top.area)} has the highest {_share_of(ind)} of the {len(values)} areas compared ({amount(top.value, ind.format)})"
 
 
 def _ranges_title(dataset: Dataset, areas: tuple[str, ...], indicator: str) -> str:
@@ -147,7 +148,9 @@ def _ranges_title(dataset: Dataset, areas: tuple[str, ...], indicator: str) -> s
 
     def said(fact: Fact) -> str:
         shown = (
-            amount(fact.value, ind) if fact.kind == "value" else f"band {span(*ends(fact), ind)}"
+            amount(fact.value, ind.format)
+            if fact.kind == "value"
+            else f"band {span(*ends(fact), ind.format)}"
         )
         return f"{_name(dataset, fact.area)} ({shown})"
 
@@ -169,13 +172,13 @@ def spread_title(dataset: Dataset, indicator: str, facts: list[Fact], by: str = 
     if len(facts) == 2:
         first, second = sorted(facts, key=lambda f: -f.value)
         return (
-            f"{_sentence(ind.short)}{by}: {label(first)} ({amount(first.value, ind)}) is "
-            f"{gap(first.value, second.value, ind, f'{label(second)} ({amount(second.value, ind)})')}"
+            f"{_sentence(ind.short)}{by}: {label(first)} ({amount(first.value, ind.format)}) is "
+            f"{gap(first.value, second.value, ind.format, f'{label(second)} ({amount(second.value, ind.format)})')}"
         )
     ordered = sorted(facts, key=lambda f: -f.value)
     return (
-        f"{_sentence(ind.short)}{by}: highest in {label(ordered[0])} ({amount(ordered[0].value, ind)}), "
-        f"lowest in {label(ordered[-1])} ({amount(ordered[-1].value, ind)})"
+        f"{_sentence(ind.short)}{by}: highest in {label(ordered[0])} ({amount(ordered[0].value, ind.format)}), "
+        f"lowest in {label(ordered[-1])} ({amount(ordered[-1].value, ind.format)})"
     )
 
 

@@ -10,8 +10,9 @@ import re
 
 from intents.dataset.model import Dataset, Evidence
 from intents.dataset.stats import Fit
+from intents.dataset.units import amount, span
 from intents.replies.answer import Bar, ChartSpec, Point
-from intents.replies.wording import amount, cite, listing, span
+from intents.replies.wording import cite, listing
 
 LONG_NAME = 32  # longer LEP names are drawn by their acronym (D2N2, GCGP) so labels fit
 ACRONYM = re.compile(r"[A-Z0-9]{3,6}")
@@ -37,9 +38,9 @@ def short_name(dataset: Dataset, area: str) -> str:
 
 def _shown(bar: Bar, ind) -> str:
     if bar.value is not None:
-        return amount(bar.value, ind)
+        return amount(bar.value, ind.format)
     if bar.low is not None:
-        return span(bar.low, bar.high, ind)
+        return span(bar.low, bar.high, ind.format)
     return "no published figure"
 
 
@@ -94,9 +95,10 @@ def lep_bars(
         kind="bars",
         title=title,
         unit=ind.unit,
+        format=ind.format,
         source=_source_line(dataset, sources),
         alt_text=f"Bar chart of {ind.short} by LEP: {shown}."
-        + (f" {bench[0]}: {amount(bench[1], ind)}." if bench else ""),
+        + (f" {bench[0]}: {amount(bench[1], ind.format)}." if bench else ""),
         bars=tuple(bars),
         reference=bench,
         notes=tuple(notes),
@@ -144,7 +146,7 @@ def compare_bars(
             bars.append(Bar(bench.area, value=bench.value) if bench else Bar("England"))
             if bench:
                 sources.append(bench.source)
-                described.append(f"{bench.area} {amount(bench.value, ind)}")
+                described.append(f"{bench.area} {amount(bench.value, ind.format)}")
     if any(b.low is not None for b in bars):
         notes.insert(0, BANDS_NOTE)
     skipped = [dataset.indicator(i).short for i in indicators if dataset.indicator(i).unit != unit]
@@ -155,6 +157,7 @@ def compare_bars(
         kind="compare",
         title=title,
         unit=unit,
+        format=dataset.indicator(indicators[0]).format,
         source=_source_line(dataset, sources),
         alt_text=f"Bars comparing {listing(shorts)}: {'; '.join(described)}.",
         bars=tuple(bars),
@@ -196,6 +199,7 @@ def scatter(
         kind="scatter",
         title=title,
         unit=yi.unit,
+        format=yi.format,
         source=_source_line(dataset, sources),
         alt_text=(
             f"Scatter of {yi.short} against {xi.short} for {fit.n} LEPs, r = {fit.r:.2f}; "
@@ -221,12 +225,13 @@ def group_bars(dataset: Dataset, facts, indicator: str, title: str) -> ChartSpec
         kind="groups",
         title=title,
         unit=ind.unit,
+        format=ind.format,
         source=_source_line(dataset, [f.source for f in facts]),
         alt_text="Bars: "
         + "; ".join(
-            f"{label} {amount(f.value, ind)}" for label, f in zip(labels, facts, strict=True)
+            f"{label} {amount(f.value, ind.format)}" for label, f in zip(labels, facts, strict=True)
         )
-        + (f". {bench[0]}: {amount(bench[1], ind)}." if bench else "."),
+        + (f". {bench[0]}: {amount(bench[1], ind.format)}." if bench else "."),
         bars=tuple(
             Bar(label, value=f.value, highlight=True)
             for label, f in zip(labels, facts, strict=True)
@@ -252,7 +257,7 @@ def profile_dots(dataset: Dataset, area: str, title: str) -> ChartSpec | None:
         points.append(Point(ind.short, bench.value, 0.0))
         sources += [ev.fact.source, bench.source]
         described.append(
-            f"{ind.short} {_shown(bar, ind)} vs {bench.area} {amount(bench.value, ind)}"
+            f"{ind.short} {_shown(bar, ind)} vs {bench.area} {amount(bench.value, ind.format)}"
         )
         if bench.area != "England":
             uk.append(ind.short)
@@ -265,6 +270,7 @@ def profile_dots(dataset: Dataset, area: str, title: str) -> ChartSpec | None:
         kind="profile",
         title=title,
         unit="% (each measure on its own base)",
+        format="percent",
         source=_source_line(dataset, sources),
         alt_text=f"{area} against England: {'; '.join(described)}.",
         bars=tuple(bars),

@@ -10,17 +10,9 @@ from dataclasses import dataclass
 
 from intents.dataset.model import Dataset, Evidence, Fact
 from intents.dataset.stats import significance_line
+from intents.dataset.units import amount, gap, number, span
 from intents.replies.answer import Figure
-from intents.replies.wording import (
-    RELATION_WORDS,
-    amount,
-    cite,
-    gap,
-    listing,
-    number,
-    ordinal,
-    span,
-)
+from intents.replies.wording import RELATION_WORDS, cite, listing, ordinal
 
 FULL_TABLE_HINT = "If you have the full UKCES LEP tables, `lepbot data import` loads them."
 
@@ -50,7 +42,7 @@ def benchmark_phrase(dataset: Dataset, indicator: str) -> tuple[str, Fact | None
         return "", None
     ind = dataset.indicator(indicator)
     where = "across England" if bench.area == "England" else f"across the {bench.area}"
-    return f"{amount(bench.value, ind)} {where}", bench
+    return f"{amount(bench.value, ind.format)} {where}", bench
 
 
 def exact_rank(dataset: Dataset, area: str, indicator: str) -> tuple[int, int, bool]:
@@ -119,7 +111,7 @@ def range_line(dataset: Dataset, indicator: str) -> str:
     if ends is None:
         return ""
     ind = dataset.indicator(indicator)
-    low, high = amount(ends[0].value, ind), amount(ends[1].value, ind)
+    low, high = amount(ends[0].value, ind.format), amount(ends[1].value, ind.format)
     return f"Published LEP figures run from {low} to {high} (lowest to highest LEP)."
 
 
@@ -145,7 +137,7 @@ def _disputed_line(dataset: Dataset, ev: Evidence) -> str:
     ind = dataset.indicator(ev.indicator)
     figure = ev.disputed[0]
     return (
-        f"The commentary also prints {amount(figure.value, ind)} for {dataset.spoken(ev.area)}, but that "
+        f"The commentary also prints {amount(figure.value, ind.format)} for {dataset.spoken(ev.area)}, but that "
         "contradicts its own LEP range, so it is not given here as a figure."
     )
 
@@ -161,45 +153,45 @@ def describe(dataset: Dataset, area: str, indicator: str) -> Described:
 
     if ev.kind in ("value", "change"):
         rank = rank_phrase(dataset, ev)
-        parts = [lead(dataset, fact, amount(fact.value, ind))]
+        parts = [lead(dataset, fact, amount(fact.value, ind.format))]
         if bench_text:
             parts.append(f", against {bench_text}")
         if rank:
             parts.append(f" — {rank}")
         sources += [fact.source, *((bench.source,) if bench else ())]
         sentence = f"{''.join(parts)} ({cite(dataset, sources)})."
-        short = amount(fact.value, ind) + (f" ({rank.split(',')[0]})" if rank else "")
+        short = amount(fact.value, ind.format) + (f" ({rank.split(',')[0]})" if rank else "")
         figures.append(figure_of(fact))
         if bench is not None:
             against = "England" if bench.area == "England" else f"the {bench.area}"
             lines.append(
-                f"Gap: {gap(fact.value, bench.value, ind, against)} ({amount(bench.value, ind)})."
+                f"Gap: {gap(fact.value, bench.value, ind.format, against)} ({amount(bench.value, ind.format)})."
             )
             significance = significance_line(dataset, fact, bench)
             if significance:
                 lines.append(significance)
     elif ev.kind == "band":
-        shown = f"between {number(fact.low)} and {amount(fact.high, ind)}"
+        shown = f"between {number(fact.low)} and {amount(fact.high, ind.format)}"
         sources += [fact.source, *((bench.source,) if bench else ())]
         sentence = (
             f"{lead(dataset, fact, shown)} — a published heat-map band, not an exact figure"
             + (f" — against {bench_text}" if bench_text else "")
             + f" ({cite(dataset, sources)})."
         )
-        short = f"{span(fact.low, fact.high, ind)} (band)"
+        short = f"{span(fact.low, fact.high, ind.format)} (band)"
         figures.append(figure_of(fact))
         if bench is not None:
             if fact.low > bench.value:
                 lines.append(
-                    f"The whole band lies above {bench.area}'s {amount(bench.value, ind)}."
+                    f"The whole band lies above {bench.area}'s {amount(bench.value, ind.format)}."
                 )
             elif fact.high < bench.value:
                 lines.append(
-                    f"The whole band lies below {bench.area}'s {amount(bench.value, ind)}."
+                    f"The whole band lies below {bench.area}'s {amount(bench.value, ind.format)}."
                 )
             else:
                 lines.append(
-                    f"The band spans {bench.area}'s {amount(bench.value, ind)}, so it may be above or below it."
+                    f"The band spans {bench.area}'s {amount(bench.value, ind.format)}, so it may be above or below it."
                 )
     else:
         where = dataset.spoken(area)
@@ -219,7 +211,7 @@ def describe(dataset: Dataset, area: str, indicator: str) -> Described:
         if bench is not None:
             sources.append(bench.source)
             lines.append(
-                f"{bench.area}: {amount(bench.value, ind)} ({cite(dataset, [bench.source])})."
+                f"{bench.area}: {amount(bench.value, ind.format)} ({cite(dataset, [bench.source])})."
             )
         rng = range_line(dataset, indicator)
         if rng:

@@ -23,10 +23,9 @@ from bot.render.charts.style import (
     OTHER_LIGHT,
     SMALL_PT,
     WIDTH_PX,
-    span_text,
-    value_text,
 )
 from bot.render.charts.text_layer import text_width_px, wrap
+from intents.dataset.units import Format, compact, span
 from intents.replies.answer import Bar, ChartSpec
 
 BAR_HEIGHT = 0.72
@@ -39,10 +38,10 @@ def _end(bar: Bar) -> float:
     return bar.value if bar.value is not None else bar.high
 
 
-def _text(bar: Bar, unit: str) -> str:
+def _text(bar: Bar, fmt: Format) -> str:
     if bar.value is not None:
-        return value_text(bar.value, unit)
-    return span_text(bar.low, bar.high, unit)
+        return compact(bar.value, fmt)
+    return span(bar.low, bar.high, fmt, on_chart=True)
 
 
 def draw_bars(spec: ChartSpec) -> Figure:
@@ -55,7 +54,7 @@ def draw_bars(spec: ChartSpec) -> Figure:
         else "\n".join(wrap(b.label, NAME_PX, size, b.highlight, 2))
         for b in bars
     ]
-    texts = [_text(b, spec.unit) for b in bars]
+    texts = [_text(b, spec.format) for b in bars]
     name_px = max(text_width_px(n, size, b.highlight) for n, b in zip(names, bars, strict=True))
     left_px = min(0.4 * WIDTH_PX, EDGE_PX + name_px + 2 * GAP_PX)
     chart = blank(spec, left_px, below_px=AXIS_PX, above_px=14 if spec.reference else 0)
@@ -80,11 +79,11 @@ def draw_bars(spec: ChartSpec) -> Figure:
         x, y = chart.at(_end(bar), row)
         chart.text.add(name, left - 2 * GAP_PX, y, size, colour, bar.highlight, ha="right")
         chart.text.add(text, x + GAP_PX, y, size, colour, bar.highlight, knockout=True)
-    chart.x_axis(spec.unit, spec.unit)
+    chart.x_axis(spec.format, spec.unit)
     if spec.reference:
         name, value = spec.reference
         axes.axvline(value, color=BENCHMARK, linestyle=(0, (4, 2)), linewidth=1.3, zorder=3)
-        label = f"{name} {value_text(value, spec.unit)}"
+        label = f"{name} {compact(value, spec.format)}"
         x, _ = chart.at(value, 0)
         chart.text.add(label, x, top + 3, SMALL_PT, BENCHMARK, True, ha="center", va="bottom")
     return chart.figure

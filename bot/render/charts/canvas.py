@@ -35,9 +35,9 @@ from bot.render.charts.style import (
     WIDTH_IN,
     WIDTH_PX,
     line_height_px,
-    tick_text,
 )
 from bot.render.charts.text_layer import TextLayer, wrap
+from intents.dataset.units import Format, tick
 from intents.replies.answer import ChartSpec
 
 EDGE_PX = 14  # between the image edge and any text
@@ -75,8 +75,8 @@ class Chart:
         bar = Rectangle((x, y), width, height, gid=gid, zorder=2, **style)
         self.axes.add_artist(bar)
 
-    def x_axis(self, unit: str, label: str, bins: int = 6) -> None:
-        """Grid and tick labels on the current x limits, in the unit; the axis label beneath."""
+    def x_axis(self, fmt: Format, label: str, bins: int = 6) -> None:
+        """Grid and tick labels on the current x limits, in the format; the axis label beneath."""
         low, high = self.axes.get_xlim()
         ticks = _ticks(low, high, bins)
         axes = self.axes
@@ -90,14 +90,14 @@ class Chart:
             zorder=0.5,
         )
         left, bottom, right, _ = self.box()
-        for tick in ticks:
-            x, _ = self.at(tick, low)
-            text = tick_text(tick, unit)
+        for at in ticks:
+            x, _ = self.at(at, low)
+            text = tick(at, fmt)
             self.text.add(text, x, bottom - TICK_GAP_PX, SMALL_PT, MUTED, ha="center", va="top")
         below = bottom - TICK_GAP_PX - line_height_px(SMALL_PT)
         self.text.add(label, (left + right) / 2, below, SMALL_PT, MUTED, ha="center", va="top")
 
-    def y_axis(self, unit: str, label: str, bins: int = 6) -> None:
+    def y_axis(self, fmt: Format, label: str, bins: int = 6) -> None:
         """Grid and tick labels on the current y limits; the axis label above the plot."""
         low, high = sorted(self.axes.get_ylim())
         ticks = _ticks(low, high, bins)
@@ -112,9 +112,9 @@ class Chart:
             zorder=0.5,
         )
         left, _, _, top = self.box()
-        for tick in ticks:
-            _, y = self.at(axes.get_xlim()[0], tick)
-            self.text.add(tick_text(tick, unit), left - TICK_GAP_PX, y, SMALL_PT, MUTED, ha="right")
+        for at in ticks:
+            _, y = self.at(axes.get_xlim()[0], at)
+            self.text.add(tick(at, fmt), left - TICK_GAP_PX, y, SMALL_PT, MUTED, ha="right")
         self.text.add(label, EDGE_PX, top + 4, SMALL_PT, MUTED, va="bottom")
 
 

@@ -20,10 +20,9 @@ from bot.render.charts.style import (
     SMALL_PT,
     WIDTH_PX,
     line_height_px,
-    span_text,
-    value_text,
 )
 from bot.render.charts.text_layer import text_width_px, wrap
+from intents.dataset.units import compact, span
 from intents.replies.answer import Bar, ChartSpec
 
 COLUMN_WIDTH = 0.7
@@ -51,10 +50,10 @@ def _slots(spec: ChartSpec) -> tuple[list[tuple[float, Bar]], list[tuple[float, 
 
 def draw_columns(spec: ChartSpec) -> Figure:
     slots, centres = _slots(spec)
-    span = slots[-1][0] + 1
-    left_px = EDGE_PX + text_width_px(value_text(100, spec.unit), SMALL_PT) + 8
-    slot_px = min(SLOT_PX, (WIDTH_PX - left_px - RIGHT_PX) / span)
-    spare = ((WIDTH_PX - left_px - RIGHT_PX) / slot_px - span) / 2
+    slots_wide = slots[-1][0] + 1
+    left_px = EDGE_PX + text_width_px(compact(100, spec.format), SMALL_PT) + 8
+    slot_px = min(SLOT_PX, (WIDTH_PX - left_px - RIGHT_PX) / slots_wide)
+    spare = ((WIDTH_PX - left_px - RIGHT_PX) / slot_px - slots_wide) / 2
     size = LABEL_PT if slot_px >= 80 else SMALL_PT
     names = [wrap(bar.label, slot_px - 8, size, bar.highlight) for _, bar in slots]
     lines = max(len(n) for n in names)
@@ -67,13 +66,13 @@ def draw_columns(spec: ChartSpec) -> Figure:
 
     ends = [bar.value if bar.value is not None else bar.high for _, bar in slots]
     axes.set_ylim(0, max(ends) * (top - bottom) / (top - bottom - 2 * line_height_px(size)))
-    axes.set_xlim(-0.5 - spare, span - 0.5 + spare)
+    axes.set_xlim(-0.5 - spare, slots_wide - 0.5 + spare)
     for (x, bar), name in zip(slots, names, strict=True):
         colour = ACCENT if bar.highlight else OTHER
         left = x - COLUMN_WIDTH / 2
         if bar.value is not None:
             chart.rect(left, 0, COLUMN_WIDTH, bar.value, f"bar:{bar.label}", color=colour)
-            text = value_text(bar.value, spec.unit)
+            text = compact(bar.value, spec.format)
         else:
             chart.rect(
                 left,
@@ -86,7 +85,7 @@ def draw_columns(spec: ChartSpec) -> Figure:
                 hatch=BAND_HATCH,
                 linewidth=0.6,
             )
-            text = span_text(bar.low, bar.high, spec.unit)
+            text = span(bar.low, bar.high, spec.format, on_chart=True)
         ink = ACCENT if bar.highlight else INK
         cx, cy = chart.at(x, bar.value if bar.value is not None else bar.high)
         chart.text.add(text, cx, cy + 3, size, ink, bar.highlight, ha="center", va="bottom")
@@ -99,5 +98,5 @@ def draw_columns(spec: ChartSpec) -> Figure:
             chart.text.add(
                 measure, chart.at(centre, 0)[0], y, LABEL_PT, MUTED, True, ha="center", va="top"
             )
-    chart.y_axis(spec.unit, spec.unit)
+    chart.y_axis(spec.format, spec.unit)
     return chart.figure

@@ -17,10 +17,9 @@ from bot.render.charts.style import (
     INK,
     LABEL_PT,
     MUTED,
-    span_text,
-    value_text,
 )
 from bot.render.charts.text_layer import text_width_px, wrap
+from intents.dataset.units import compact, span
 from intents.replies.answer import ChartSpec
 
 NAME_PX = 170
@@ -49,7 +48,7 @@ def draw_dots(spec: ChartSpec) -> Figure:
         axes.plot([ours, point.x], [row, row], color=MUTED, linewidth=1, zorder=2)
         if bar.value is not None:
             axes.scatter([bar.value], [row], s=90, color=ACCENT, zorder=3, gid=f"dot:{bar.label}")
-            ours_text = value_text(bar.value, spec.unit)
+            ours_text = compact(bar.value, spec.format)
         else:
             chart.rect(
                 bar.low,
@@ -62,7 +61,7 @@ def draw_dots(spec: ChartSpec) -> Figure:
                 hatch=BAND_HATCH,
                 linewidth=0.6,
             )
-            ours_text = span_text(bar.low, bar.high, spec.unit)
+            ours_text = span(bar.low, bar.high, spec.format, on_chart=True)
         axes.scatter([point.x], [row], s=60, marker="D", color=BENCHMARK, zorder=4, gid="england")
         ours_end = (
             bar.value if bar.value is not None else (bar.high if ours >= point.x else bar.low)
@@ -80,7 +79,7 @@ def draw_dots(spec: ChartSpec) -> Figure:
         )
         x, _ = chart.at(point.x, row)
         chart.text.add(
-            value_text(point.x, spec.unit),
+            compact(point.x, spec.format),
             x + (-GAP_PX if ours_right else GAP_PX),
             y,
             LABEL_PT,
@@ -95,5 +94,5 @@ def draw_dots(spec: ChartSpec) -> Figure:
     for text, colour in ((f"◆ {bench_name}", BENCHMARK), (f"● {area}", ACCENT)):
         chart.text.add(text, x, key_y, LABEL_PT, colour, True, ha="right", va="bottom")
         x -= text_width_px(text, LABEL_PT, True) + 14
-    chart.x_axis(spec.unit, spec.unit)
+    chart.x_axis(spec.format, spec.unit)
     return chart.figure

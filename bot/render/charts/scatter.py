@@ -18,9 +18,9 @@ from bot.render.charts.style import (
     OTHER,
     SMALL_PT,
     line_height_px,
-    value_text,
 )
 from bot.render.charts.text_layer import text_width_px
+from intents.dataset.units import compact
 from intents.replies.answer import ChartSpec
 
 PAD = 0.07  # of each axis range, around the points
@@ -73,7 +73,7 @@ def _place(
 def draw_scatter(spec: ChartSpec) -> Figure:
     xs = [p.x for p in spec.points] + ([spec.reference_point[1]] if spec.reference_point else [])
     ys = [p.y for p in spec.points] + ([spec.reference_point[2]] if spec.reference_point else [])
-    left_px = EDGE_PX + max(text_width_px(value_text(y, spec.unit), SMALL_PT) for y in ys) + 10
+    left_px = EDGE_PX + max(text_width_px(compact(y, spec.format), SMALL_PT) for y in ys) + 10
     chart = blank(spec, left_px, below_px=AXIS_PX, above_px=16)
     axes = chart.axes
     x_pad, y_pad = (max(xs) - min(xs)) * PAD or 1, (max(ys) - min(ys)) * PAD or 1
@@ -122,6 +122,6 @@ def draw_scatter(spec: ChartSpec) -> Figure:
         end = x1 - (x1 - x0) * 0.04
         labels.append(("fitted line", *chart.at(end, intercept + slope * end), MUTED, False))
     _place(chart, labels, [chart.at(p.x, p.y) for p in spec.points])
-    chart.x_axis("", spec.x_label)
-    chart.y_axis(spec.unit, spec.y_label)
+    chart.x_axis("number", spec.x_label)
+    chart.y_axis(spec.format, spec.y_label)
     return chart.figure

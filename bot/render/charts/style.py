@@ -1,12 +1,12 @@
-"""The look every chart shares: size, the colour-blind-safe palette, type sizes, number formats.
+"""The look every chart shares: size, the colour-blind-safe palette and type sizes.
+
+Numbers are written by intents/dataset/units.py (`compact` for labels, `tick` for axes).
 
 Plain constants, set once: drawers pass them to each artist rather than changing matplotlib's
 global rcParams, so charts drawn on several threads cannot disturb each other.
 """
 
 from __future__ import annotations
-
-from intents.replies.wording import number
 
 WIDTH_IN, HEIGHT_IN, DPI = 8.0, 5.0, 100  # 800 x 500 px: fits a Slack thread unexpanded
 WIDTH_PX, HEIGHT_PX = WIDTH_IN * DPI, HEIGHT_IN * DPI
@@ -34,28 +34,3 @@ def px(points: float) -> float:
 
 def line_height_px(points: float) -> float:
     return px(points) * LINE_SPACING
-
-
-def value_text(value: float, unit: str) -> str:
-    """'29%', '£23,456', '+4' or '1,234', from the unit the axis shows."""
-    if unit.startswith("%"):
-        return f"{number(value)}%"
-    if unit.startswith("£"):
-        return f"£{number(value)}"
-    if "points" in unit:
-        return f"{'+' if value > 0 else '−' if value < 0 else ''}{number(abs(value))}"
-    return number(value)
-
-
-def span_text(low: float, high: float, unit: str) -> str:
-    if unit.startswith("%"):
-        return f"{number(low)}–{number(high)}%"
-    return f"{value_text(low, unit)}–{value_text(high, unit)}"
-
-
-def tick_text(value: float, unit: str) -> str:
-    if unit.startswith("%"):
-        return f"{value:g}%"
-    if unit.startswith("£"):
-        return f"£{value:,.0f}"
-    return f"{value:,g}"
