@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from intents.dataset.model import Dataset, Evidence
+from intents.dataset.ranking import standing
 from intents.dataset.units import amount, span
 from intents.reading.entities import HEDGED_PERCENT_PRECISION
 from intents.reading.query import Claim, Query
@@ -231,13 +232,7 @@ def _no_sector_by_lep(dataset: Dataset, area: str, indicator: str, breakdown: st
 
 def _extreme_check(dataset: Dataset, claimed: str, area: str, indicator: str) -> Checked | None:
     """A claimed 'highest'/'lowest' against what is published or computable; None when it holds."""
-    ev = dataset.evidence(area, indicator)
-    actual = ev.extreme
-    values = dataset.lep_values(indicator)
-    if not actual and len(values) == len(dataset.leps) and area in values:
-        ordered = sorted(f.value for f in values.values())
-        mine = values[area].value
-        actual = "lowest" if mine == ordered[0] else "highest" if mine == ordered[-1] else "neither"
+    actual = standing(dataset, area, indicator).extreme
     where, ind = dataset.spoken(area), dataset.indicator(indicator)
     if not actual:
         return Checked(

@@ -11,13 +11,14 @@ from dataclasses import dataclass, replace
 
 from intents.clarify import ask_measure
 from intents.dataset.model import Dataset, Fact
+from intents.dataset.ranking import standing
 from intents.dataset.units import amount, span
 from intents.reading.query import Query
 from intents.reading.rules import IntentSpec, Rule
 from intents.replies.answer import Answer, Table
 from intents.replies.chart_titles import rank_title
 from intents.replies.charts import lep_bars
-from intents.replies.describe import FULL_TABLE_HINT, exact_rank, figure_of
+from intents.replies.describe import FULL_TABLE_HINT, figure_of
 from intents.replies.wording import cite, listing, ordinal
 
 DEFAULT_N = 5
@@ -91,18 +92,13 @@ def _direction(query: Query, dataset: Dataset, indicator: str) -> tuple[bool, st
     return order == "highest", order
 
 
-def _position(dataset: Dataset, fact: Fact, complete: bool) -> str:
+def _position(dataset: Dataset, fact: Fact) -> str:
     """'joint 1st', '39th', or — with figures for only a few LEPs — what is published."""
-    extreme = dataset.evidence(fact.area, fact.indicator).extreme
-    if not complete and extreme:
-        level = any(
-            (peer := dataset.evidence(p, fact.indicator).fact) and peer.value == fact.value
-            for p in dataset.named_alike(fact.area, fact.indicator)
-        )
-        return f"{'joint ' if level else ''}{extreme} of the 39"
-    position, out_of, tied = exact_rank(dataset, fact.area, fact.indicator)
-    said = f"{'joint ' if tied else ''}{ordinal(position)}"
-    return said if complete else f"{said} of the {out_of} with figures"
+    place = standing(dataset, fact.area, fact.indicator)
+    if not place.complete and place.named:
+        return f"{'joint ' if place.joint else ''}{place.named} of the 39"
+    said = f"{'joint ' if place.tied else ''}{ordinal(place.position)}"
+    return said if place.complete else f"{said} of the {place.out_of} with figures"
 
 
 def handle(query: Query, dataset: Dataset) -> Answer:
@@ -118,7 +114,7 @@ def handle(query: Query, dataset: Dataset) -> Answer:
         (e.fact for e in evidence if e.kind == "value"),
         key=lambda f: (-f.value if descending else f.value, f.area),
     )
-    complete = len(exact) == len(dataset.leps)
+    complete = dataset.complete(indicator)
     limit = _limit(query, dataset, indicator)
     passing = [f for f in exact if limit is None or limit.passes(f.value)]
     if not complete and limit is None:  # a top list never ends with a LEP named the lowest
@@ -134,7 +130,7 @@ def handle(query: Query, dataset: Dataset) -> Answer:
     shown = passing[:n]
     if shown and len(shown) < len(passing):  # keep ties at the cut together
         shown += [f for f in passing[len(shown) :] if f.value == shown[-1].value]
-    rows = [(_position(dataset, f, complete), f) for f in shown]
+    rows = [(_position(dataset, f), f) for f in shown]
     items = [f"{dataset.spoken(f.area)} {amount(f.value, ind.format)} ({pos})" for pos, f in rows]
     figures = [figure_of(f) for f in shown]
     sources = [f.source for f in shown]

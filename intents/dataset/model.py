@@ -222,15 +222,6 @@ class Dataset:
         disputed = tuple(f for f in facts if f.kind == "disputed")
         return Evidence(key[0], key[1], best, relations, disputed)
 
-    def named_alike(self, area: str, indicator: str) -> tuple[str, ...]:
-        """Other LEPs a source names with the same extreme ('joint lowest' with them)."""
-        extreme = self.evidence(area, indicator).extreme
-        if not extreme:
-            return ()
-        return tuple(
-            e.area for e in self.lep_evidence(indicator) if e.area != area and e.extreme == extreme
-        )
-
     def _layer_rank(self, fact: Fact) -> int:
         return self.layers.index(fact.layer) if fact.layer in self.layers else -1
 
@@ -248,6 +239,10 @@ class Dataset:
         """Exact values by LEP for one indicator (only LEPs that have one). Do not mutate."""
         return self._lep_values.get(indicator, {})
 
+    def complete(self, indicator: str) -> bool:
+        """Whether every LEP has an exact figure, so rankings and ranges are among all 39."""
+        return len(self.lep_values(indicator)) == len(self.leps)
+
     def benchmark(self, indicator: str) -> Fact | None:
         """England's figure, else the UK's: the comparator every LEP figure is set against."""
         for group in ("England", "UK"):
@@ -263,7 +258,7 @@ class Dataset:
         source names 'lowest' and 'highest'.
         """
         values = self.lep_values(indicator)
-        if len(values) == len(self.leps):
+        if self.complete(indicator):
             ordered = sorted(values.values(), key=lambda f: f.value)
             return ordered[0], ordered[-1]
         ends = {}

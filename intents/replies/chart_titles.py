@@ -11,10 +11,10 @@ from collections.abc import Callable
 from functools import wraps
 
 from intents.dataset.model import Dataset, Fact, Indicator
+from intents.dataset.ranking import standing
 from intents.dataset.stats import Fit
 from intents.dataset.units import amount, gap, span
 from intents.replies.charts import LONG_NAME, short_name
-from intents.replies.describe import exact_rank
 from intents.replies.wording import listing, ordinal
 
 
@@ -66,17 +66,13 @@ def area_title(dataset: Dataset, area: str, indicator: str) -> str:
     name = _name(dataset, area)
     if ev.kind == "value":
         value = ev.fact.value
-        if ev.extreme:
-            joint = any(
-                (f := dataset.evidence(p, indicator).fact) and f.value == value
-                for p in dataset.named_alike(area, indicator)
-            )
-            verb = "has the joint" if joint else "has the"
-            return f"{name} {verb} {ev.extreme} {_share_of(ind)} ({amount(value, ind.format)})"
-        position, out_of, tied = exact_rank(dataset, area, indicator)
-        if out_of == len(dataset.leps):
-            joint = "joint " if tied else ""
-            return f"{name} ranks {joint}{ordinal(position)} of {out_of} LEPs on {ind.short} ({amount(value, ind.format)})"
+        place = standing(dataset, area, indicator)
+        if place.named:
+            verb = "has the joint" if place.joint else "has the"
+            return f"{name} {verb} {place.named} {_share_of(ind)} ({amount(value, ind.format)})"
+        if place.complete:
+            joint = "joint " if place.tied else ""
+            return f"{name} ranks {joint}{ordinal(place.position)} of {place.out_of} LEPs on {ind.short} ({amount(value, ind.format)})"
         return f"{name}: {amount(value, ind.format)} on {ind.short}{_against_bench(dataset, value, indicator)}"
     if ev.kind == "band":
         band = f"{name}'s published band on {ind.short}, {span(ev.fact.low, ev.fact.high, ind.format)},"
@@ -110,8 +106,8 @@ def rank_title(
     names = _names([_name(dataset, f.area) for f in leaders])
     verb = "have the joint" if len(leaders) > 1 else "has the"
     exact = len(dataset.lep_values(indicator))
-    named = all(dataset.evidence(f.area, indicator).extreme == end for f in leaders)
-    if exact == len(dataset.leps) or named:
+    named = all(standing(dataset, f.area, indicator).named == end for f in leaders)
+    if dataset.complete(indicator) or named:
         return f"{names} {verb} {end} {_share_of(ind)} ({amount(leaders[0].value, ind.format)})"
     return (
         f"{names} {verb} {end} {_share_of(ind)} among the {exact} LEPs with exact "

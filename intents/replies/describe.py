@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from intents.dataset.model import Dataset, Evidence, Fact
+from intents.dataset.ranking import Standing, standing
 from intents.dataset.stats import significance_line
 from intents.dataset.units import amount, gap, number, span
 from intents.replies.answer import Figure
@@ -45,50 +46,31 @@ def benchmark_phrase(dataset: Dataset, indicator: str) -> tuple[str, Fact | None
     return f"{amount(bench.value, ind.format)} {where}", bench
 
 
-def exact_rank(dataset: Dataset, area: str, indicator: str) -> tuple[int, int, bool]:
-    """(position, out of, tied) among exact LEP figures, best first by the measure's polarity."""
-    values = dataset.lep_values(indicator)
-    mine = values[area].value
-    better = dataset.indicator(indicator).higher_is_better is not False
-    ahead = sum(1 for f in values.values() if (f.value > mine if better else f.value < mine))
-    tied = sum(1 for f in values.values() if f.value == mine) > 1
-    return ahead + 1, len(values), tied
-
-
-def named_extreme(dataset: Dataset, ev: Evidence) -> str:
+def named_extreme(dataset: Dataset, place: Standing) -> str:
     """'the lowest of the 39 LEPs' as published, with any LEP named alongside it."""
-    peers = dataset.named_alike(ev.area, ev.indicator)
-    if not peers:
-        return RELATION_WORDS[ev.extreme]
-    level = [
-        p
-        for p in peers
-        if (f := dataset.evidence(p, ev.indicator).fact) and f.value == ev.fact.value
-    ]
-    if level:
-        return (
-            f"joint {ev.extreme} of the 39 LEPs, with {listing([dataset.spoken(p) for p in level])}"
-        )
-    others = listing([dataset.spoken(p) for p in peers])
-    return f"{RELATION_WORDS[ev.extreme]}, alongside {others} (also named {ev.extreme})"
+    end = place.named
+    if not place.named_with:
+        return RELATION_WORDS[end]
+    if place.joint:
+        return f"joint {end} of the 39 LEPs, with {listing([dataset.spoken(p) for p in place.level_with])}"
+    others = listing([dataset.spoken(p) for p in place.named_with])
+    return f"{RELATION_WORDS[end]}, alongside {others} (also named {end})"
 
 
 def rank_phrase(dataset: Dataset, ev: Evidence) -> str:
     """Rank among exact figures; a published 'highest'/'lowest' when not every LEP has one."""
     if ev.kind != "value":
         return ""
-    values = dataset.lep_values(ev.indicator)
-    complete = len(values) == len(dataset.leps)
-    if not complete and ev.extreme:
-        return named_extreme(dataset, ev)
-    position, out_of, tied = exact_rank(dataset, ev.area, ev.indicator)
+    place = standing(dataset, ev.area, ev.indicator)
+    if not place.complete and place.named:
+        return named_extreme(dataset, place)
     order = (
         ""
         if dataset.indicator(ev.indicator).higher_is_better is not False
         else " (best, i.e. lowest, first)"
     )
-    said = f"{'joint ' if tied else ''}{ordinal(position)} of the {out_of} LEPs{order}"
-    return said if complete else f"{said} with an exact figure in this dataset"
+    said = f"{'joint ' if place.tied else ''}{ordinal(place.position)} of the {place.out_of} LEPs{order}"
+    return said if place.complete else f"{said} with an exact figure in this dataset"
 
 
 def _period(fact: Fact) -> str:

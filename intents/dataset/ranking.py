@@ -1,0 +1,77 @@
+"""Where one LEP stands on one measure: the one ranking every reply, title and check uses.
+
+Positions are counted among exact LEP figures only, best first by the measure's polarity (the
+lowest youth unemployment is 1st). Until every LEP has an exact figure, a position is only "of
+the N with figures"; what a source says ("the lowest of the 39") is kept beside it, with the
+other LEPs the sources name at the same end.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from intents.dataset.model import Dataset
+
+Extreme = Literal["highest", "lowest"]
+End = Literal["highest", "lowest", "neither", ""]
+
+
+@dataclass(frozen=True)
+class Standing:
+    area: str
+    indicator: str
+    position: int | None  # best first among exact figures; None without an exact figure
+    out_of: int  # LEPs with an exact figure
+    tied: bool  # another LEP has exactly the same figure
+    complete: bool  # every LEP has an exact figure, so the position is among all of them
+    named: Extreme | None  # the end a source names the area at
+    named_with: tuple[str, ...]  # other LEPs a source names at the same end
+    level_with: tuple[str, ...]  # ... of those, the ones with the same exact figure
+    by_value: End  # the end its figure is at, once every LEP has one ("" until then)
+
+    @property
+    def joint(self) -> bool:
+        """Named at an end together with a LEP of the same figure: 'joint lowest'."""
+        return bool(self.level_with)
+
+    @property
+    def extreme(self) -> End:
+        """The end the area is at by value, as published or as computed; '' when unknown."""
+        return self.named or self.by_value
+
+
+def _end(value: float, values: list[float]) -> End:
+    return "lowest" if value == min(values) else "highest" if value == max(values) else "neither"
+
+
+def standing(dataset: Dataset, area: str, indicator: str) -> Standing:
+    values = dataset.lep_values(indicator)
+    named = dataset.evidence(area, indicator).extreme or None
+    named_with = tuple(
+        e.area
+        for e in dataset.lep_evidence(indicator)
+        if named and e.area != area and e.extreme == named
+    )
+    mine = values[area].value if area in values else None
+    complete = dataset.complete(indicator)
+    position, tied = None, False
+    if mine is not None:
+        better = dataset.indicator(indicator).higher_is_better is not False
+        ahead = sum(1 for f in values.values() if (f.value > mine if better else f.value < mine))
+        position = ahead + 1
+        tied = sum(1 for f in values.values() if f.value == mine) > 1
+    return Standing(
+        area=area,
+        indicator=indicator,
+        position=position,
+        out_of=len(values),
+        tied=tied,
+        complete=complete,
+        named=named,
+        named_with=named_with,
+        level_with=tuple(p for p in named_with if p in values and values[p].value == mine),
+        by_value=_end(mine, [f.value for f in values.values()])
+        if complete and mine is not None
+        else "",
+    )
