@@ -42,7 +42,7 @@ def handle(query: Query, dataset: Dataset) -> Answer:
         )
     facts.sort(key=lambda f: -f.value)
     bench = dataset.evidence("England", indicator).fact
-    items = [f"{f.breakdown.split(': ', 1)[-1]} {amount(f.value, ind.format)}" for f in facts]
+    items = [f"{f.label} {amount(f.value, ind.format)}" for f in facts]
     sources = [f.source for f in facts] + ([bench.source] if bench else [])
     headline = (
         f"Employers in England who {ind.verb.split(' ', 1)[0] if ind.verb else 'offered'} {ind.short} in 2014, by sector: {listing(items)}"
@@ -68,7 +68,7 @@ def handle(query: Query, dataset: Dataset) -> Answer:
         lines=tuple(lines),
         table=Table(
             ("sector", ind.short),
-            tuple((f.breakdown.split(": ", 1)[-1], amount(f.value, ind.format)) for f in facts),
+            tuple((f.label, amount(f.value, ind.format)) for f in facts),
         ),
         figures=tuple(figures),
         sources=tuple(dict.fromkeys(sources)),

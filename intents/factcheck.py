@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from intents.dataset.model import Dataset, Evidence
+from intents.dataset.model import Dataset, Evidence, sector_name
 from intents.dataset.ranking import standing
 from intents.dataset.units import amount, span
 from intents.reading.entities import HEDGED_PERCENT_PRECISION
@@ -205,7 +205,7 @@ def _check(dataset: Dataset, claim: Claim, area: str, indicator: str, breakdown:
     if wrong_unit is not None:
         return wrong_unit
     ev = dataset.evidence(area, indicator, breakdown)
-    where = dataset.spoken(area) + (f" ({breakdown.split(': ', 1)[-1]})" if breakdown else "")
+    where = dataset.spoken(area) + (f" ({sector_name(breakdown)})" if breakdown else "")
     if ev.disputed and any(_within_rounding(claim, d.value) for d in ev.disputed):
         return _disputed(dataset, claim, ev, where)
     checker = {"value": _against_value, "change": _against_value, "band": _against_band}.get(
@@ -216,7 +216,7 @@ def _check(dataset: Dataset, claim: Claim, area: str, indicator: str, breakdown:
 
 def _no_sector_by_lep(dataset: Dataset, area: str, indicator: str, breakdown: str) -> Checked:
     ind = dataset.indicator(indicator)
-    sector = breakdown.split(": ", 1)[-1]
+    sector = sector_name(breakdown)
     england = dataset.evidence("England", indicator, breakdown).fact
     lines = (
         (f"England's {sector} figure is {amount(england.value, ind.format)}.",) if england else ()

@@ -15,6 +15,11 @@ KIND_STRENGTH = {"value": 3, "change": 3, "band": 2, "relation": 1}  # a change 
 EXTREMES = ("highest", "lowest")
 
 
+def sector_name(breakdown: str) -> str:
+    """'sector: Manufacturing' -> 'Manufacturing': a breakdown as a reply or a chart names it."""
+    return breakdown.split(": ", 1)[-1]
+
+
 @dataclass(frozen=True)
 class Area:
     name: str
@@ -76,6 +81,11 @@ class Fact:
     @property
     def strength(self) -> int:
         return KIND_STRENGTH.get(self.kind, 0)
+
+    @property
+    def label(self) -> str:
+        """What a chart bar or a table row calls the fact: its sector, else its area."""
+        return sector_name(self.breakdown) if self.breakdown else self.area
 
 
 @dataclass(frozen=True)

@@ -162,19 +162,16 @@ def spread_title(dataset: Dataset, indicator: str, facts: list[Fact], by: str = 
     ind = dataset.indicator(indicator)
     facts = [f for f in facts if f.value is not None]
 
-    def label(fact: Fact) -> str:
-        return fact.breakdown.split(": ", 1)[-1] if fact.breakdown else fact.area
-
     if len(facts) == 2:
         first, second = sorted(facts, key=lambda f: -f.value)
         return (
-            f"{_sentence(ind.short)}{by}: {label(first)} ({amount(first.value, ind.format)}) is "
-            f"{gap(first.value, second.value, ind.format, f'{label(second)} ({amount(second.value, ind.format)})')}"
+            f"{_sentence(ind.short)}{by}: {first.label} ({amount(first.value, ind.format)}) is "
+            f"{gap(first.value, second.value, ind.format, f'{second.label} ({amount(second.value, ind.format)})')}"
         )
     ordered = sorted(facts, key=lambda f: -f.value)
     return (
-        f"{_sentence(ind.short)}{by}: highest in {label(ordered[0])} ({amount(ordered[0].value, ind.format)}), "
-        f"lowest in {label(ordered[-1])} ({amount(ordered[-1].value, ind.format)})"
+        f"{_sentence(ind.short)}{by}: highest in {ordered[0].label} ({amount(ordered[0].value, ind.format)}), "
+        f"lowest in {ordered[-1].label} ({amount(ordered[-1].value, ind.format)})"
     )
 
 

@@ -220,7 +220,7 @@ def group_bars(dataset: Dataset, facts, indicator: str, title: str) -> ChartSpec
         return None
     ind = dataset.indicator(indicator)
     bench = _bench(dataset, indicator)
-    labels = [f.breakdown.split(": ", 1)[-1] if f.breakdown else f.area for f in facts]
+    labels = [f.label for f in facts]
     return ChartSpec(
         kind="groups",
         title=title,
