@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from intents.dataset.model import Dataset, Evidence, sector_name
 from intents.dataset.ranking import standing
 from intents.dataset.units import amount, span
-from intents.reading.entities import HEDGED_PERCENT_PRECISION
+from intents.reading.numbers import HEDGED_PERCENT_PRECISION
 from intents.reading.query import Claim, Query
 from intents.reading.rules import IntentSpec, Rule
 from intents.replies.answer import Answer, Figure

@@ -12,7 +12,7 @@ from bot.importing.match import exact_area, parse_mapping
 from bot.importing.plan import Options, build_plan
 from bot.importing.read import Grid, cell_text
 from bot.importing.table import looks_like_formula, parse_cell, parse_table
-from intents.reading.entities import lexicon_for
+from intents.reading.lexicon import lexicon_for
 
 
 @pytest.fixture(scope="module")

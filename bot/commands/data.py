@@ -134,7 +134,7 @@ def run_import(args: argparse.Namespace) -> int:
     from bot.importing.read import read_grids
     from bot.importing.store import list_imports, next_id, write_import
     from intents.dataset.loader import read_yaml
-    from intents.reading.entities import lexicon_for
+    from intents.reading.lexicon import lexicon_for
 
     user_dir = _user_dir(args)
     path = Path(args.file).expanduser()

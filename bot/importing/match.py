@@ -1,6 +1,6 @@
 """Labels in a table -> the dataset's areas and indicators, with the bot's own resolver.
 
-Area labels go through `intents.reading.entities.match_area` (the aliases, "&"/"and", case and the fuzzy
+Area labels go through `match_area` (the aliases, "&"/"and", case and the fuzzy
 matching the bot uses for questions), so a name the bot understands in a question is understood in
 a table too. Measure headers go through the indicator synonyms; a mapping file can say otherwise.
 """
@@ -11,8 +11,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from rapidfuzz import fuzz, process
+
 from bot.importing import ImportRefused
-from intents.reading.entities import Lexicon, match_area, normalise, read_signals
+from intents.reading.lexicon import Lexicon
+from intents.reading.normalise import TOKEN, normalise
+from intents.reading.signals import read_signals
 
 # Labels that mean "all of England" in LEP tables: the benchmark row or column.
 BENCHMARK_LABELS = frozenset(
@@ -192,3 +196,51 @@ def parse_mapping(raw: Any, file: str, lexicon: Lexicon) -> Mapping:
         period=str(raw.get("period") or ""),
         sheet=str(raw.get("sheet") or ""),
     )
+
+
+AREA_SUFFIXES = (("local", "enterprise", "partnership"), ("lep",), ("leps",), ("area",))
+
+
+def _strip_suffix(tokens: list[str]) -> list[str]:
+    """'Oxfordshire LEP', 'Dorset Local Enterprise Partnership' -> the name alone."""
+    for suffix in AREA_SUFFIXES:
+        if len(tokens) > len(suffix) and tuple(tokens[-len(suffix) :]) == suffix:
+            return tokens[: -len(suffix)]
+    return tokens
+
+
+def match_area(
+    name: str, lexicon: Lexicon, fuzzy: bool = True
+) -> tuple[str | None, tuple[str, ...]]:
+    """One label naming one area (a table's row or column heading) -> (canonical name, candidates).
+
+    Exact names and aliases first, then the question reader's own fuzzy matching; the label is
+    taken only when it names exactly one LEP or group and leaves no word unexplained. Otherwise the
+    result is (None, the closest LEP names) so the caller can ask the user. fuzzy=False stops
+    after the exact names and aliases (fast, for scanning a whole sheet).
+    """
+    words = TOKEN.findall(normalise(name))
+    tokens = _strip_suffix(words)
+    for key in (tuple(words), tuple(tokens)):
+        targets = {e.target for e in lexicon.phrases.get(key, ()) if e.kind in ("lep", "group")}
+        if len(targets) == 1:
+            return targets.pop(), ()
+    if not fuzzy:
+        return None, ()
+    signals = read_signals(" ".join(tokens), lexicon)
+    found = (*signals.leps, *signals.groups)
+    settled = all(found[:1] and found[0] in cands for _, cands in signals.ambiguous)
+    if len(found) == 1 and settled and not signals.unread:
+        return found[0], ()
+    offered = list(found) + [c for _, cands in signals.ambiguous for c in cands]
+    choices = {
+        " ".join(k): e.target
+        for k, entries in lexicon.phrases.items()
+        for e in entries
+        if e.kind == "lep"
+    }
+    for phrase, _, _ in process.extract(
+        " ".join(tokens), list(choices), scorer=fuzz.WRatio, limit=12
+    ):
+        offered.append(choices[phrase])
+    return None, tuple(dict.fromkeys(offered))[:3]

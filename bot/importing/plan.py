@@ -26,7 +26,8 @@ from bot.importing.table import Cell, Measure, ParsedTable
 from intents.dataset.loader import FORMATS, POLARITIES
 from intents.dataset.model import Dataset
 from intents.dataset.units import amount, span
-from intents.reading.entities import Lexicon, normalise
+from intents.reading.lexicon import Lexicon
+from intents.reading.normalise import normalise
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from intents.dataset.model import Dataset
-from intents.reading.entities import Signals
 from intents.reading.query import Query
+from intents.reading.signals import Signals
 from intents.replies.answer import Answer
 
 ANY = (0, 99)

@@ -7,9 +7,10 @@ from dataclasses import replace
 
 from intents.dataset.model import Dataset
 from intents.reading.clean import clean
-from intents.reading.entities import Signals, lexicon_for, read_signals
+from intents.reading.lexicon import lexicon_for
 from intents.reading.query import Query
 from intents.reading.rules import Rule, pattern
+from intents.reading.signals import Signals, read_signals
 
 FOLLOW_UP = (
     r"^(?:and|or|but|so|also|then|now|ok|okay|right|cool|thanks)\b",

@@ -1,0 +1,119 @@
+"""The phrase index built once from a dataset: every name, alias and synonym a question may use,
+and which entities each stands for."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from intents.dataset.model import Dataset
+from intents.reading.normalise import TOKEN, normalise
+
+FUZZY_KINDS = ("lep", "district", "indicator", "group", "outside")
+MIN_FUZZY_CHARS = 5
+
+
+@dataclass(frozen=True)
+class Entry:
+    kind: (
+        str  # lep | group | outside | district | indicator | audience | sector | ambiguous | region
+    )
+    target: str
+    candidates: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The phrase index built once from a dataset."""
+
+    phrases: dict[tuple[str, ...], tuple[Entry, ...]]
+    longest: int
+    function_words: frozenset[str]
+    known_words: frozenset[str]
+    audience_words: frozenset[str]
+    fuzzy_choices: dict[int, tuple[str, ...]]
+    years: dict[str, frozenset[str]]  # indicator -> years its facts' periods cover; "" = any fact
+    # (regex, indicator, supersedes): a phrase over several words that names one measure
+    patterns: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]
+    # measures published by sector: a sector word beside them is a sector, not a measure
+    broken_down: frozenset[str]
+    spellings: dict[str, str]  # chat spellings read as the word they stand for ("wht" -> "what")
+
+
+def _add(index: dict[tuple[str, ...], list[Entry]], phrase: str, entry: Entry) -> None:
+    key = tuple(TOKEN.findall(normalise(phrase)))
+    if key and entry not in index.setdefault(key, []):
+        index[key].append(entry)
+
+
+def _years_in(period: str) -> tuple[str, ...]:
+    """'2008-2013' covers 2008..2013; '2014/15' covers 2014 and 2015."""
+    found = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", period)]
+    if "/" in period and found:
+        found.append(found[-1] + 1)
+    if not found:
+        return ()
+    return tuple(str(y) for y in range(min(found), max(found) + 1))
+
+
+def _years_by_indicator(dataset: Dataset) -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {"": set()}
+    for fact in dataset.facts:
+        years = _years_in(fact.period)
+        out.setdefault(fact.indicator, set()).update(years)
+        out[""].update(years)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=8)
+def lexicon_for(dataset: Dataset) -> Lexicon:
+    index: dict[tuple[str, ...], list[Entry]] = {}
+    for kind, areas in (
+        ("lep", dataset.leps),
+        ("group", dataset.groups),
+        ("outside", dataset.outside),
+    ):
+        for area in areas:
+            for phrase in (area.name, *area.aliases):
+                _add(index, phrase, Entry(kind, area.name))
+    for district in dataset.districts:
+        _add(index, district.name, Entry("district", district.name))
+        if ", " in district.name:  # "Bristol, City of" is typed "Bristol"
+            _add(index, district.name.split(", ")[0], Entry("district", district.name))
+    for alias, district in dataset.district_aliases:
+        _add(index, alias, Entry("district", district))
+    for ind in dataset.indicators:
+        for phrase in (ind.id.replace("_", " "), ind.label, ind.short, *ind.synonyms):
+            _add(index, phrase, Entry("indicator", ind.id))
+        for phrase in ind.audience_synonyms:
+            _add(index, phrase, Entry("audience", ind.id))
+    for breakdown, words in dataset.sectors:
+        for phrase in words:
+            _add(index, phrase, Entry("sector", breakdown))
+    for kind, pairs in (("ambiguous", dataset.ambiguous), ("region", dataset.regions)):
+        for phrase, candidates in pairs:
+            _add(index, phrase, Entry(kind, phrase, tuple(candidates)))
+
+    choices: dict[int, list[str]] = {}
+    for key, entries in index.items():
+        if any(e.kind in FUZZY_KINDS for e in entries) and len(" ".join(key)) >= MIN_FUZZY_CHARS:
+            choices.setdefault(len(key), []).append(" ".join(key))
+    return Lexicon(
+        phrases={k: tuple(v) for k, v in index.items()},
+        longest=max(len(k) for k in index),
+        function_words=dataset.function_words,
+        known_words=dataset.known_words,
+        spellings=dict(dataset.spellings),
+        audience_words=frozenset(
+            normalise(w) for i in dataset.indicators for w in i.audience_words
+        ),
+        fuzzy_choices={n: tuple(v) for n, v in choices.items()},
+        years=_years_by_indicator(dataset),
+        broken_down=frozenset(f.indicator for f in dataset.facts if f.breakdown),
+        patterns=tuple(
+            (re.compile(p), ind.id, ind.supersedes)
+            for ind in dataset.indicators
+            for p in ind.patterns
+        ),
+    )

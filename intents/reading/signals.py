@@ -1,0 +1,177 @@
+"""Everything a question names, read once into one immutable Signals value: places, measures,
+sectors, numbers, order words, years, and the words nothing explained."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from intents.reading.lexicon import Lexicon
+from intents.reading.normalise import TOKEN, normalise
+from intents.reading.numbers import ALL_ORDER_WORDS, YEAR, claims, first_number, order, threshold
+from intents.reading.phrases import exact_matches, fuzzy_matches
+from intents.reading.query import Claim, Threshold
+
+SECTOR_CONTEXT = r"\b(?:sectors?|industr\w*|employers|firms|businesses|companies|in)\b"
+
+
+@dataclass(frozen=True)
+class Signals:
+    """Everything found in one question."""
+
+    text: str
+    tokens: tuple[str, ...]
+    leps: tuple[str, ...] = ()
+    groups: tuple[str, ...] = ()
+    outside: tuple[str, ...] = ()
+    districts: tuple[str, ...] = ()
+    indicators: tuple[str, ...] = ()
+    sectors: tuple[str, ...] = ()
+    ambiguous: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    regions: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    claims: tuple[Claim, ...] = ()
+    n: int | None = None
+    order: str = ""
+    threshold: Threshold | None = None
+    years: tuple[str, ...] = ()
+    other_years: tuple[str, ...] = ()
+    students: bool = False
+    unread: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    @property
+    def present(self) -> frozenset[str]:
+        names = {
+            "lep": self.leps,
+            "group": self.groups,
+            "outside": self.outside,
+            "district": self.districts,
+            "indicator": self.indicators,
+            "sector": self.sectors,
+            "ambiguous": self.ambiguous,
+            "region": self.regions,
+            "number": self.claims,
+            "threshold": self.threshold,
+            "order": self.order,
+            "n": self.n,
+            "unread": self.unread,
+            "other_year": self.other_years,
+            "students": self.students,
+        }
+        return frozenset(k for k, v in names.items() if v)
+
+
+def _covered(lexicon: Lexicon, indicators: list[str]) -> frozenset[str]:
+    """Years the asked measures cover (any measure's years when none is named)."""
+    if not indicators:
+        return lexicon.years[""]
+    return frozenset().union(*(lexicon.years.get(i, frozenset()) for i in indicators))
+
+
+def _unique(items) -> tuple:
+    return tuple(dict.fromkeys(items))
+
+
+def read_signals(text: str, lexicon: Lexicon) -> Signals:
+    norm = normalise(text, lexicon.spellings)
+    spans = [t.span() for t in TOKEN.finditer(norm)]
+    tokens = [norm[a:b] for a, b in spans]
+    exact = exact_matches(tokens, lexicon)
+    firm = {i for m in exact if not m.only_vague for i in range(m.start, m.end)}
+    fuzzy = fuzzy_matches(tokens, firm, lexicon)
+    fuzzy_span = {i for m in fuzzy for i in range(m.start, m.end)}
+    exact = [m for m in exact if not (m.only_vague and fuzzy_span & set(range(m.start, m.end)))]
+    matches = sorted(exact + fuzzy, key=lambda m: m.start)
+    covered = {i for m in matches for i in range(m.start, m.end)}
+
+    for_students = bool(
+        lexicon.audience_words & set(tokens)
+        or any(" " in w and w in norm for w in lexicon.audience_words)
+    )
+    named = {e.target for m in matches for e in m.of("indicator")}
+    sector_context = re.search(SECTOR_CONTEXT, norm) is not None or bool(
+        named & lexicon.broken_down
+    )
+    found: dict[str, list] = {
+        k: []
+        for k in (
+            "lep",
+            "group",
+            "outside",
+            "district",
+            "indicator",
+            "sector",
+            "ambiguous",
+            "region",
+        )
+    }
+    notes = []
+    where: dict[str, list[tuple[int, int]]] = {}  # measure or sector -> where it was read
+    for m in matches:
+        if for_students and m.of("audience"):
+            read = {"indicator": m.of("audience")}
+        elif m.of("indicator") and m.of("sector"):
+            kind = "sector" if sector_context else "indicator"
+            read = {kind: m.of(kind)}
+        else:
+            read = {"indicator": m.of("indicator"), "sector": m.of("sector")}
+        for kind, entries in read.items():
+            found[kind] += [e.target for e in entries]
+            for e in entries:
+                where.setdefault(e.target, []).append((spans[m.start][0], spans[m.end - 1][1]))
+        for kind in ("lep", "group", "outside", "district"):
+            found[kind] += [e.target for e in m.of(kind)]
+        for kind in ("ambiguous", "region"):
+            found[kind] += [(m.phrase, e.candidates) for e in m.of(kind)]
+        if m.fuzzy and not m.of("ambiguous"):
+            target = (m.of("lep") or m.of("indicator") or m.of("district") or m.entries)[0].target
+            notes.append(f"read “{m.phrase}” as {target.replace('_', ' ')}")
+
+    indicators = found["indicator"]
+    for pattern, indicator, supersedes in lexicon.patterns:
+        hit = pattern.search(norm)
+        if hit:  # a phrase over several words replaces the measures read inside it, not elsewhere
+            inside = {
+                t
+                for t, places in where.items()
+                if all(hit.start() <= a and b <= hit.end() for a, b in places)
+            }
+            indicators = [
+                indicator,
+                *(i for i in indicators if not (i in supersedes and i in inside)),
+            ]
+            found["sector"] = [s for s in found["sector"] if s not in inside]
+    if found["lep"]:  # a region beside a LEP is background, not a question about the region
+        found["region"] = []
+
+    years = tuple(YEAR.findall(norm))
+    free_tokens = [t for i, t in enumerate(tokens) if i not in covered]
+    unread = tuple(
+        t
+        for t in free_tokens
+        if t not in lexicon.known_words
+        and not re.search(r"[\d%£]", t)
+        and t not in ALL_ORDER_WORDS
+        and len(t) > 1
+    )
+    return Signals(
+        text=norm,
+        tokens=tuple(tokens),
+        leps=_unique(found["lep"]),
+        groups=_unique(found["group"]),
+        outside=_unique(found["outside"]),
+        districts=_unique(found["district"]),
+        indicators=_unique(indicators),
+        sectors=_unique(found["sector"]),
+        ambiguous=_unique(found["ambiguous"]),
+        regions=_unique(found["region"]),
+        claims=claims(norm),
+        n=first_number(norm),
+        order=order(free_tokens),
+        threshold=threshold(norm),
+        years=years,
+        other_years=tuple(y for y in years if y not in _covered(lexicon, indicators)),
+        students=for_students,
+        unread=unread,
+        notes=tuple(notes),
+    )
