@@ -1,6 +1,7 @@
 """The brain: text in, Answer out. Knows nothing of Slack or terminals.
 
-INTENTS is the registry; each module declares its rules (matchers as data) and a pure handler.
+INTENTS is the registry; each module declares its rules (matchers as data), its policy (label,
+layout, follow-ups, examples) and a pure handler.
 """
 
 from __future__ import annotations
@@ -25,10 +26,12 @@ from intents import (
     value,
 )
 from intents.dataset.model import Dataset
+from intents.names import IntentName
 from intents.reading.query import Query
-from intents.reading.rules import IntentSpec, Rule
+from intents.reading.rules import Grammar
 from intents.reading.understand import understand
 from intents.replies.answer import Answer, Reading
+from intents.spec import IntentSpec
 
 INTENTS: tuple[IntentSpec, ...] = tuple(
     m.SPEC
@@ -50,10 +53,17 @@ INTENTS: tuple[IntentSpec, ...] = tuple(
         unknown,
     )
 )
-RULES: tuple[Rule, ...] = tuple(
-    sorted((r for s in INTENTS for r in s.rules), key=lambda r: r.priority)
+_BY_NAME: dict[IntentName, IntentSpec] = {s.name: s for s in INTENTS}
+GRAMMAR = Grammar(
+    rules=tuple(sorted((r for s in INTENTS for r in s.rules), key=lambda r: r.priority)),
+    follow_ups={s.name: s.follow_up for s in INTENTS},
+    no_context=clarify.NO_CONTEXT_RULE,
 )
-_HANDLERS = {s.name: s.handle for s in INTENTS}
+
+
+def spec_of(name: IntentName) -> IntentSpec:
+    """The intent's declaration: its label and layout policy, for the renderers."""
+    return _BY_NAME[name]
 
 
 @dataclass(frozen=True)
@@ -75,8 +85,8 @@ def _reading(query: Query, answer: Answer, dataset: Dataset) -> Reading:
 
 def respond(text: str, dataset: Dataset, last: Query | None = None) -> Turn:
     """Answer one question; `last` is the previous question in the same conversation."""
-    query = understand(text, dataset, RULES, last)
-    answer = _HANDLERS[query.intent](query, dataset)
+    query = understand(text, dataset, GRAMMAR, last)
+    answer = _BY_NAME[query.intent].handle(query, dataset)
     answer = replace(answer, reading=_reading(query, answer, dataset))
     areas = answer.areas or query.areas
     seen = tuple(a for a in (last.seen_areas if last else ()) if a not in areas) + areas

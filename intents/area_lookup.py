@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from intents.dataset.model import Dataset
 from intents.reading.query import Query
-from intents.reading.rules import IntentSpec, Rule
+from intents.reading.rules import Rule
 from intents.replies.answer import Answer
 from intents.replies.wording import listing
+from intents.spec import IntentSpec
 
 BASIS_NOTE = {
     "recorded": "as commonly recorded for 2014, not yet checked against the official list",
@@ -75,9 +76,15 @@ UNKNOWN_PLACE = (
 
 SPEC = IntentSpec(
     name="area_lookup",
+    label="LEP lookup",
     rules=(
         Rule(
-            "area_lookup", 30, triggers=TRIGGERS, needs=frozenset({"district"}), indicators=(0, 0)
+            "area_lookup",
+            30,
+            triggers=TRIGGERS,
+            needs=frozenset({"district"}),
+            indicators=(0, 0),
+            keeps_districts=True,
         ),
         Rule(
             "area_lookup",
@@ -86,6 +93,7 @@ SPEC = IntentSpec(
             needs=frozenset({"district"}),
             leps=(0, 1),
             indicators=(0, 0),
+            keeps_districts=True,
         ),
         Rule(
             "area_lookup",
@@ -94,8 +102,13 @@ SPEC = IntentSpec(
             needs=frozenset({"unread"}),
             leps=(0, 0),
             indicators=(0, 0),
+            keeps_districts=True,
         ),
     ),
     handle=handle,
-    examples=("which LEP is Stockport in?", "what LEP covers Barnsley?"),
+    examples=(
+        "which LEP is Barnsley in?",
+        "which LEP is Stockport in?",
+        "what LEP covers Barnsley?",
+    ),
 )

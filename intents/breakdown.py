@@ -6,13 +6,15 @@ import re
 
 from intents.dataset.model import Dataset
 from intents.dataset.units import amount
+from intents.reading.context import FollowUp
 from intents.reading.query import Query
-from intents.reading.rules import IntentSpec, Rule
+from intents.reading.rules import Rule
 from intents.replies.answer import Answer, Table
 from intents.replies.chart_titles import spread_title
 from intents.replies.charts import group_bars
 from intents.replies.describe import figure_of
 from intents.replies.wording import cite, listing
+from intents.spec import IntentSpec
 
 TRIGGERS = (
     r"\b(?:small|smaller|large|larger|big|bigger|micro|medium)\b.{0,20}\b(?:employers|firms|businesses|companies|ones|establishments)\b|\bsmes?\b",
@@ -85,6 +87,9 @@ def handle(query: Query, dataset: Dataset) -> Answer:
 
 SPEC = IntentSpec(
     name="breakdown",
+    label="breakdown by sector",
+    tabled=True,
+    follow_up=FollowUp(carries=frozenset({"sectors"})),
     rules=(
         Rule(
             "breakdown",

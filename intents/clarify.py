@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import re
 
+from intents.catalogue import examples
 from intents.dataset.model import Dataset
+from intents.reading.context import FollowUp
 from intents.reading.query import Query
-from intents.reading.rules import IntentSpec, Rule
+from intents.reading.rules import Rule
 from intents.replies.answer import Answer
 from intents.replies.wording import listing
+from intents.spec import IntentSpec
 
 MAX_CHOICES = 8
 
@@ -25,16 +28,14 @@ NO_CONTEXT = (
     "I don't have an earlier question in this conversation to refer back to. Which area and "
     "measure do you mean?"
 )
-EXAMPLES = (
-    "how does Humber compare on placements?",
-    "compare London and Humber on work placements",
-)
+NO_CONTEXT_RULE = Rule("clarify", 0, reason="no_context")  # what "and London?" with no thread gets
 
 
 def handle(query: Query, dataset: Dataset) -> Answer:
     if query.reason == "no_context":
+        suggested = examples("value", "compare")
         return Answer(
-            intent="clarify", headline=NO_CONTEXT, choices=EXAMPLES, next_questions=EXAMPLES
+            intent="clarify", headline=NO_CONTEXT, choices=suggested, next_questions=suggested
         )
     candidates = query.candidates[:MAX_CHOICES]
     phrase = query.unclear.replace(" (in two LEPs)", "")
@@ -73,6 +74,9 @@ def ask_measure(query: Query, dataset: Dataset) -> Answer:
 
 SPEC = IntentSpec(
     name="clarify",
+    label="needs clarifying",
+    plain_headline=True,
+    follow_up=FollowUp(inherits=False),
     rules=(
         Rule("clarify", 20, needs=frozenset({"ambiguous"})),
         Rule("clarify", 21, needs=frozenset({"region"}), leps=(0, 0)),

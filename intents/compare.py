@@ -5,13 +5,15 @@ from __future__ import annotations
 from intents.dataset.model import Dataset
 from intents.dataset.stats import significance_line
 from intents.dataset.units import amount, difference
+from intents.reading.context import FollowUp
 from intents.reading.query import Query
-from intents.reading.rules import IntentSpec, Rule
+from intents.reading.rules import Rule
 from intents.replies.answer import Answer, Table
 from intents.replies.chart_titles import compare_title
 from intents.replies.charts import compare_bars
 from intents.replies.describe import describe, lead
 from intents.replies.wording import cite, listing
+from intents.spec import IntentSpec
 from intents.value import EMPLOYER_MEASURES, survey_caveats
 
 
@@ -99,6 +101,9 @@ def handle(query: Query, dataset: Dataset) -> Answer:
 
 SPEC = IntentSpec(
     name="compare",
+    label="comparison",
+    tabled=True,
+    follow_up=FollowUp(carries=frozenset({"added_areas"})),
     rules=(Rule("compare", 70, leps=(2, 99)),),
     handle=handle,
     examples=(

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from intents.dataset.model import Dataset
 from intents.reading.query import Query
-from intents.reading.rules import IntentSpec, Rule
+from intents.reading.rules import Rule
 from intents.replies.answer import Answer
+from intents.spec import IntentSpec
 
 POLARITY_WORDS = {
     "higher_is_better": "higher is better",
@@ -67,6 +68,7 @@ LEP_WORDS = r"\b(?:what (?:is|are) (?:a |an |the )?leps?|what does lep stand for
 
 SPEC = IntentSpec(
     name="define",
+    label="definition",
     rules=(
         Rule("define", 37, triggers=MEASURED, leps=(0, 0), indicators=(1, 3)),
         Rule(

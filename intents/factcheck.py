@@ -14,12 +14,12 @@ from dataclasses import dataclass, replace
 from intents.dataset.model import Dataset, Evidence, sector_name
 from intents.dataset.ranking import standing
 from intents.dataset.units import amount, span
-from intents.reading.numbers import HEDGED_PERCENT_PRECISION
 from intents.reading.query import Claim, Query
-from intents.reading.rules import IntentSpec, Rule
+from intents.reading.rules import Rule
 from intents.replies.answer import Answer, Figure
 from intents.replies.describe import figure_of
 from intents.replies.wording import RELATION_WORDS, cite
+from intents.spec import IntentSpec
 
 SEVERITY = ("incorrect", "disputed")  # a claim about two areas fails if either part does
 TRIGGERS = (
@@ -43,9 +43,14 @@ def _precision(value: float) -> float:
     return 10.0 ** -len(text.split(".")[1]) if "." in text else 1.0
 
 
+HEDGE_WIDTH = 10.0  # "nearly half", "about 30%": right if within 5 points
+
+
 def _within_rounding(claim: Claim, published: float) -> bool:
-    """Either figure may be the other rounded: 29.4% vs a published 29%, £37k vs £37,232."""
-    return abs(claim.value - published) <= max(_precision(published), claim.precision) / 2 + 1e-9
+    """Either figure may be the other rounded: 29.4% vs a published 29%, £37k vs £37,232; a
+    hedged share may be off by half of HEDGE_WIDTH."""
+    width = max(_precision(published), claim.precision, HEDGE_WIDTH if claim.hedged else 0.0)
+    return abs(claim.value - published) <= width / 2 + 1e-9
 
 
 def _disputed(dataset: Dataset, claim: Claim, ev: Evidence, where: str) -> Checked:
@@ -118,11 +123,7 @@ def _against_value(dataset: Dataset, claim: Claim, ev: Evidence, where: str) -> 
         verdict, text = (
             "rounding",
             f"Close: the published figure for {where} on {ind.short} is {right}{period}; "
-            + (
-                f"“about {said}” fits it"
-                if claim.precision >= HEDGED_PERCENT_PRECISION
-                else f"{said} is within rounding of it"
-            ),
+            + (f"“about {said}” fits it" if claim.hedged else f"{said} is within rounding of it"),
         )
     else:
         verdict, text = (
@@ -298,6 +299,7 @@ def handle(query: Query, dataset: Dataset) -> Answer:
 
 SPEC = IntentSpec(
     name="factcheck",
+    label="fact-check",
     rules=(
         Rule(
             "factcheck",
@@ -317,6 +319,7 @@ SPEC = IntentSpec(
     ),
     handle=handle,
     examples=(
+        "check: 46% of London employers offer placements",
         "check: 42% of Liverpool employers offer work inspiration",
         "is it true that 40% of Humber employers offer work placements?",
     ),

@@ -8,12 +8,13 @@ import re
 from intents.dataset.model import Dataset, Fact
 from intents.dataset.units import amount, gap
 from intents.reading.query import Query
-from intents.reading.rules import IntentSpec, Rule
+from intents.reading.rules import Rule
 from intents.replies.answer import Answer, Table
 from intents.replies.chart_titles import spread_title
 from intents.replies.charts import group_bars
 from intents.replies.describe import describe, figure_of, lead
 from intents.replies.wording import cite, listing
+from intents.spec import IntentSpec
 from intents.value import EMPLOYER_MEASURES
 
 GROUP_WORDS = (
@@ -160,6 +161,8 @@ def handle(query: Query, dataset: Dataset) -> Answer:
 
 SPEC = IntentSpec(
     name="groups",
+    label="national / group figures",
+    tabled=True,
     rules=(
         Rule(
             "groups",

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
+from intents.catalogue import examples
 from intents.dataset.model import Dataset
+from intents.names import IntentName
+from intents.reading.context import FollowUp
 from intents.reading.query import Query
-from intents.reading.rules import IntentSpec, Rule
+from intents.reading.rules import Rule
 from intents.replies.answer import Answer
+from intents.spec import IntentSpec
 
-EXAMPLES = (
-    "how does Humber compare on placements?",
-    "top 5 LEPs for work inspiration",
-    "is work inspiration related to youth unemployment?",
-    "check: 46% of London employers offer placements",
-    "which LEP is Barnsley in?",
-)
+FEATURED: tuple[IntentName, ...] = ("value", "rank", "relationship", "factcheck", "area_lookup")
 
 
 def handle(query: Query, dataset: Dataset) -> Answer:
@@ -32,7 +30,7 @@ def handle(query: Query, dataset: Dataset) -> Answer:
             "Only part of the LEP tables is published, so many LEPs have a band, a 'named high/low', or nothing; I say which. `lepbot data import` loads the full tables.",
             "Follow-ups work in a thread: “and Cumbria?”, “what about work inspiration?”, “and the bottom 5?”.",
         ),
-        next_questions=EXAMPLES,
+        next_questions=examples(*FEATURED),
     )
 
 
@@ -54,6 +52,9 @@ HELP_WORDS = (
 
 SPEC = IntentSpec(
     name="help",
+    label="help",
+    plain_headline=True,
+    follow_up=FollowUp(inherits=False),
     rules=(
         Rule(
             "help", 10, triggers=(WHOLE_HELP, ""), whole=True

@@ -5,13 +5,15 @@ from __future__ import annotations
 from intents.dataset.model import Dataset
 from intents.dataset.stats import MIN_PAIRS, fit_line
 from intents.dataset.units import amount
+from intents.reading.context import FollowUp
 from intents.reading.query import Query
-from intents.reading.rules import IntentSpec, Rule
+from intents.reading.rules import Rule
 from intents.relationship import CAUSE_CAVEAT, exact_pairs, pair
 from intents.replies.answer import Answer
 from intents.replies.chart_titles import outlier_title
 from intents.replies.charts import scatter
 from intents.replies.wording import cite, listing
+from intents.spec import IntentSpec
 
 SHOWN = 3
 
@@ -93,6 +95,8 @@ def handle(query: Query, dataset: Dataset) -> Answer:
 
 SPEC = IntentSpec(
     name="outliers",
+    label="areas bucking the trend",
+    follow_up=FollowUp(carries=frozenset({"pair"})),
     rules=(
         Rule(
             "outliers",

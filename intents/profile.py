@@ -5,12 +5,13 @@ from __future__ import annotations
 from intents.dataset.model import Dataset
 from intents.dataset.units import amount
 from intents.reading.query import Query
-from intents.reading.rules import IntentSpec, Rule
+from intents.reading.rules import Rule
 from intents.replies.answer import Answer, Table
 from intents.replies.chart_titles import profile_title
 from intents.replies.charts import profile_dots
 from intents.replies.describe import FULL_TABLE_HINT, describe
 from intents.replies.wording import cite, listing
+from intents.spec import IntentSpec
 
 PROFILE_WORDS = (
     r"\b(?:tell me (?:more )?about|overview|profile|summary|summari[sz]e|snapshot|key (?:stats|facts|figures|numbers)|"
@@ -69,6 +70,7 @@ def handle(query: Query, dataset: Dataset) -> Answer:
 
 SPEC = IntentSpec(
     name="profile",
+    label="area profile",
     rules=(
         Rule("profile", 77, triggers=(PROFILE_WORDS,), leps=(1, 1), indicators=(0, 0)),
         Rule("profile", 78, leps=(1, 1), indicators=(0, 0), refuses=frozenset({"unread"})),

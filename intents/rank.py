@@ -13,13 +13,15 @@ from intents.clarify import ask_measure
 from intents.dataset.model import Dataset, Fact
 from intents.dataset.ranking import standing
 from intents.dataset.units import amount, span
+from intents.reading.context import FollowUp
 from intents.reading.query import Query
-from intents.reading.rules import IntentSpec, Rule
+from intents.reading.rules import Rule
 from intents.replies.answer import Answer, Table
 from intents.replies.chart_titles import rank_title
 from intents.replies.charts import lep_bars
 from intents.replies.describe import FULL_TABLE_HINT, figure_of
 from intents.replies.wording import cite, listing, ordinal
+from intents.spec import IntentSpec
 
 DEFAULT_N = 5
 OPPOSITE = {"highest": "lowest", "lowest": "highest"}
@@ -250,6 +252,9 @@ RANK_WORDS = (
 
 SPEC = IntentSpec(
     name="rank",
+    label="ranking",
+    tabled=True,
+    follow_up=FollowUp(carries=frozenset({"ranking"})),
     rules=(
         Rule(
             "rank",

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from intents.dataset.model import Dataset, Finding
 from intents.dataset.stats import CORRELATION_METHOD, MIN_PAIRS, fit_line, strength
+from intents.reading.context import FollowUp
 from intents.reading.query import Query
-from intents.reading.rules import IntentSpec, Rule
+from intents.reading.rules import Rule
 from intents.replies.answer import Answer
 from intents.replies.chart_titles import relation_title
 from intents.replies.charts import scatter
 from intents.replies.wording import cite, listing
+from intents.spec import IntentSpec
 
 CAUSE_CAVEAT = "An association across areas, not evidence that one causes the other."
 DEFAULT_PARTNER = "youth_unemployment"
@@ -141,6 +143,8 @@ WEAK = (
 
 SPEC = IntentSpec(
     name="relationship",
+    label="relationship",
+    follow_up=FollowUp(carries=frozenset({"pair"})),
     rules=(
         Rule(
             "relationship",

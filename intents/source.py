@@ -5,8 +5,9 @@ from __future__ import annotations
 from intents.dataset.model import Dataset
 from intents.dataset.stats import CORRELATION_METHOD, SIGNIFICANCE_METHOD
 from intents.reading.query import Query
-from intents.reading.rules import IntentSpec, Rule
+from intents.reading.rules import Rule
 from intents.replies.answer import Answer
+from intents.spec import IntentSpec
 
 TRIGGERS = (
     r"\b(?:sources?|sourced|where (?:do|does|did|are|is) .*(?:come|from|get|got)|come from|comes from|methodology|"
@@ -64,6 +65,7 @@ def handle(query: Query, dataset: Dataset) -> Answer:
 
 SPEC = IntentSpec(
     name="source",
+    label="sources",
     rules=(
         Rule("source", 35, triggers=TRIGGERS, leps=(0, 0), refuses=frozenset({"number"})),
         Rule(

@@ -7,18 +7,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from intents.catalogue import examples
 from intents.dataset.model import Dataset
+from intents.reading.context import FollowUp
 from intents.reading.query import Query
-from intents.reading.rules import IntentSpec, Rule
+from intents.reading.rules import Rule
 from intents.replies.answer import Answer
 from intents.replies.wording import listing
+from intents.spec import IntentSpec
 
-SUGGESTIONS = (
-    "how does Humber compare on placements?",
-    "top 5 LEPs for work inspiration",
-    "help",
-)
 WORDS_SHOWN = 6
+
+
+def _suggestions() -> tuple[str, ...]:
+    return examples("value", "rank", "help")
+
+
 SURVEY_YEAR = "EPS 2014 (fieldwork April–July 2014)"
 INSTRUCTIONS = (
     r"\b(?:ignore|disregard|forget) (?:all |any |the |your |my |that|this|previous|prior|above)",
@@ -41,19 +45,22 @@ def _same_question(query: Query, dataset: Dataset) -> tuple[str, ...]:
             for a in query.areas[:1]
             for i in query.indicators[:1]
         )
-        or SUGGESTIONS
+        or _suggestions()
     )
 
 
 def _empty(query: Query, dataset: Dataset) -> tuple[str, tuple[str, ...]]:
-    return "I didn't catch a question there. Ask me about England's LEPs, for example:", SUGGESTIONS
+    return (
+        "I didn't catch a question there. Ask me about England's LEPs, for example:",
+        _suggestions(),
+    )
 
 
 def _instructions(query: Query, dataset: Dataset) -> tuple[str, tuple[str, ...]]:
     return (
         "I only report what the published data says, so I can't be told which figures to give. "
         "Ask me a question about the data and I'll answer it with the source.",
-        tuple(f"how does {a} compare on placements?" for a in query.areas[:1]) or SUGGESTIONS,
+        tuple(f"how does {a} compare on placements?" for a in query.areas[:1]) or _suggestions(),
     )
 
 
@@ -69,7 +76,7 @@ def _outside(query: Query, dataset: Dataset) -> tuple[str, tuple[str, ...]]:
     place = next(a for a in dataset.outside if a.name == query.outside)
     return (
         f"This dataset covers England's 39 LEPs, so {place.name} is not in it. {place.note}".strip(),
-        SUGGESTIONS,
+        _suggestions(),
     )
 
 
@@ -87,7 +94,7 @@ def _not_understood(query: Query, dataset: Dataset) -> tuple[str, tuple[str, ...
             "Sorry, I couldn't match that to the data. I answer questions about England's 39 LEPs "
             "from UKCES's Employer Perspectives Survey 2014: work placements, work inspiration and "
             "their economic context.",
-            SUGGESTIONS,
+            _suggestions(),
         )
     words = " ".join(query.unread[:WORDS_SHOWN])
     return (
@@ -125,6 +132,9 @@ def handle(query: Query, dataset: Dataset) -> Answer:
 
 SPEC = IntentSpec(
     name="unknown",
+    label="not understood",
+    plain_headline=True,
+    follow_up=FollowUp(inherits=False),
     rules=(
         Rule("unknown", 5, triggers=INSTRUCTIONS, reason="instructions"),
         Rule("unknown", 24, triggers=FUTURE, reason="future"),

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from intents.dataset.model import Dataset
 from intents.reading.query import Query
-from intents.reading.rules import IntentSpec, Rule
+from intents.reading.rules import Rule
 from intents.replies.answer import Answer
 from intents.replies.chart_titles import area_title
 from intents.replies.charts import lep_bars
 from intents.replies.describe import describe
+from intents.spec import IntentSpec
 
 EMPLOYER_MEASURES = ("work_placements", "work_inspiration")
 
@@ -59,6 +60,7 @@ def survey_caveats(dataset: Dataset, indicators: tuple[str, ...]) -> tuple[str, 
 
 SPEC = IntentSpec(
     name="value",
+    label="figure",
     rules=(Rule("value", 75, leps=(1, 1), indicators=(1, 99)),),
     handle=handle,
     examples=("how does Humber compare on placements?", "Gloucestershire work experience"),

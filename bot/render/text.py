@@ -5,26 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from intents import spec_of
 from intents.dataset.model import Dataset
 from intents.replies.answer import Answer, Reading, Table
-
-INTENT_WORDS = {
-    "value": "figure",
-    "compare": "comparison",
-    "rank": "ranking",
-    "profile": "area profile",
-    "relationship": "relationship",
-    "outliers": "areas bucking the trend",
-    "groups": "national / group figures",
-    "breakdown": "breakdown by sector",
-    "define": "definition",
-    "source": "sources",
-    "factcheck": "fact-check",
-    "area_lookup": "LEP lookup",
-    "help": "help",
-    "clarify": "needs clarifying",
-    "unknown": "not understood",
-}
 
 
 def escape(text: str) -> str:
@@ -35,7 +18,7 @@ def escape(text: str) -> str:
 def reading_line(reading: Reading | None) -> str:
     if reading is None:
         return ""
-    parts = [INTENT_WORDS.get(reading.intent, reading.intent)]
+    parts = [spec_of(reading.intent).label]
     if reading.indicators:
         parts.append(" & ".join(reading.indicators))
     if reading.areas:
@@ -61,10 +44,6 @@ def sources_line(answer: Answer, dataset: Dataset) -> str:
     if not answer.sources:
         return ""
     return "Source: " + "; ".join(dataset.source(s).cite for s in answer.sources[:4])
-
-
-TABLED = ("rank", "compare", "breakdown", "groups")  # a profile's lines already list its figures
-PLAIN_HEADLINE = ("help", "unknown", "clarify")  # replies that are not a finding stay unbolded
 
 
 @dataclass(frozen=True)
@@ -108,10 +87,11 @@ MRKDWN = Markup(
 
 def render(answer: Answer, dataset: Dataset, markup: Markup) -> str:
     t = markup.text
-    headline = "{}" if answer.intent in PLAIN_HEADLINE else markup.headline
+    spec = spec_of(answer.intent)
+    headline = "{}" if spec.plain_headline else markup.headline
     out = [headline.format(t(answer.headline))]
     out += [markup.line.format(t(line)) for line in answer.lines]
-    if answer.table is not None and answer.intent in TABLED:
+    if answer.table is not None and spec.tabled:
         out += markup.table(table_lines(answer.table))
     out += [markup.caveat.format(t(c)) for c in answer.caveats]
     if answer.choices:

@@ -11,14 +11,13 @@ import html
 from collections.abc import Iterable
 
 from bot.render.text import escape, mrkdwn, reading_line, sources_line, table_lines
+from intents import spec_of
 from intents.dataset.model import Dataset
 from intents.dataset.units import amount, span
 from intents.replies.answer import Answer, Figure, Table
 
 ASK_ACTION = "ask_{}"  # buttons that ask a question in the thread; value = the question
 ASK_ACTION_PATTERN = r"^ask_\d+$"
-TABLE_INTENTS = ("rank", "compare", "breakdown", "groups")  # as in the terminal renderer
-UNBOLDED_INTENTS = ("help", "unknown", "clarify")
 
 SECTION_CHARS = 3000
 FIELD_CHARS = 2000
@@ -135,11 +134,12 @@ def answer_message(answer: Answer, dataset: Dataset, *, table_block: bool = True
 
     `table_block=False` draws the table as monospace text, for the retry after Slack refused it.
     """
+    spec = spec_of(answer.intent)
     headline = safe(answer.headline, SECTION_CHARS - 2)
-    blocks = [_section(headline if answer.intent in UNBOLDED_INTENTS else f"*{headline}*")]
+    blocks = [_section(headline if spec.plain_headline else f"*{headline}*")]
     if answer.reading is not None:
         blocks.append(_context([safe(reading_line(answer.reading), CONTEXT_CHARS)]))
-    table = answer.table if answer.intent in TABLE_INTENTS else None
+    table = answer.table if spec.tabled else None
     if table is None:
         blocks += _figures(answer, dataset)
     blocks += _bullets(answer.lines)[:MAX_LINE_SECTIONS]

@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 from intents.dataset.model import (
-    KIND_STRENGTH,
+    FACT_KINDS,
     Area,
     Dataset,
     District,
@@ -26,7 +26,6 @@ from intents.dataset.model import (
 from intents.dataset.units import FORMATS
 
 SHIPPED_DATA = Path(__file__).resolve().parents[2] / "data"
-FACT_KINDS = (*KIND_STRENGTH, "disputed")
 RELATIONS = ("high", "low", "highest", "lowest")
 POLARITIES = ("higher_is_better", "lower_is_better", "neutral")
 

@@ -8,10 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Literal, get_args
 
 from intents.dataset.units import Format
 
-KIND_STRENGTH = {"value": 3, "change": 3, "band": 2, "relation": 1}  # a change is exact too
+FactKind = Literal["value", "change", "band", "relation", "disputed"]
+FACT_KINDS: tuple[FactKind, ...] = get_args(FactKind)
+KIND_STRENGTH: dict[FactKind, int] = {"value": 3, "change": 3, "band": 2, "relation": 1}
+# a change is exact too; a disputed figure has no strength: it never answers
 EXTREMES = ("highest", "lowest")
 
 
@@ -62,7 +66,7 @@ class Indicator:
 class Fact:
     area: str
     indicator: str
-    kind: str
+    kind: FactKind
     value: float | None = None
     low: float | None = None
     high: float | None = None

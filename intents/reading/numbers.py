@@ -190,13 +190,10 @@ _HEDGE = re.compile(
 )
 
 
-HEDGED_PERCENT_PRECISION = 10.0  # "nearly half", "about 30%": right if within 5 points
-
-
 def _hedged(claim: Claim, before: str) -> Claim:
     """A figure said loosely ("nearly half") is checked loosely."""
     if claim.unit == "percent" and _HEDGE.search(before):
-        return replace(claim, precision=max(claim.precision, HEDGED_PERCENT_PRECISION))
+        return replace(claim, hedged=True)
     return claim
 
 

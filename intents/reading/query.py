@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import Literal
+
+from intents.names import IntentName
+
+ThresholdOp = Literal["above", "below", "between"]
 
 
 @dataclass(frozen=True)
 class Threshold:
     """'above 40%' or 'below the England figure' (value None means the benchmark)."""
 
-    op: str  # "above" | "below" | "between"
+    op: ThresholdOp
     value: float | None = None  # the bound (the lower one for "between")
     inclusive: bool = False  # "at least 46%" keeps 46
     high: float | None = None  # the upper bound, for "between"
@@ -22,11 +27,12 @@ class Claim:
     value: float
     precision: float = 1.0
     unit: str = ""  # "percent" or "pounds" when the user wrote one
+    hedged: bool = False  # said loosely ("nearly half", "about 30%"), so checked loosely
 
 
 @dataclass(frozen=True)
 class Query:
-    intent: str
+    intent: IntentName
     reason: str = ""  # the matching rule's reason, e.g. "instructions" for an unknown
     text: str = ""
     areas: tuple[str, ...] = ()

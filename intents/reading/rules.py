@@ -1,4 +1,4 @@
-"""Matchers declared as data beside each intent, and the value that registers an intent.
+"""Matchers declared as data beside each intent, and the grammar they make together.
 
 A Rule says which words trigger it and which entities it needs; rules from every intent are tried
 in priority order and the first that accepts the question decides the intent. Ranking stays apart
@@ -8,14 +8,13 @@ from handling, and no rule mutates the question.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from intents.dataset.model import Dataset
-from intents.reading.query import Query
-from intents.reading.signals import Signals
-from intents.replies.answer import Answer
+from intents.names import INTENT_NAMES, IntentName
+from intents.reading.context import FollowUp
+from intents.reading.signals import SLOTS, Signals, Slot
 
 ANY = (0, 99)
 
@@ -27,15 +26,24 @@ def pattern(expr: str) -> re.Pattern[str]:
 
 @dataclass(frozen=True)
 class Rule:
-    intent: str
+    intent: IntentName
     priority: int
     triggers: tuple[str, ...] = ()  # regexes on the normalised text; one must match if given
     whole: bool = False  # a trigger must match the whole text
     leps: tuple[int, int] = ANY  # how many LEPs the question may name
     indicators: tuple[int, int] = ANY
-    needs: frozenset[str] = frozenset()  # Signals.present names that must be there
-    refuses: frozenset[str] = frozenset()  # ... that must not
+    needs: frozenset[Slot] = frozenset()  # Signals.present names that must be there
+    refuses: frozenset[Slot] = frozenset()  # ... that must not
     reason: str = ""  # why this rule exists, when the handler answers differently for it
+    keeps_districts: bool = False  # a district it accepts is asked about, not read as its LEP
+
+    def __post_init__(self) -> None:
+        """A misspelt slot would silently never match, so it fails when the module loads."""
+        if self.intent not in INTENT_NAMES:
+            raise ValueError(f"rule for unknown intent {self.intent!r}")
+        unknown = (self.needs | self.refuses) - SLOTS
+        if unknown:
+            raise ValueError(f"{self.intent} rule {self.priority}: unknown slots {sorted(unknown)}")
 
     def triggered(self, text: str) -> bool:
         find = (lambda p: p.fullmatch(text)) if self.whole else (lambda p: p.search(text))
@@ -55,12 +63,13 @@ class Rule:
         return self.fits(signals) and (not self.triggers or self.triggered(signals.text))
 
 
-Handler = Callable[[Query, Dataset], Answer]
-
-
 @dataclass(frozen=True)
-class IntentSpec:
-    name: str
+class Grammar:
+    """Every intent's rules in priority order, with what a follow-up may keep from each intent."""
+
     rules: tuple[Rule, ...]
-    handle: Handler
-    examples: tuple[str, ...] = ()
+    follow_ups: Mapping[IntentName, FollowUp]
+    no_context: Rule  # a question that refers back with nothing to refer to
+
+    def follow_up(self, intent: IntentName) -> FollowUp:
+        return self.follow_ups.get(intent, FollowUp())

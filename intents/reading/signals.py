@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Literal, get_args
 
 from intents.reading.lexicon import Lexicon
 from intents.reading.normalise import TOKEN, normalise
@@ -13,6 +14,26 @@ from intents.reading.phrases import exact_matches, fuzzy_matches
 from intents.reading.query import Claim, Threshold
 
 SECTOR_CONTEXT = r"\b(?:sectors?|industr\w*|employers|firms|businesses|companies|in)\b"
+
+
+Slot = Literal[
+    "lep",
+    "group",
+    "outside",
+    "district",
+    "indicator",
+    "sector",
+    "ambiguous",
+    "region",
+    "number",
+    "threshold",
+    "order",
+    "n",
+    "unread",
+    "other_year",
+    "students",
+]
+SLOTS: frozenset[Slot] = frozenset(get_args(Slot))
 
 
 @dataclass(frozen=True)
@@ -40,8 +61,8 @@ class Signals:
     notes: tuple[str, ...] = ()
 
     @property
-    def present(self) -> frozenset[str]:
-        names = {
+    def present(self) -> frozenset[Slot]:
+        names: dict[Slot, object] = {
             "lep": self.leps,
             "group": self.groups,
             "outside": self.outside,

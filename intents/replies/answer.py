@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from intents.dataset.units import Format
+from intents.names import IntentName
 
 ChartKind = Literal["bars", "compare", "scatter", "groups", "profile"]
 
@@ -81,7 +82,7 @@ class Table:
 class Reading:
     """How the question was read, shown so a misreading is visible at a glance."""
 
-    intent: str
+    intent: IntentName
     areas: tuple[str, ...] = ()
     indicators: tuple[str, ...] = ()  # labels, not ids
     notes: tuple[str, ...] = ()
@@ -114,7 +115,7 @@ class ClaimCheck:
 
 @dataclass(frozen=True)
 class Answer:
-    intent: str
+    intent: IntentName
     headline: str  # the copy-ready sentence
     lines: tuple[str, ...] = ()  # further points, one per line
     table: Table | None = None

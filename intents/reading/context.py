@@ -1,0 +1,114 @@
+"""Follow-ups: whether a question leans on the one before it, and what it takes from it.
+
+What carries over depends on the last intent ("and the bottom 5?" keeps a ranking's measure and
+order; "what about GVA?" keeps one side of a relationship); each intent declares that in its
+FollowUp, so this module knows the kinds of carrying, not the intents.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from intents.reading.query import Query
+from intents.reading.signals import Signals
+
+Carried = Literal["pair", "ranking", "sectors", "added_areas"]
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """What a follow-up to an intent's answer may take from it."""
+
+    inherits: bool = True  # a follow-up without trigger words of its own may keep the intent
+    carries: frozenset[Carried] = frozenset()  # beyond the areas and measures every intent lends
+
+
+FOLLOW_UP = tuple(
+    re.compile(p)
+    for p in (
+        r"^(?:and|or|but|so|also|then|now|ok|okay|right|cool|thanks)\b",
+        r"^(?:what|how) about\b",
+        r"^(?:same|likewise|ditto)\b",
+        r"^(?:compare|versus|vs|against|add|plus)\b",
+        r"^what of\b",
+        r"\b(?:there|that area|that lep|that place|this area|this lep|those areas|those leps|them|the two|both of them|that one)\b",
+        r"^(?:how|what|where|and) (?:do|did|are|were|does|about) they\b",
+        r"\b(?:compare|compares|comparison) (?:with|to|against)\b|\bhow does (?:that|it|this) compare\b",
+        r"\binstead\b",
+        r"\b(?:the|that|this) (?:figure|number|one|measure|stat)\b",
+        r"\b(?:for|about|does|is|on|with) it\b",
+    )
+)
+ADDS_AREAS = re.compile(
+    r"\b(?:compare|comparison|vs|versus|against|add|plus|with|the two|both|them|those|all three)\b"
+)
+BACK_TO_SEVERAL = re.compile(r"\b(?:the two|both|them|those|these|all three)\b")
+BACK_TO_TWO = re.compile(r"\b(?:the two|both)\b")
+AREA_REFERENCE = re.compile(
+    r"\b(?:there|that area|that lep|that place|this area|this lep|those areas|those leps|them|the two|both)\b"
+    r"|^(?:how|what|where|and) (?:do|did|are|were|does|about) they\b"
+)
+LEAD_IN = re.compile(r"^(?:and|or|but|so|also|then|now|ok|okay|what about|how about)\s+")
+SHORT = 5  # words; a short question missing a slot leans on the last one
+
+
+def refers_back(signals: Signals) -> bool:
+    return any(p.search(signals.text) for p in FOLLOW_UP)
+
+
+def refers_to_areas(signals: Signals) -> bool:
+    return AREA_REFERENCE.search(signals.text) is not None
+
+
+def without_lead_in(text: str) -> str:
+    """The question's own words, past any 'and' or 'what about'."""
+    return LEAD_IN.sub("", text)
+
+
+def is_follow_up(signals: Signals) -> bool:
+    if refers_back(signals):
+        return True
+    no_slot = not (signals.leps or signals.groups) or not signals.indicators
+    return len(signals.tokens) <= SHORT and no_slot and not signals.ambiguous
+
+
+def carry(signals: Signals, last: Query, policy: FollowUp) -> tuple[Signals, tuple[str, ...]]:
+    """Fill what the follow-up leaves out from the last question, and say what was carried."""
+    notes: list[str] = []
+    changes: dict = {}
+    if not signals.indicators and last.indicators and not signals.sectors:
+        changes["indicators"] = last.indicators
+        notes.append("measure carried over from the previous question")
+    elif signals.indicators and len(last.indicators) == 2 and "pair" in policy.carries:
+        keep = [i for i in last.indicators if i not in signals.indicators][1:]
+        changes["indicators"] = (*signals.indicators, *keep)
+    if not signals.leps and BACK_TO_SEVERAL.search(signals.text) and len(last.seen_areas) > 1:
+        wanted = 2 if BACK_TO_TWO.search(signals.text) else 3
+        changes["leps"] = last.seen_areas[-wanted:]
+        notes.append("areas carried over from earlier in the conversation")
+        return replace(signals, **changes), tuple(notes)
+    adds = last.areas and len(signals.leps) <= 1 and ADDS_AREAS.search(signals.text)
+    and_more = signals.leps and "added_areas" in policy.carries and signals.text.startswith("and ")
+    if adds or and_more:
+        changes["leps"] = tuple(dict.fromkeys((*last.areas, *signals.leps)))
+        notes.append("areas carried over from the previous question")
+    elif not signals.leps and not signals.groups and last.areas and not signals.districts:
+        changes["leps"] = last.areas
+        notes.append("area carried over from the previous question")
+    if "ranking" in policy.carries and not signals.leps:
+        if signals.n is None and last.n is not None:
+            changes["n"] = last.n
+        if not signals.order and last.order:
+            changes["order"] = last.order
+        if signals.threshold is None and last.threshold is not None and not signals.order:
+            changes["threshold"] = last.threshold
+    if (
+        "sectors" in policy.carries
+        and last.breakdowns
+        and not signals.sectors
+        and not signals.groups
+    ):
+        changes["sectors"] = last.breakdowns
+    return replace(signals, **changes), tuple(notes)
