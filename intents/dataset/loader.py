@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable, Sequence
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,9 @@ from intents.dataset.model import (
 )
 from intents.dataset.units import FORMATS
 
-SHIPPED_DATA = Path(__file__).resolve().parents[2] / "data"
+# data/ is installed as the package lepbot_data (setup.py), so an editable install and a wheel
+# find it the same way.
+SHIPPED_DATA = Path(str(files("lepbot_data")))
 RELATIONS = ("high", "low", "highest", "lowest")
 POLARITIES = ("higher_is_better", "lower_is_better", "neutral")
 

@@ -1,0 +1,1 @@
+"""The shipped dataset (installed as the package lepbot_data, so a wheel carries it)."""
