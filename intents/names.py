@@ -1,4 +1,4 @@
-"""The names every layer shares: the fifteen intents (the JSON contract's `intent`)."""
+"""The names every layer shares: the fifteen intents and the five verdicts of the JSON contract."""
 
 from __future__ import annotations
 
@@ -22,3 +22,7 @@ IntentName = Literal[
     "unknown",
 ]
 INTENT_NAMES: tuple[IntentName, ...] = get_args(IntentName)
+
+Verdict = Literal["correct", "rounding", "incorrect", "unverifiable", "disputed"]
+# A message's verdict is the worst of its claims', in this order.
+SEVERITY: tuple[Verdict, ...] = ("incorrect", "disputed", "unverifiable", "rounding", "correct")

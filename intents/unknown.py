@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from intents.catalogue import examples
 from intents.dataset.model import Dataset
+from intents.reading.clean import MAX_CHARS
 from intents.reading.context import FollowUp
 from intents.reading.query import Query
 from intents.reading.rules import Rule
@@ -121,7 +122,7 @@ REPLIES: dict[str, Reply] = {
 def handle(query: Query, dataset: Dataset) -> Answer:
     headline, nexts = REPLIES.get(query.reason, _not_understood)(query, dataset)
     lines = (
-        ("That message was long, so I read only its first 500 characters.",)
+        (f"That message was long, so I read only its first {MAX_CHARS:,} characters.",)
         if query.truncated
         else ()
     )

@@ -41,7 +41,7 @@ def test_nasty_input_gets_a_friendly_reply(ask, text):
 
 def test_a_long_message_says_it_was_cut(ask):
     (reply,) = ask("blah " * 2_000)
-    assert "first 500 characters" in reply["text"]
+    assert "first 4,000 characters" in reply["text"]
 
 
 def test_echoed_text_cannot_ping_the_channel(ask):

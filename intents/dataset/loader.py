@@ -109,6 +109,7 @@ def _indicator(row: dict[str, Any], where: str) -> Indicator:
         audience_synonyms=_strings(row.get("audience_synonyms")),
         patterns=_strings(row.get("patterns")),
         supersedes=_strings(row.get("supersedes")),
+        base_words=_strings(row.get("base_words")),
     )
 
 

@@ -51,6 +51,7 @@ class Indicator:
     audience_words: tuple[str, ...] = ()
     audience_synonyms: tuple[str, ...] = ()
     patterns: tuple[str, ...] = ()  # regexes that name this measure across several words
+    base_words: tuple[str, ...] = ()  # how a claim says the share's narrower population
     supersedes: tuple[str, ...] = ()  # measures a pattern match replaces ("work experience" ...)
 
     @property
@@ -205,6 +206,10 @@ class Dataset:
     def spoken(self, name: str) -> str:
         area = self._area_by_name.get(name)
         return (area.spoken if area else "") or name
+
+    def has_area(self, name: str) -> bool:
+        """A LEP or a group with figures of its own (not a region or a place outside England)."""
+        return name in self._area_by_name
 
     def is_lep(self, name: str) -> bool:
         area = self._area_by_name.get(name)

@@ -1,4 +1,4 @@
-"""Keep the readable characters of a question and cut it to a length worth reading.
+"""Keep the readable characters of a message, its line breaks, and a length worth reading.
 
 Chat markup (Slack's mentions, links, emoji codes) is taken off at the edge, in bot/slack/markup.py;
 what arrives here is plain text, perhaps with emoji and control characters still in it.
@@ -6,20 +6,28 @@ what arrives here is plain text, perhaps with emoji and control characters still
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
-MAX_CHARS = 500  # longer messages are read up to here; the reply says so
+MAX_CHARS = 4000  # a pasted paragraph of a brief; longer messages are read up to here
+SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[^a-z\s])|\s*\n+\s*")
 
 
 def _visible(ch: str) -> bool:
     """Letters, digits, punctuation and spaces; not emoji, symbols or control characters."""
     category = unicodedata.category(ch)
-    return ch.isspace() or category[0] in "LNP" or ch in "%£$&+<>=/"
+    return ch.isspace() or category[0] in "LNP" or ch in "%£$&+<>=/~"
 
 
 def clean(text: str) -> tuple[str, bool]:
-    """Return the readable question and whether it was cut to MAX_CHARS."""
+    """Return the readable message and whether it was cut to MAX_CHARS."""
     text = "".join(ch if _visible(ch) else " " for ch in text or "")
-    text = " ".join(text.split())
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    text = "\n".join(line for line in lines if line)
     truncated = len(text) > MAX_CHARS
     return text[:MAX_CHARS], truncated
+
+
+def sentences(text: str) -> list[str]:
+    """A message split into sentences and lines (a brief's paragraph, a pasted list)."""
+    return [s.strip() for s in SENTENCE_END.split(text) if s and s.strip()]

@@ -39,6 +39,8 @@ class Lexicon:
     # measures published by sector: a sector word beside them is a sector, not a measure
     broken_down: frozenset[str]
     spellings: dict[str, str]  # chat spellings read as the word they stand for ("wht" -> "what")
+    district_leps: dict[str, tuple[str, ...]]  # a district's LEP(s), for claims about a town
+    supersedes: dict[str, frozenset[str]]  # a measure named beside another it is a part of
 
 
 def _add(index: dict[tuple[str, ...], list[Entry]], phrase: str, entry: Entry) -> None:
@@ -47,7 +49,7 @@ def _add(index: dict[tuple[str, ...], list[Entry]], phrase: str, entry: Entry) -
         index[key].append(entry)
 
 
-def _years_in(period: str) -> tuple[str, ...]:
+def years_in(period: str) -> tuple[str, ...]:
     """'2008-2013' covers 2008..2013; '2014/15' covers 2014 and 2015."""
     found = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", period)]
     if "/" in period and found:
@@ -60,7 +62,7 @@ def _years_in(period: str) -> tuple[str, ...]:
 def _years_by_indicator(dataset: Dataset) -> dict[str, frozenset[str]]:
     out: dict[str, set[str]] = {"": set()}
     for fact in dataset.facts:
-        years = _years_in(fact.period)
+        years = years_in(fact.period)
         out.setdefault(fact.indicator, set()).update(years)
         out[""].update(years)
     return {k: frozenset(v) for k, v in out.items()}
@@ -105,6 +107,8 @@ def lexicon_for(dataset: Dataset) -> Lexicon:
         function_words=dataset.function_words,
         known_words=dataset.known_words,
         spellings=dict(dataset.spellings),
+        district_leps={d.name: d.leps for d in dataset.districts},
+        supersedes={i.id: frozenset(i.supersedes) for i in dataset.indicators if i.supersedes},
         audience_words=frozenset(
             normalise(w) for i in dataset.indicators for w in i.audience_words
         ),

@@ -15,7 +15,7 @@ def normalise(text: str, spellings: Mapping[str, str] | None = None) -> str:
     text = re.sub(r"(\w)'s\b", r"\1", text)
     text = re.sub(r"(\d),(\d{3})", r"\1\2", text)
     text = re.sub(r"\b(top|bottom)(\d)", r"\1 \2", text)
-    text = re.sub(r"[^\w%£.\s-]", " ", text)
+    text = re.sub(r"[^\w%£.\s~-]", " ", text)
     text = re.sub(r"(?<!\d)\.|\.(?!\d)", " ", text)
     text = re.sub(r"(?<=[a-z])-(?=[a-z0-9])|(?<=\d)-(?=[a-z])|_", " ", text)
     text = text.replace("-", " - ")

@@ -32,7 +32,8 @@ class Match:
 
 
 def exact_matches(tokens: list[str], lexicon: Lexicon) -> list[Match]:
-    """Every phrase found, then the longest first, never two over the same word."""
+    """Every phrase found, then the one with most words of substance first ('south east' beats
+    'in the south' over the same 'south'), never two over the same word."""
     found = []
     for i in range(len(tokens)):
         for n in range(min(lexicon.longest, len(tokens) - i), 0, -1):
@@ -41,7 +42,12 @@ def exact_matches(tokens: list[str], lexicon: Lexicon) -> list[Match]:
                 found.append(Match(i, i + n, " ".join(key), lexicon.phrases[key]))
     chosen: list[Match] = []
     taken: set[int] = set()
-    for match in sorted(found, key=lambda m: (-(m.end - m.start), _vagueness(m), m.start)):
+
+    def weight(m: Match) -> tuple[int, int, int, int]:
+        content = sum(1 for t in tokens[m.start : m.end] if t not in lexicon.function_words)
+        return (-content, -(m.end - m.start), _vagueness(m), m.start)
+
+    for match in sorted(found, key=weight):
         span = set(range(match.start, match.end))
         if not span & taken:
             chosen.append(match)

@@ -6,8 +6,20 @@ from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from intents.names import IntentName
+from intents.reading.amounts import Amount
 
 ThresholdOp = Literal["above", "below", "between"]
+Comparator = Literal["=", "~", ">", ">=", "<", "<=", "just_below", "just_above"]
+ClaimKind = Literal[
+    "figure",  # a share, amount or change: '38%', 'over a third', 'about £37k'
+    "difference",  # '8 points above England'
+    "ratio",  # 'half as likely again as Humber', '61% of the UK average'
+    "extreme",  # 'the second lowest', 'the best'
+    "top_n",  # 'in the top 5'
+    "range",  # 'LEP figures run from 29% to 46%'
+    "relation",  # 'a low placement rate'
+    "comparison",  # 'higher than Humber', 'above the national average'
+]
 
 
 @dataclass(frozen=True)
@@ -22,12 +34,32 @@ class Threshold:
 
 @dataclass(frozen=True)
 class Claim:
-    """A figure the user asserts, and how precisely they wrote it ('£37k' is to the thousand)."""
+    """One thing a message asserts of the data: who, which measure, how it compares, and the
+    figure as written. Read by intents/reading/claims.py, judged by intents/factcheck/."""
 
-    value: float
+    text: str  # the words of the claim, as written
+    kind: ClaimKind
+    subject: str = ""  # an area or group; "" when it could not be read
+    indicator: str = ""
+    sector: str = ""  # a breakdown label, "sector: Manufacturing"
+    comparator: Comparator = "="
+    value: float | None = None  # the figure (points for a difference, times for a ratio)
+    high: float | None = None  # the upper end of a range or band
     precision: float = 1.0
-    unit: str = ""  # "percent" or "pounds" when the user wrote one
-    hedged: bool = False  # said loosely ("nearly half", "about 30%"), so checked loosely
+    unit: str = ""  # percent | points | pounds | ratio, as written
+    in_words: bool = False  # 'a third', 'one in five': a rounded statement
+    negated: bool = False  # 'does not reach 46%'
+    complement: bool = False  # '30% do not offer placements': the share not doing it
+    other: str = ""  # the area a difference, ratio or comparison is against
+    extreme: str = ""  # highest | lowest | best | worst
+    position: int = 1  # 2 for 'the second lowest'
+    joint: bool = False
+    only: bool = False  # 'the only LEP at 46%'
+    relation: str = ""  # high | low, claimed without a figure
+    period: str = ""  # the years written: '2013', '2008-2013'
+    base: str = ""  # the population said, when it is not the measure's own
+    doubt: str = ""  # why the claim cannot be read with confidence
+    written: str = ""  # the figure's words (normalised), to find it again for a correction
 
 
 @dataclass(frozen=True)
@@ -43,8 +75,8 @@ class Query:
     n: int | None = None
     order: str = ""  # "top" | "bottom" | ""
     threshold: Threshold | None = None
-    claims: tuple[Claim, ...] = ()  # figures the user asserts, in the order written
-    claimed_extreme: str = ""  # "highest" | "lowest" claimed, for factcheck
+    amounts: tuple[Amount, ...] = ()  # figures written in the question, in order
+    claims: tuple[Claim, ...] = ()  # for a fact-check: what the message asserts, in order
     candidates: tuple[str, ...] = ()  # for clarify
     unclear: str = ""  # the words that could mean several things
     outside: str = ""  # a place outside the data's coverage
@@ -53,10 +85,6 @@ class Query:
     seen_areas: tuple[str, ...] = ()  # LEPs named earlier in the conversation, latest last
     notes: tuple[str, ...] = field(default=())  # what was assumed or carried over
     truncated: bool = False
-
-    @property
-    def number(self) -> float | None:
-        return self.claims[0].value if self.claims else None
 
     def but(self, **changes: object) -> Query:
         return replace(self, **changes)

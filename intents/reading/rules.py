@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, replace
+from functools import cached_property, lru_cache
 
 from intents.names import INTENT_NAMES, IntentName
 from intents.reading.context import FollowUp
@@ -36,6 +36,7 @@ class Rule:
     refuses: frozenset[Slot] = frozenset()  # ... that must not
     reason: str = ""  # why this rule exists, when the handler answers differently for it
     keeps_districts: bool = False  # a district it accepts is asked about, not read as its LEP
+    reads_claims: bool = False  # the message is read for claims; with none, the next rule decides
 
     def __post_init__(self) -> None:
         """A misspelt slot would silently never match, so it fails when the module loads."""
@@ -73,3 +74,8 @@ class Grammar:
 
     def follow_up(self, intent: IntentName) -> FollowUp:
         return self.follow_ups.get(intent, FollowUp())
+
+    @cached_property
+    def without_claims(self) -> Grammar:
+        """The grammar less the rules that read claims: for a 'check' with nothing to check."""
+        return replace(self, rules=tuple(r for r in self.rules if not r.reads_claims))

@@ -7,12 +7,27 @@ import re
 from dataclasses import dataclass
 from typing import Literal, get_args
 
+from intents.reading.amounts import YEAR, Amount, amounts
+from intents.reading.clean import sentences
 from intents.reading.lexicon import Lexicon
 from intents.reading.normalise import TOKEN, normalise
-from intents.reading.numbers import ALL_ORDER_WORDS, YEAR, claims, first_number, order, threshold
+from intents.reading.numbers import ALL_ORDER_WORDS, first_number, order, threshold
 from intents.reading.phrases import exact_matches, fuzzy_matches
-from intents.reading.query import Claim, Threshold
+from intents.reading.query import Threshold
 
+STANDING = re.compile(  # a place said without a figure: 'a low placement rate', 'ahead of'
+    r"\b(?:high|low|above average|below average|above the (?:\w+ )?average|below the (?:\w+ )?average|"
+    r"ahead of|behind|higher than|lower than|better than|worse than|level with|the same as|"
+    r"lags?|lagging|outperforms?|trails?|strong|weak)\b"
+)
+ASKS_LEPS = re.compile(  # a question over LEPs in general, not a claim about one
+    r"\b(?:which|what|any|how many|list|show|name|rank|are there)\b(?:\s+\w+){0,4}?\s+"
+    r"(?:leps?|areas?|places?|partnerships?|regions?|ones?)\b"
+    r"|\b(?:leps?|areas|places) (?:where|with|that|which|in which)\b"
+    r"|^who\b|\bwho (?:has|is|s|comes?|tops?|leads?) (?:the )?(?:highest|lowest|best|worst|most|"
+    r"least|top|bottom|first|last)\b"
+    r"|^(?:leps?|areas)\s+(?:above|over|below|under|at|beating|more|less|fewer|between)\b"
+)
 SECTOR_CONTEXT = r"\b(?:sectors?|industr\w*|employers|firms|businesses|companies|in)\b"
 
 
@@ -32,8 +47,22 @@ Slot = Literal[
     "unread",
     "other_year",
     "students",
+    "asks_leps",
+    "paragraph",
+    "standing",
 ]
 SLOTS: frozenset[Slot] = frozenset(get_args(Slot))
+MentionKind = Literal["lep", "group", "outside", "district", "indicator", "sector", "region"]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One thing named, and where (character offsets in the normalised text)."""
+
+    kind: MentionKind
+    target: str
+    start: int
+    end: int
 
 
 @dataclass(frozen=True)
@@ -50,15 +79,19 @@ class Signals:
     sectors: tuple[str, ...] = ()
     ambiguous: tuple[tuple[str, tuple[str, ...]], ...] = ()
     regions: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    claims: tuple[Claim, ...] = ()
+    amounts: tuple[Amount, ...] = ()  # figures written, in order
     n: int | None = None
     order: str = ""
     threshold: Threshold | None = None
     years: tuple[str, ...] = ()
     other_years: tuple[str, ...] = ()
     students: bool = False
+    asks_leps: bool = False
+    paragraph: bool = False  # two or more sentences with figures: a passage to check
+    standing: bool = False  # words that place an area without a figure
     unread: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
+    mentions: tuple[Mention, ...] = ()  # in the order written
 
     @property
     def present(self) -> frozenset[Slot]:
@@ -71,13 +104,16 @@ class Signals:
             "sector": self.sectors,
             "ambiguous": self.ambiguous,
             "region": self.regions,
-            "number": self.claims,
+            "number": self.amounts,
             "threshold": self.threshold,
             "order": self.order,
             "n": self.n,
             "unread": self.unread,
             "other_year": self.other_years,
             "students": self.students,
+            "asks_leps": self.asks_leps,
+            "paragraph": self.paragraph,
+            "standing": self.standing,
         }
         return frozenset(k for k, v in names.items() if v)
 
@@ -91,6 +127,13 @@ def _covered(lexicon: Lexicon, indicators: list[str]) -> frozenset[str]:
 
 def _unique(items) -> tuple:
     return tuple(dict.fromkeys(items))
+
+
+def _is_passage(text: str, found: tuple[Amount, ...]) -> bool:
+    if len(found) < 2:
+        return False
+    parts = sentences(text)
+    return len(parts) > 1 and sum(1 for part in parts if amounts(normalise(part))) >= 2
 
 
 def read_signals(text: str, lexicon: Lexicon) -> Signals:
@@ -128,7 +171,9 @@ def read_signals(text: str, lexicon: Lexicon) -> Signals:
     }
     notes = []
     where: dict[str, list[tuple[int, int]]] = {}  # measure or sector -> where it was read
+    mentions: list[Mention] = []
     for m in matches:
+        at = (spans[m.start][0], spans[m.end - 1][1])
         if for_students and m.of("audience"):
             read = {"indicator": m.of("audience")}
         elif m.of("indicator") and m.of("sector"):
@@ -139,11 +184,14 @@ def read_signals(text: str, lexicon: Lexicon) -> Signals:
         for kind, entries in read.items():
             found[kind] += [e.target for e in entries]
             for e in entries:
-                where.setdefault(e.target, []).append((spans[m.start][0], spans[m.end - 1][1]))
+                where.setdefault(e.target, []).append(at)
+                mentions.append(Mention(kind, e.target, *at))
         for kind in ("lep", "group", "outside", "district"):
             found[kind] += [e.target for e in m.of(kind)]
+            mentions += [Mention(kind, e.target, *at) for e in m.of(kind)]
         for kind in ("ambiguous", "region"):
             found[kind] += [(m.phrase, e.candidates) for e in m.of(kind)]
+        mentions += [Mention("region", m.phrase, *at) for e in m.of("region")]
         if m.fuzzy and not m.of("ambiguous"):
             target = (m.of("lep") or m.of("indicator") or m.of("district") or m.entries)[0].target
             notes.append(f"read “{m.phrase}” as {target.replace('_', ' ')}")
@@ -162,10 +210,17 @@ def read_signals(text: str, lexicon: Lexicon) -> Signals:
                 *(i for i in indicators if not (i in supersedes and i in inside)),
             ]
             found["sector"] = [s for s in found["sector"] if s not in inside]
+            mentions = [
+                x
+                for x in mentions
+                if not (x.target in inside and hit.start() <= x.start and x.end <= hit.end())
+            ]
+            mentions.append(Mention("indicator", indicator, hit.start(), hit.end()))
     if found["lep"]:  # a region beside a LEP is background, not a question about the region
         found["region"] = []
 
     years = tuple(YEAR.findall(norm))
+    found_amounts = amounts(norm)
     free_tokens = [t for i, t in enumerate(tokens) if i not in covered]
     unread = tuple(
         t
@@ -186,13 +241,17 @@ def read_signals(text: str, lexicon: Lexicon) -> Signals:
         sectors=_unique(found["sector"]),
         ambiguous=_unique(found["ambiguous"]),
         regions=_unique(found["region"]),
-        claims=claims(norm),
+        amounts=found_amounts,
         n=first_number(norm),
         order=order(free_tokens),
-        threshold=threshold(norm),
+        threshold=threshold(norm, found_amounts),
         years=years,
         other_years=tuple(y for y in years if y not in _covered(lexicon, indicators)),
         students=for_students,
+        asks_leps=bool(ASKS_LEPS.search(norm)),
+        paragraph=_is_passage(text, found_amounts),
+        standing=bool(STANDING.search(" ".join(free_tokens))),
         unread=unread,
         notes=tuple(notes),
+        mentions=tuple(sorted(mentions, key=lambda x: x.start)),
     )

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from intents.dataset.model import Dataset
+from intents.reading.claims import Context, read_claims
 from intents.reading.clean import clean
 from intents.reading.context import (
     carry,
@@ -15,7 +15,7 @@ from intents.reading.context import (
     without_lead_in,
 )
 from intents.reading.lexicon import lexicon_for
-from intents.reading.query import Query
+from intents.reading.query import Claim, Query
 from intents.reading.rules import Grammar, Rule
 from intents.reading.signals import Signals, read_signals
 
@@ -83,7 +83,15 @@ def understand(text: str, dataset: Dataset, grammar: Grammar, last: Query | None
     district_notes: tuple[str, ...] = ()
     if not any(r.keeps_districts and r.accepts(signals) for r in grammar.rules):
         signals, district_notes = _districts_as_leps(signals, dataset)
-    rule, signals = _choose(grammar, signals, bare, last if follow_up else None)
+    chosen = signals
+    rule, signals = _choose(grammar, chosen, bare, last if follow_up else None)
+    claims: tuple[Claim, ...] = ()
+    if rule.reads_claims:
+        claims = read_claims(cleaned, lexicon_for(dataset), _claim_context(signals, last))
+        if not claims:  # a check with nothing in it to check is some other question
+            rule, signals = _choose(
+                grammar.without_claims, chosen, bare, last if follow_up else None
+            )
     if rule is grammar.rules[-1] and last is None and refers_back(bare):
         rule = grammar.no_context
     if signals.leps == bare.leps:
@@ -100,8 +108,8 @@ def understand(text: str, dataset: Dataset, grammar: Grammar, last: Query | None
         n=signals.n,
         order=signals.order,
         threshold=signals.threshold,
-        claims=signals.claims,
-        claimed_extreme=_claimed_extreme(signals.text),
+        amounts=signals.amounts,
+        claims=claims,
         candidates=tuple(
             dict.fromkeys(c for _, cands in (*signals.ambiguous, *signals.regions) for c in cands)
         ),
@@ -114,8 +122,9 @@ def understand(text: str, dataset: Dataset, grammar: Grammar, last: Query | None
     )
 
 
-def _claimed_extreme(text: str) -> str:
-    found = re.search(r"\b(highest|lowest|best|worst)\b", text)
-    if not found:
-        return ""
-    return {"best": "highest", "worst": "lowest"}.get(found.group(1), found.group(1))
+def _claim_context(signals: Signals, last: Query | None) -> Context:
+    """What a claim with no area of its own ('check: it is at 46%') is about."""
+    return Context(
+        areas=last.areas if last is not None else (),
+        indicators=signals.indicators or (last.indicators if last is not None else ()),
+    )

@@ -1,0 +1,190 @@
+"""factcheck: every claim in a message judged against the data on its subject, measure, base,
+period and comparator, with a verdict and reason per claim; the worst is the message's verdict.
+
+Verdicts: correct, rounding (close: within rounding or a stated tolerance), incorrect (with the
+published figure), unverifiable (the data cannot settle it, or the claim could not be read with
+confidence — said with the reason), disputed (a figure the source prints but contradicts).
+A pasted passage comes back claim by claim, then with its wrong figures corrected in [brackets].
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+
+from intents.dataset.model import Dataset
+from intents.dataset.units import amount
+from intents.factcheck.between import judge_difference, judge_ratio
+from intents.factcheck.closeness import RULE
+from intents.factcheck.corrected import NOTE, corrected
+from intents.factcheck.figures import judge_figure
+from intents.factcheck.judgement import OPENING, Judgement, claimed
+from intents.factcheck.standings import (
+    judge_comparison,
+    judge_extreme,
+    judge_range,
+    judge_relation,
+    judge_top_n,
+)
+from intents.names import SEVERITY, Verdict
+from intents.reading.query import Claim, ClaimKind, Query
+from intents.reading.rules import Rule
+from intents.replies.answer import Answer, Table
+from intents.replies.describe import figure_of
+from intents.replies.wording import listing
+from intents.spec import IntentSpec
+
+JUDGES: dict[ClaimKind, Callable[[Dataset, Claim], Judgement]] = {
+    "figure": judge_figure,
+    "difference": judge_difference,
+    "ratio": judge_ratio,
+    "extreme": judge_extreme,
+    "top_n": judge_top_n,
+    "range": judge_range,
+    "relation": judge_relation,
+    "comparison": judge_comparison,
+}
+CHECK_WORDS = (
+    r"\b(?:check|checking|fact ?check|verify|confirm|true|correct|right|accurate|accuracy|"
+    r"claims?|claimed|says?|said|states?|quoted?|quote|according|draft|brief|briefing|report|"
+    r"sanity|reckon\w*|heard|slide|line|sentence|paragraph|fair to say|safe to|ok to|okay to|"
+    r"can (?:i|we) (?:say|use|keep|write|quote|print)|sound|legit|valid)\b"
+)
+TRIGGERS = (
+    CHECK_WORDS,
+    r"\b(?:really|is it|did|does|do|was|were|yes|isn t it|doesn t it|didn t it|right)\b",
+)
+NOTHING_READ = (
+    "I couldn't find a figure or a claim about an area to check there. Write it as it would "
+    "appear in the brief, e.g. “check: 46% of London employers offer placements”."
+)
+LONG_TEXT = 160  # characters: a passage worth giving back corrected
+
+
+def _overall(verdicts: list[Verdict]) -> Verdict:
+    return next(v for v in SEVERITY if v in verdicts)
+
+
+def _summary(judgements: list[Judgement]) -> str:
+    counts = Counter(j.verdict for j in judgements)
+    parts = [f"{counts[v]} {OPENING[v].lower()}" for v in reversed(SEVERITY) if counts[v]]
+    return f"{len(judgements)} claims checked: {listing(parts)}"
+
+
+def _benchmark(dataset: Dataset, judgements: list[Judgement]) -> tuple[list[str], list, list]:
+    """England's figure beside a single LEP claim, as a value answer gives it."""
+    claim = judgements[0].claim
+    if len(judgements) != 1 or not claim.indicator or claim.sector or claim.subject == "England":
+        return [], [], []
+    bench = dataset.benchmark(claim.indicator)
+    if bench is None or bench.area == claim.subject:
+        return [], [], []
+    ind = dataset.indicator(claim.indicator)
+    return [f"{bench.area}: {amount(bench.value, ind.format)}."], [figure_of(bench)], [bench.source]
+
+
+def handle(query: Query, dataset: Dataset) -> Answer:
+    if not query.claims:
+        return Answer(
+            intent="factcheck",
+            headline=NOTHING_READ,
+            verdict="unverifiable",
+            next_questions=("check: 46% of London employers offer placements", "help"),
+        )
+    judgements = [JUDGES[c.kind](dataset, c) for c in query.claims]
+    verdict = _overall([j.verdict for j in judgements])
+    lines, figures, sources = _benchmark(dataset, judgements)
+    figures = [f for j in judgements for f in j.figures] + figures
+    sources = [s for j in judgements for s in j.sources] + sources
+    table = None
+    if len(judgements) == 1:
+        headline = judgements[0].sentence(dataset)
+    else:
+        headline = f"{_summary(judgements)}."
+        lines = [f"“{claimed(j.claim)}” — {j.sentence(dataset)}" for j in judgements] + lines
+        table = Table(
+            ("claim", "verdict", "published"),
+            tuple((claimed(j.claim), OPENING[j.verdict], j.published or "—") for j in judgements),
+        )
+    fixed, made = corrected(query.text, judgements)
+    if made and (len(judgements) > 1 or len(query.text) > LONG_TEXT):
+        lines += [f"Corrected: {fixed}", NOTE]
+    if any(j.claim.comparator != "=" or j.verdict == "rounding" for j in judgements):
+        lines.append(RULE)
+    indicators = tuple(dict.fromkeys(c.indicator for c in query.claims if c.indicator))
+    named = (a for c in query.claims for a in (c.subject, c.other))
+    areas = tuple(dict.fromkeys(a for a in named if dataset.is_lep(a)))
+    return Answer(
+        intent="factcheck",
+        headline=headline,
+        lines=tuple(dict.fromkeys(lines)),
+        table=table,
+        figures=tuple(dict.fromkeys(figures)),
+        sources=tuple(dict.fromkeys(sources)),
+        areas=areas,
+        indicators=indicators,
+        verdict=verdict,
+        claims=tuple(j.as_check() for j in judgements),
+        next_questions=(
+            f"how does {areas[0] if areas else 'Humber'} compare on "
+            f"{dataset.indicator(indicators[0]).short if indicators else 'placements'}?",
+            "where do these numbers come from?",
+        ),
+    )
+
+
+SPEC = IntentSpec(
+    name="factcheck",
+    label="fact-check",
+    tabled=True,
+    rules=(
+        Rule(
+            "factcheck",
+            14,
+            needs=frozenset({"paragraph"}),
+            refuses=frozenset({"asks_leps"}),
+            reads_claims=True,
+        ),
+        Rule(
+            "factcheck",
+            15,
+            reads_claims=True,
+            triggers=TRIGGERS,
+            needs=frozenset({"number"}),
+            refuses=frozenset({"asks_leps"}),
+            leps=(0, 3),
+        ),
+        Rule(
+            "factcheck",
+            16,
+            reads_claims=True,
+            triggers=(CHECK_WORDS,),
+            needs=frozenset({"indicator", "order"}),
+            refuses=frozenset({"asks_leps"}),
+            leps=(1, 2),
+        ),
+        Rule(
+            "factcheck",
+            17,
+            reads_claims=True,
+            triggers=(CHECK_WORDS,),
+            needs=frozenset({"indicator", "standing"}),
+            refuses=frozenset({"asks_leps"}),
+            leps=(1, 2),
+        ),
+        Rule(
+            "factcheck",
+            54,
+            reads_claims=True,
+            needs=frozenset({"number", "indicator"}),
+            refuses=frozenset({"asks_leps"}),
+            leps=(0, 2),
+        ),
+    ),
+    handle=handle,
+    examples=(
+        "check: 46% of London employers offer placements",
+        "check: 42% of Liverpool employers offer work inspiration",
+        "is it true that 40% of Humber employers offer work placements?",
+    ),
+)

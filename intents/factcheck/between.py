@@ -1,0 +1,110 @@
+"""Claims that compare two areas by a number: a gap ('8 points above England') or a ratio ('half
+as likely again as Humber', '61% of the UK average'), computed from the published figures."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from intents.dataset.model import Dataset, Fact
+from intents.dataset.units import number
+from intents.factcheck.closeness import Published, decide, precision_of
+from intents.factcheck.figures import doubt, unverifiable
+from intents.factcheck.judgement import Judgement, shown
+from intents.names import Verdict
+from intents.reading.query import Claim
+from intents.replies.describe import figure_of
+
+GOOD: tuple[Verdict, ...] = ("correct", "rounding")
+
+
+def _pair(dataset: Dataset, claim: Claim) -> tuple[Fact, Fact] | None:
+    mine = dataset.evidence(claim.subject, claim.indicator, claim.sector).fact
+    theirs = (
+        dataset.benchmark(claim.indicator)
+        if claim.other == "England"
+        else dataset.evidence(claim.other, claim.indicator, claim.sector).fact
+    )
+    if mine is None or theirs is None:
+        return None
+    if mine.kind not in ("value", "change") or theirs.kind not in ("value", "change"):
+        return None
+    return mine, theirs
+
+
+def _missing(dataset: Dataset, claim: Claim) -> Judgement:
+    ind = dataset.indicator(claim.indicator)
+    return unverifiable(
+        claim,
+        f"the gap cannot be computed: the data has no exact {ind.short} figure for both "
+        f"{dataset.spoken(claim.subject)} and {dataset.spoken(claim.other or 'England')}",
+    )
+
+
+def _computed(
+    claim: Claim, mine: Fact, theirs: Fact, verdict: Verdict, method: str, reason: str
+) -> Judgement:
+    return Judgement(
+        claim,
+        verdict,
+        f"{reason} ({method})",
+        f"{shown_pair(mine, theirs)}",
+        (figure_of(mine), figure_of(theirs)),
+        (mine.source, theirs.source),
+    )
+
+
+def shown_pair(mine: Fact, theirs: Fact) -> str:
+    return f"{number(mine.value)} vs {number(theirs.value)}"
+
+
+def judge_difference(dataset: Dataset, claim: Claim) -> Judgement:
+    early = doubt(claim)
+    if early is not None:
+        return early
+    pair = _pair(dataset, claim)
+    if pair is None:
+        return _missing(dataset, claim)
+    mine, theirs = pair
+    ind = dataset.indicator(claim.indicator)
+    a, b = (
+        f"{dataset.spoken(mine.area)} {shown(dataset, mine)}",
+        f"{dataset.spoken(theirs.area)} {shown(dataset, theirs)}",
+    )
+    gap = mine.value - theirs.value
+    width = precision_of(mine.value) + precision_of(theirs.value)  # each figure is rounded
+    as_gap = decide(claim, Published(gap, gap, width))
+    unit = "" if ind.format == "pounds" else " points"
+    said = f"{a} against {b} is a gap of {number(gap)}{unit}"
+    if claim.unit != "percent" or ind.format not in ("percent", "pounds"):
+        return _computed(claim, mine, theirs, as_gap, "difference of the published figures", said)
+    relative = (mine.value / theirs.value - 1) * 100
+    as_relative = decide(claim, Published(relative, relative, 1.0))
+    if ind.is_share and as_gap in GOOD:  # "8% higher" for 8 points: read the sloppy way
+        return _computed(claim, mine, theirs, as_gap, "read as percentage points", said)
+    side = "higher" if relative >= 0 else "lower"
+    said = f"{said}, or {number(round(abs(relative), 1))}% {side}"
+    return _computed(claim, mine, theirs, as_relative, "per cent of the other figure", said)
+
+
+def judge_ratio(dataset: Dataset, claim: Claim) -> Judgement:
+    early = doubt(claim)
+    if early is not None:
+        return early
+    pair = _pair(dataset, claim)
+    if pair is None or not pair[1].value:
+        return _missing(dataset, claim)
+    mine, theirs = pair
+    ratio = mine.value / theirs.value
+    loose = claim if not claim.in_words else _loosely(claim)
+    verdict = decide(loose, Published(ratio, ratio, 0.01))
+    a, b = dataset.spoken(mine.area), dataset.spoken(theirs.area)
+    return _computed(
+        claim, mine, theirs, verdict, "ratio of the published figures",
+        f"{a}'s {shown(dataset, mine)} is {number(round(ratio, 2))} times {b}'s "
+        f"{shown(dataset, theirs)}",
+    )  # fmt: skip
+
+
+def _loosely(claim: Claim) -> Claim:
+    """'Twice', 'half as likely again' are round words: judged as hedged."""
+    return replace(claim, comparator="~" if claim.comparator == "=" else claim.comparator)

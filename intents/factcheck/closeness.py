@@ -1,0 +1,153 @@
+"""How close a claimed figure must be to the published one, and how a comparator is decided.
+
+One rule, stated in replies and in the README:
+- a plain figure is right if it equals the published one, and "close" (rounding) if either is
+  the other rounded (29.4% for 29%, £37k for £37,232);
+- a hedged figure ("about 30%") is close if within 5% of itself (at least 1 point for a share),
+  or half its own precision: about 30% fits 29%, about 4% does not fit 0.6%;
+- "almost / nearly / just under X" needs the figure below X by at most 10% of X; "just over"
+  the same above;
+- figures in words ("a third", "one in five") are rounded statements, to the nearest few points;
+- a bound ("over", "at least", "fewer than") holds or fails; a strict bound on a figure equal to
+  the published one cannot be checked, since the published figure is itself rounded.
+Against a published band or, with no figure, the range of published LEP figures, a claim that
+could lie either side is unverifiable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from intents.names import Verdict
+from intents.reading.query import Claim
+
+HEDGE_SHARE = 0.05
+HEDGE_FLOOR_POINTS = 1.0
+APPROACH_SHARE = 0.10
+RULE = (
+    "How close counts: a figure equal to the published one is correct; within rounding, close; "
+    "'about X' within 5% of X (at least a point for a share); 'almost X' below X by at most 10% "
+    "of X; bounds hold or fail."
+)
+
+
+@dataclass(frozen=True)
+class Published:
+    """What a claim is judged against: a point (exact, with its precision) or an interval."""
+
+    low: float
+    high: float
+    precision: float = 1.0  # of an exact figure; a band or range is its own precision
+    exact: bool = True
+
+    @property
+    def point(self) -> float:
+        return self.low
+
+
+def precision_of(value: float) -> float:
+    """How precisely a published figure is given: 29 -> 1, 0.8 -> 0.1."""
+    text = f"{value:g}"
+    return 10.0 ** -len(text.split(".")[1]) if "." in text else 1.0
+
+
+def hedge_width(claim: Claim) -> float:
+    """'About 30%': 5% of the figure; a ratio in words ('half as likely again') is rougher."""
+    floor = HEDGE_FLOOR_POINTS if claim.unit in ("percent", "points") else 0.0
+    share = APPROACH_SHARE if claim.unit == "ratio" and claim.in_words else HEDGE_SHARE
+    return max(claim.precision / 2, share * abs(claim.value or 0), floor)
+
+
+def approach_width(claim: Claim) -> float:
+    return max(claim.precision / 2, APPROACH_SHARE * abs(claim.value or 0))
+
+
+def _near(a: float, b: float, width: float) -> bool:
+    return abs(a - b) <= width + 1e-9
+
+
+def _point(claim: Claim, published: Published) -> Verdict:
+    c, p = claim.value, published.point
+    if claim.high is not None:  # '28-30%' said of an exact figure
+        return "correct" if c - 1e-9 <= p <= claim.high + 1e-9 else "incorrect"
+    match claim.comparator:
+        case "=":
+            if _near(c, p, 0):
+                return "correct"
+            width = max(published.precision, claim.precision) / 2
+            return "rounding" if _near(c, p, width) else "incorrect"
+        case "~":
+            if _near(c, p, 0):
+                return "correct"
+            return "rounding" if _near(c, p, hedge_width(claim)) else "incorrect"
+        case ">":
+            return "unverifiable" if _near(c, p, 0) else "correct" if p > c else "incorrect"
+        case "<":
+            return "unverifiable" if _near(c, p, 0) else "correct" if p < c else "incorrect"
+        case ">=":
+            return "correct" if p >= c - 1e-9 else "incorrect"
+        case "<=":
+            return "correct" if p <= c + 1e-9 else "incorrect"
+        case "just_below":
+            return "correct" if p < c and _near(c, p, approach_width(claim)) else "incorrect"
+        case _:  # just_above
+            return "correct" if p > c and _near(c, p, approach_width(claim)) else "incorrect"
+
+
+def _interval(claim: Claim, published: Published) -> Verdict:
+    """Against a band or a range: decided only when every value in it agrees."""
+    lo, hi, c = published.low, published.high, claim.value
+    if claim.high is not None and claim.comparator in ("=", "~"):
+        if _near(claim.value, lo, 0) and _near(claim.high, hi, 0):
+            return "correct"
+        overlaps = claim.value <= hi and lo <= claim.high
+        return "unverifiable" if overlaps else "incorrect"
+    match claim.comparator:
+        case "=" | "~":
+            width = hedge_width(claim) if claim.comparator == "~" else claim.precision / 2
+            return "unverifiable" if c + width >= lo and c - width <= hi else "incorrect"
+        case ">" | ">=":
+            return (
+                "correct"
+                if lo > c or (claim.comparator == ">=" and lo >= c)
+                else (
+                    "incorrect"
+                    if hi < c or (claim.comparator == ">" and hi <= c)
+                    else "unverifiable"
+                )
+            )
+        case "<" | "<=":
+            return (
+                "correct"
+                if hi < c or (claim.comparator == "<=" and hi <= c)
+                else (
+                    "incorrect"
+                    if lo > c or (claim.comparator == "<" and lo >= c)
+                    else "unverifiable"
+                )
+            )
+        case "just_below":
+            start = c - approach_width(claim)
+            if start <= lo and hi < c:
+                return "correct"
+            return "incorrect" if hi < start or lo >= c else "unverifiable"
+        case _:
+            end = c + approach_width(claim)
+            if c < lo and hi <= end:
+                return "correct"
+            return "incorrect" if lo > end or hi <= c else "unverifiable"
+
+
+NEGATED: dict[Verdict, Verdict] = {
+    "correct": "incorrect",
+    "incorrect": "correct",
+    "rounding": "unverifiable",
+    "unverifiable": "unverifiable",
+    "disputed": "disputed",
+}
+
+
+def decide(claim: Claim, published: Published) -> Verdict:
+    """The verdict on a claimed figure (with its comparator and any negation)."""
+    verdict = _point(claim, published) if published.exact else _interval(claim, published)
+    return NEGATED[verdict] if claim.negated else verdict

@@ -1,0 +1,264 @@
+"""A claimed figure for one area and measure, judged on its subject, measure, unit, base and period
+before its number: a right number on the wrong base or for another year is not a right claim."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from intents.dataset.model import Dataset, Evidence, Fact, Indicator, sector_name
+from intents.dataset.units import amount, span
+from intents.factcheck.closeness import Published, decide, precision_of
+from intents.factcheck.judgement import Judgement, against, claimed, shown
+from intents.names import Verdict
+from intents.reading.lexicon import years_in
+from intents.reading.query import Claim
+from intents.replies.describe import figure_of, lead
+from intents.replies.wording import RELATION_WORDS
+
+UNITS = {
+    "percent": ("percent", "percent_per_year", "points"),
+    "points": ("percent", "points", "percent_per_year"),
+    "pounds": ("pounds",),
+    "ratio": (),
+}
+FALLING = re.compile(
+    r"\b(?:fewer|less|down|fell|fall|falls|fallen|declin\w*|drop\w*|lower|decrease\w*|reduc\w*)\b"
+)
+STUDENTS = ("students", "all students")
+
+
+def unverifiable(claim: Claim, reason: str, sources: tuple[str, ...] = ()) -> Judgement:
+    return Judgement(claim, "unverifiable", reason, sources=sources)
+
+
+def where(dataset: Dataset, claim: Claim) -> str:
+    sector = f" ({sector_name(claim.sector)})" if claim.sector else ""
+    return dataset.spoken(claim.subject) + sector
+
+
+def doubt(claim: Claim) -> Judgement | None:
+    """A claim whose subject or measure could not be read is not judged on a guess."""
+    if claim.doubt:
+        return unverifiable(claim, f"I can't tell {claim.doubt}; name the area and the measure")
+    return None
+
+
+def _period_problem(dataset: Dataset, claim: Claim, fact: Fact) -> str:
+    if not claim.period or not fact.period:
+        return ""
+    if set(years_in(claim.period)) <= set(years_in(fact.period)):
+        return ""
+    ind = dataset.indicator(fact.indicator)
+    return (
+        f"the dataset has {ind.short} for {dataset.spoken(fact.area)} for {fact.period} only, "
+        f"not {claim.period} (it was {shown(dataset, fact)} then)"
+    )
+
+
+def _base_problem(claim: Claim, ind: Indicator) -> str:
+    students = "Year 11" in ind.population
+    if claim.base in STUDENTS and not students:
+        return f"it is a share of {ind.population}, not of pupils or students"
+    if claim.base == "employers" and students and claim.complement is False:
+        return f"it is a share of {ind.population}, not of employers"
+    if claim.base == "all students" and ind.base_words:
+        return f"it is a share of {ind.population}, not of all Year 11 students"
+    return ""
+
+
+def _published(dataset: Dataset, claim: Claim, fact: Fact) -> Published:
+    value = fact.value
+    if claim.complement and dataset.indicator(fact.indicator).is_share:
+        value = 100 - value
+    return Published(value, value, precision_of(value))
+
+
+def _reason(dataset: Dataset, claim: Claim, fact: Fact, verdict: Verdict) -> str:
+    ind = dataset.indicator(fact.indicator)
+    period = f" in {fact.period}" if fact.period else ""
+    right = shown(dataset, fact)
+    said = claimed(claim)
+    statement = (
+        f"the published figure for {where(dataset, claim)} on {ind.short} is {right}{period}"
+    )
+    if claim.complement and ind.is_share:
+        statement += f", so {amount(100 - fact.value, ind.format)} did not"
+    if verdict == "correct":
+        plain = claim.comparator == "=" and not claim.negated and not claim.complement
+        return statement if plain else f"{statement}, which fits “{said}”"
+    if verdict == "rounding":
+        fits = "fits it" if claim.comparator == "~" else "is within rounding of it"
+        return f"{statement}; “{said}” {fits}"
+    if verdict == "unverifiable":
+        return f"{statement}, itself rounded, so “{said}” cannot be told either way"
+    return (
+        f"{statement}, so “{said}” does not hold" if claim.negated else f"{statement}, not {said}"
+    )
+
+
+def _disputed(dataset: Dataset, claim: Claim, ev: Evidence) -> Judgement:
+    ind, figure = dataset.indicator(ev.indicator), ev.disputed[0]
+    ends = {  # the range the same document gives, whatever a later table says
+        f.relation: f.value
+        for f in dataset.facts
+        if f.source == figure.source and f.indicator == ev.indicator and f.kind == "value"
+        and f.relation in ("lowest", "highest")
+    }  # fmt: skip
+    bounds = f" as {span(ends['lowest'], ends['highest'], ind.format)}" if len(ends) == 2 else ""
+    reason = (
+        f"the source does print {amount(figure.value, ind.format)} for {where(dataset, claim)} on "
+        f"{ind.short}, but the same document gives the range across all LEPs{bounds}, so it "
+        "cannot be an LEP share of employers — do not quote it"
+    )
+    figures, sources = (), (figure.source,)
+    fact = ev.fact
+    if fact is not None and fact.kind == "value":  # an imported table has the real figure
+        reason += f"; the figure in this dataset is {shown(dataset, fact)}"
+        figures, sources = (figure_of(fact),), (figure.source, fact.source)
+    elif fact is not None and fact.kind == "relation":
+        reason += f"; what does stand is that it is named {RELATION_WORDS[fact.relation]}"
+        sources = (figure.source, fact.source)
+    return Judgement(claim, "disputed", reason, amount(figure.value, ind.format), figures, sources)
+
+
+def _sources_differ(dataset: Dataset, claim: Claim, ev: Evidence) -> Judgement | None:
+    """The claim matches a figure one source gives while a later (imported) table differs."""
+    fact = ev.fact
+    for other in dataset.facts_for(ev.area, ev.indicator, claim.sector):
+        if other is fact or other.kind != "value" or other.value == fact.value:
+            continue
+        if decide(claim, Published(other.value, other.value, precision_of(other.value))) in (
+            "correct",
+            "rounding",
+        ):
+            reason = (
+                f"sources differ: one gives {shown(dataset, other)} for {where(dataset, claim)}, "
+                f"a later table {shown(dataset, fact)}; quote the one your brief cites, and say which"
+            )
+            return Judgement(
+                claim,
+                "disputed",
+                reason,
+                shown(dataset, fact),
+                (figure_of(fact), figure_of(other)),
+                (fact.source, other.source),
+            )
+    return None
+
+
+def _without_figure(dataset: Dataset, claim: Claim, ev: Evidence) -> Judgement:
+    """No exact figure or band: only the published LEP range can rule a figure out."""
+    ind = dataset.indicator(claim.indicator)
+    ends = dataset.lep_range(claim.indicator) if dataset.is_lep(claim.subject) else None
+    named = (
+        f"; the sources name it {RELATION_WORDS[ev.fact.relation]}"
+        if ev.fact is not None and ev.fact.kind == "relation"
+        else ""
+    )
+    sources = (ev.fact.source,) if ev.fact is not None else ()
+    if ends is None:
+        return unverifiable(
+            claim,
+            f"there is no published figure for {where(dataset, claim)} on {ind.short} in this "
+            f"dataset{named}",
+            sources,
+        )
+    low, high = ends
+    verdict = decide(claim, Published(low.value, high.value, exact=False))
+    lep_range = span(low.value, high.value, ind.format)
+    if verdict == "unverifiable":
+        reason = (
+            f"there is no published figure for {where(dataset, claim)} on {ind.short}; published "
+            f"LEP figures run {lep_range}, so “{claimed(claim)}” is not ruled out{named}"
+        )
+    else:
+        reason = (
+            f"there is no published figure for {where(dataset, claim)} on {ind.short}, but every "
+            f"LEP's lies within {lep_range}, so “{claimed(claim)}” "
+            f"{'must hold' if verdict == 'correct' else 'cannot be right'}{named}"
+        )
+    return Judgement(claim, verdict, reason, f"LEP range {lep_range}", (), (low.source, *sources))
+
+
+def judge_figure(dataset: Dataset, claim: Claim) -> Judgement:
+    early = doubt(claim)
+    if early is not None:
+        return early
+    if not dataset.has_area(claim.subject):
+        return unverifiable(claim, f"{claim.subject} has no figures of its own in this dataset")
+    ind = dataset.indicator(claim.indicator)
+    if claim.unit and ind.format not in UNITS.get(claim.unit, ()):
+        kind = {"pounds": "an amount in pounds", "ratio": "a ratio"}.get(claim.unit, "a percentage")
+        return unverifiable(
+            claim, f"the claim is {kind}, but {ind.short} is measured in {ind.unit}"
+        )
+    if claim.sector and claim.subject != "England":
+        return unverifiable(
+            claim,
+            f"no {ind.short} figures by sector are published for {dataset.spoken(claim.subject)}, "
+            "only for England",
+        )
+    if ind.format == "points" and FALLING.search(claim.text.lower()) and claim.value:
+        claim = replace(claim, value=-abs(claim.value))  # "4% fewer" is a fall of 4
+    ev = dataset.evidence(claim.subject, claim.indicator, claim.sector)
+    fact = ev.fact
+    if ev.disputed and any(
+        decide(claim, Published(d.value, d.value, precision_of(d.value))) in ("correct", "rounding")
+        for d in ev.disputed
+    ):
+        return _disputed(dataset, claim, ev)
+    if fact is None or fact.kind == "relation":
+        return _without_figure(dataset, claim, ev)
+    figures, sources = against(fact)
+    period = _period_problem(dataset, claim, fact)
+    if period:
+        return Judgement(claim, "unverifiable", period, shown(dataset, fact), figures, sources)
+    if fact.kind == "band":
+        return _against_band(dataset, claim, fact)
+    published = _published(dataset, claim, fact)
+    verdict = decide(claim, published)
+    base = _base_problem(claim, ind)
+    if base:
+        if verdict in ("correct", "rounding"):
+            right = lead(dataset, fact, amount(fact.value, ind.format))
+            reason = f"{shown(dataset, fact)} is right, but {base}: “{right}”"
+            return Judgement(claim, "incorrect", reason, shown(dataset, fact), figures, sources)
+        return unverifiable(claim, f"the dataset has no such figure: {ind.short} {base[3:]}")
+    differ = _sources_differ(dataset, claim, ev)
+    if differ is not None and verdict == "incorrect":
+        return differ
+    return Judgement(
+        claim,
+        verdict,
+        _reason(dataset, claim, fact, verdict),
+        shown(dataset, fact),
+        figures,
+        sources,
+        correction=shown(dataset, fact) if verdict == "incorrect" and not claim.negated else "",
+    )
+
+
+def _against_band(dataset: Dataset, claim: Claim, fact: Fact) -> Judgement:
+    ind = dataset.indicator(fact.indicator)
+    band = span(fact.low, fact.high, ind.format)
+    verdict = decide(claim, Published(fact.low, fact.high, exact=False))
+    said = claimed(claim)
+    start = f"only a band is published for {where(dataset, claim)} on {ind.short}, {band}"
+    reason = {
+        "correct": f"the published band for {where(dataset, claim)} on {ind.short} is {band}, "
+        f"which fits “{said}”",
+        "incorrect": f"the published band for {where(dataset, claim)} on {ind.short} is {band}, "
+        f"and “{said}” lies outside it",
+        "unverifiable": f"{start}, and “{said}” could lie either side of it",
+    }.get(verdict, f"{start}")
+    figures, sources = against(fact)
+    return Judgement(
+        claim,
+        verdict,
+        reason,
+        f"{band} (band)",
+        figures,
+        sources,
+        correction=f"{band}" if verdict == "incorrect" and not claim.negated else "",
+    )

@@ -1,0 +1,91 @@
+"""The verdict on one claim, with the reason, the figure it was judged against and, where the data
+gives one, the figure that belongs in its place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from intents.dataset.model import Dataset, Fact
+from intents.dataset.units import amount, span
+from intents.names import Verdict
+from intents.reading.query import Claim
+from intents.replies.answer import ClaimCheck, Figure
+from intents.replies.describe import figure_of
+from intents.replies.wording import cite
+
+OPENING: dict[Verdict, str] = {
+    "correct": "Correct",
+    "rounding": "Close",
+    "incorrect": "Incorrect",
+    "unverifiable": "Can't check",
+    "disputed": "Disputed",
+}
+SAID = {
+    "=": "",
+    "~": "about ",
+    ">": "over ",
+    ">=": "at least ",
+    "<": "under ",
+    "<=": "at most ",
+    "just_below": "just under ",
+    "just_above": "just over ",
+}
+
+
+@dataclass(frozen=True)
+class Judgement:
+    claim: Claim
+    verdict: Verdict
+    reason: str  # one clause, the why: "the published figure is 38%, which is over a third"
+    published: str = ""  # what it was judged against: "38%", "28–30% (band)", "named lowest"
+    figures: tuple[Figure, ...] = ()
+    sources: tuple[str, ...] = ()
+    correction: str = ""  # the published figure to write in place of the claimed one
+
+    def sentence(self, dataset: Dataset) -> str:
+        cited = f" ({cite(dataset, self.sources)})" if self.sources else ""
+        return f"{OPENING[self.verdict]}: {self.reason}{cited}."
+
+    def as_check(self) -> ClaimCheck:
+        c = self.claim
+        return ClaimCheck(
+            text=c.text,
+            area=c.subject,
+            indicator=c.indicator,
+            claimed=claimed(c),
+            published=self.published,
+            verdict=self.verdict,
+            reason=self.reason,
+        )
+
+
+def claimed(claim: Claim) -> str:
+    """The claim as read, briefly: 'over 40%', 'the second lowest', '8 points above England'."""
+    not_ = "not " if claim.negated else ""
+    match claim.kind:
+        case "extreme":
+            nth = {2: "second ", 3: "third ", 4: "fourth ", 5: "fifth "}.get(claim.position, "")
+            return f"{not_}{'joint ' if claim.joint else ''}the {nth}{claim.extreme}"
+        case "top_n":
+            return (
+                f"{not_}in the {'top' if claim.extreme == 'highest' else 'bottom'} {claim.position}"
+            )
+        case "relation":
+            return f"{not_}{claim.relation}"
+        case "comparison":
+            return f"{not_}{'above' if claim.comparator == '>' else 'below'} {claim.other}"
+        case _:
+            words = claim.written or f"{claim.value:g}"
+            return f"{not_}{SAID.get(claim.comparator, '')}{words}".strip()
+
+
+def shown(dataset: Dataset, fact: Fact) -> str:
+    """A published fact as the reply says it: '46%', '28–30% (band)'."""
+    ind = dataset.indicator(fact.indicator)
+    if fact.kind == "band":
+        return f"{span(fact.low, fact.high, ind.format)} (band)"
+    return amount(fact.value, ind.format)
+
+
+def against(fact: Fact) -> tuple[tuple[Figure, ...], tuple[str, ...]]:
+    return (figure_of(fact),), (fact.source,)

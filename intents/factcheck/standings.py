@@ -1,0 +1,248 @@
+"""Claims about where an area stands rather than its figure: an extreme or rank ('the second
+lowest'), a top-N, a range across LEPs, a standing without a figure ('a low placement rate') and a
+comparison between two areas. Ranks come from the one ranking (intents/dataset/ranking.py)."""
+
+from __future__ import annotations
+
+from intents.dataset.model import Dataset, Fact, sector_name
+from intents.dataset.ranking import standing
+from intents.dataset.units import amount, span
+from intents.factcheck.closeness import Published, precision_of
+from intents.factcheck.figures import doubt, unverifiable, where
+from intents.factcheck.judgement import Judgement, claimed, shown
+from intents.names import Verdict
+from intents.reading.query import Claim
+from intents.replies.describe import figure_of
+from intents.replies.wording import listing
+
+OPPOSITE = {"highest": "lowest", "lowest": "highest"}
+NTH = {2: "second", 3: "third", 4: "fourth", 5: "fifth"}
+
+
+def _end(dataset: Dataset, claim: Claim) -> str:
+    """'best' and 'worst' follow polarity: the best youth unemployment is the lowest."""
+    if claim.extreme not in ("best", "worst"):
+        return claim.extreme
+    lower_better = dataset.indicator(claim.indicator).higher_is_better is False
+    return (
+        {"best": "lowest", "worst": "highest"}[claim.extreme]
+        if lower_better
+        else {
+            "best": "highest",
+            "worst": "lowest",
+        }[claim.extreme]
+    )
+
+
+def _flip(verdict: Verdict, claim: Claim) -> Verdict:
+    if not claim.negated:
+        return verdict
+    return {"correct": "incorrect", "incorrect": "correct"}.get(verdict, verdict)
+
+
+def _sector_extreme(dataset: Dataset, claim: Claim, end: str) -> Judgement:
+    facts = sorted(dataset.breakdowns(claim.indicator), key=lambda f: f.value)
+    ind = dataset.indicator(claim.indicator)
+    if not facts:
+        return unverifiable(claim, f"no sector figures are published for {ind.short}")
+    ordered = facts if end == "lowest" else facts[::-1]
+    index = next((i for i, f in enumerate(ordered) if f.breakdown == claim.sector), None)
+    listing_ = listing([f"{f.label} {amount(f.value, ind.format)}" for f in ordered])
+    if index is None:
+        return unverifiable(claim, f"the published sectors are {listing_}")
+    verdict = _flip("correct" if index + 1 == claim.position else "incorrect", claim)
+    reason = (
+        f"of the {len(facts)} sectors published for England on {ind.short}, "
+        f"{sector_name(claim.sector)} is {_nth(index + 1)}{end} ({listing_})"
+    )
+    return Judgement(
+        claim, verdict, reason, f"{_nth(index + 1)}{end}", tuple(figure_of(f) for f in facts),
+        tuple(dict.fromkeys(f.source for f in facts)),
+    )  # fmt: skip
+
+
+def _nth(position: int) -> str:
+    return f"{NTH[position]} " if position in NTH else "" if position == 1 else f"{position}th "
+
+
+def judge_extreme(dataset: Dataset, claim: Claim) -> Judgement:
+    early = doubt(claim)
+    if early is not None:
+        return early
+    end = _end(dataset, claim)
+    if claim.sector:
+        return _sector_extreme(dataset, claim, end)
+    if not dataset.is_lep(claim.subject):
+        return unverifiable(claim, f"{dataset.spoken(claim.subject)} is not ranked among the LEPs")
+    ind = dataset.indicator(claim.indicator)
+    place = standing(dataset, claim.subject, claim.indicator)
+    name = dataset.spoken(claim.subject)
+    said = claimed(claim)
+    ends = [e for e in dataset.lep_evidence(claim.indicator) if e.extreme == end]
+    sources = tuple(dict.fromkeys(e.fact.source for e in ends if e.fact))
+    if place.named == end or (place.complete and place.extreme == end):
+        joint = place.level_with or place.named_with
+        if claim.position > 1 or (claim.only and joint):
+            alongside = f", jointly with {listing(list(joint))}" if joint else ""
+            reason = f"{name} is the {end} of the 39 LEPs on {ind.short}{alongside}, not {said}"
+            return Judgement(claim, _flip("incorrect", claim), reason, f"{end}", (), sources)
+        joint_said = f" (jointly with {listing(list(joint))})" if joint else ""
+        return Judgement(
+            claim,
+            _flip("correct", claim),
+            f"{name} is the {end} of the 39 LEPs on {ind.short}{joint_said}",
+            f"{end}",
+            (),
+            sources,
+        )
+    if place.complete and place.position is not None:
+        from_end = place.out_of - place.position + 1 if end == "lowest" else place.position
+        if ind.higher_is_better is False:
+            from_end = place.position if end == "lowest" else place.out_of - place.position + 1
+        verdict = _flip("correct" if from_end == claim.position else "incorrect", claim)
+        reason = f"{name} is {_nth(from_end)}{end} of the 39 LEPs on {ind.short}"
+        return Judgement(claim, verdict, reason, f"{_nth(from_end)}{end}")
+    named = [e.area for e in ends if e.area != claim.subject]
+    if place.named == OPPOSITE.get(end) or (named and claim.position == 1 and not place.named):
+        who = f"{name} is named the {place.named}" if place.named else (
+            f"the sources name {listing([dataset.spoken(a) for a in named])} the {end}"
+        )  # fmt: skip
+        return Judgement(
+            claim,
+            _flip("incorrect", claim),
+            f"{who} of the 39 LEPs on {ind.short}",
+            "",
+            (),
+            sources,
+        )
+    return unverifiable(
+        claim,
+        f"whether {name} is {said} on {ind.short} cannot be checked: not every LEP has a "
+        "published figure",
+    )
+
+
+def judge_top_n(dataset: Dataset, claim: Claim) -> Judgement:
+    early = doubt(claim)
+    if early is not None:
+        return early
+    place = standing(dataset, claim.subject, claim.indicator)
+    end, name = claim.extreme, dataset.spoken(claim.subject)
+    ind = dataset.indicator(claim.indicator)
+    if place.named == end:
+        return Judgement(claim, _flip("correct", claim), f"{name} is the {end} on {ind.short}")
+    if place.complete and place.position is not None:
+        rank = place.position if end == "highest" else place.out_of - place.position + 1
+        verdict = _flip("correct" if rank <= claim.position else "incorrect", claim)
+        return Judgement(claim, verdict, f"{name} is {_nth(rank)}{end} on {ind.short}")
+    if place.named == OPPOSITE.get(end):
+        return Judgement(claim, _flip("incorrect", claim), f"{name} is the {place.named}")
+    return unverifiable(claim, f"not every LEP has a published figure on {ind.short}")
+
+
+def judge_range(dataset: Dataset, claim: Claim) -> Judgement:
+    if not claim.indicator:
+        return unverifiable(claim, "I can't tell which measure the range is of")
+    ind = dataset.indicator(claim.indicator)
+    ends = dataset.lep_range(claim.indicator)
+    if ends is None:
+        return unverifiable(
+            claim, f"the lowest and highest LEP figures on {ind.short} are not both published"
+        )
+    low, high = ends
+    published = span(low.value, high.value, ind.format)
+    same = abs(low.value - claim.value) < 1e-9 and abs(high.value - claim.high) < 1e-9
+    close = abs(low.value - claim.value) <= 0.5 and abs(high.value - claim.high) <= 0.5
+    verdict: Verdict = "correct" if same else "rounding" if close else "incorrect"
+    reason = (
+        f"published LEP figures on {ind.short} run from {amount(low.value, ind.format)} in "
+        f"{dataset.spoken(low.area)} to {amount(high.value, ind.format)} in {dataset.spoken(high.area)}"
+    )
+    return Judgement(
+        claim, verdict, reason, published, (figure_of(low), figure_of(high)),
+        (low.source, high.source), correction=published if verdict == "incorrect" else "",
+    )  # fmt: skip
+
+
+def _side(dataset: Dataset, fact: Fact | None, bench: Fact | None) -> str:
+    """'high' / 'low' as the data says it: above or below England, or named so."""
+    if fact is None:
+        return ""
+    if fact.kind == "relation":
+        return {"highest": "high", "lowest": "low"}.get(fact.relation, fact.relation)
+    if bench is None:
+        return ""
+    low, high = (fact.value, fact.value) if fact.kind != "band" else (fact.low, fact.high)
+    return "high" if low > bench.value else "low" if high < bench.value else ""
+
+
+def judge_relation(dataset: Dataset, claim: Claim) -> Judgement:
+    early = doubt(claim)
+    if early is not None:
+        return early
+    ev = dataset.evidence(claim.subject, claim.indicator)
+    bench = dataset.benchmark(claim.indicator)
+    side = _side(dataset, ev.fact, bench)
+    ind, name = dataset.indicator(claim.indicator), where(dataset, claim)
+    if not side:
+        return unverifiable(claim, f"the data does not place {name} high or low on {ind.short}")
+    verdict = _flip("correct" if side == claim.relation else "incorrect", claim)
+    basis = (
+        f"the sources name {name} {ev.fact.relation} on {ind.short}"
+        if ev.fact.kind == "relation"
+        else f"{name} is at {shown(dataset, ev.fact)} on {ind.short}, against {amount(bench.value, ind.format)} for {bench.area}"
+    )
+    return Judgement(
+        claim,
+        verdict,
+        basis,
+        shown(dataset, ev.fact) if ev.fact.kind != "relation" else ev.fact.relation,
+        (),
+        (ev.fact.source,),
+    )
+
+
+def _interval(fact: Fact | None) -> Published | None:
+    if fact is None or fact.kind in ("relation", "disputed"):
+        return None
+    if fact.kind == "band":
+        return Published(fact.low, fact.high, exact=False)
+    return Published(fact.value, fact.value, precision_of(fact.value))
+
+
+def judge_comparison(dataset: Dataset, claim: Claim) -> Judgement:
+    """'Dorset is ahead of Heart of the South West', 'London is above the national average'."""
+    early = doubt(claim)
+    if early is not None:
+        return early
+    ind = dataset.indicator(claim.indicator)
+    mine = dataset.evidence(claim.subject, claim.indicator).fact
+    theirs = (
+        dataset.benchmark(claim.indicator)
+        if claim.other == "England"
+        else dataset.evidence(claim.other, claim.indicator).fact
+    )
+    a, b = _interval(mine), _interval(theirs)
+    if a is None or b is None:
+        return unverifiable(
+            claim,
+            f"the data has no figure or band for both {dataset.spoken(claim.subject)} and "
+            f"{dataset.spoken(claim.other)} on {ind.short}",
+        )
+    above, below = a.low > b.high, a.high < b.low
+    if claim.comparator == "=":
+        level = a.exact and b.exact and a.low == b.low
+        verdict: Verdict = "correct" if level else "incorrect" if above or below else "unverifiable"
+    elif not above and not below:
+        verdict = "unverifiable"
+    else:
+        verdict = "correct" if above == (claim.comparator == ">") else "incorrect"
+    verdict = _flip(verdict, claim)
+    reason = (
+        f"{dataset.spoken(claim.subject)} {shown(dataset, mine)} against "
+        f"{dataset.spoken(theirs.area)} {shown(dataset, theirs)} on {ind.short}"
+    )
+    return Judgement(
+        claim, verdict, reason, f"{shown(dataset, mine)} vs {shown(dataset, theirs)}",
+        (figure_of(mine), figure_of(theirs)), (mine.source, theirs.source),
+    )  # fmt: skip

@@ -1,0 +1,121 @@
+"""The words around a figure that say what is claimed of it: bounds ('over', 'at most'), approaches
+('almost', 'just over'), hedges ('about'), negation, ranks and extremes, and the population a
+share is of. Phrases are matched on normalised text, longest first."""
+
+from __future__ import annotations
+
+import re
+
+from intents.reading.query import Comparator
+
+# What a word before a figure makes of it. 'No more than 13%' is at most 13%, not above it.
+COMPARATORS: dict[Comparator, tuple[str, ...]] = {
+    ">=": (
+        "at least", "no fewer than", "no less than", "not less than", "not fewer than",
+        "a minimum of", "not below", "not under", "at or above",
+    ),
+    "<=": (
+        "at most", "no more than", "not more than", "up to", "a maximum of", "not above",
+        "not over", "no higher than", "not exceeding", "at or below",
+    ),
+    ">": (
+        "over", "more than", "above", "greater than", "higher than", "exceeds", "exceeding",
+        "exceeded", "in excess of", "upwards of", "beyond", "north of", "better than",
+        "bigger than", "larger than", "topping", "tops",
+    ),
+    "<": (
+        "under", "less than", "fewer than", "below", "lower than", "beneath", "short of",
+        "south of", "worse than", "smaller than", "not even",
+    ),
+    "just_below": (
+        "almost", "nearly", "just under", "just short of", "getting on for", "approaching",
+        "not quite", "a little under", "slightly under", "slightly less than", "a shade under",
+        "a bit under", "just below", "slightly below", "shy of", "just shy of", "close on",
+        "a little less than", "just less than", "just fewer than", "well nigh",
+    ),
+    "just_above": (
+        "just over", "just above", "a little over", "slightly over", "slightly more than",
+        "a shade over", "a bit over", "just more than", "a touch over", "a little more than",
+        "just exceeding", "slightly above",
+    ),
+    "~": (
+        "about", "around", "roughly", "approximately", "approx", "circa", "c", "some", "~",
+        "in the region of", "of the order of", "something like", "more or less", "close to",
+        "an estimated", "approaching roughly", "round about", "give or take",
+    ),
+}  # fmt: skip
+AFTER_HEDGES = ("or so", "ish", "odd", "give or take")  # '30% or so'
+INCLUSIVE_AFTER = {"or more": ">=", "or above": ">=", "or over": ">=", "and above": ">="}
+INCLUSIVE_AFTER |= {"or higher": ">=", "plus": ">=", "or less": "<=", "or fewer": "<="}
+INCLUSIVE_AFTER |= {"or below": "<=", "or under": "<=", "or lower": "<="}
+NEGATION = re.compile(
+    r"\b(?:not|never|n t|no longer|fails? to|failed to|falls? short of|fell short of|isn t|"
+    r"doesn t|don t|didn t|wasn t|aren t|weren t)\b"
+)
+COMPLEMENT = re.compile(  # "employers that do not offer placements": the share not doing it
+    r"\b(?:do not|don t|did not|didn t|does not|doesn t|never|fail to|failed to)\s+"
+    r"(?:offer|provide|host|give|take|run|have|had|get|got|do|did|use|engage|receive)\w*"
+)
+# Ranks and extremes: "the second lowest", "bottom", "the best". Polarity is applied when judged.
+ORDINALS = {"second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5}
+ORDINALS |= {"5th": 5, "next": 2}
+EXTREME_WORDS = {
+    "highest": "highest", "top": "highest", "largest": "highest", "biggest": "highest",
+    "greatest": "highest", "most": "highest", "leads": "highest", "leading": "highest",
+    "strongest": "highest", "richest": "highest", "wealthiest": "highest", "fastest": "highest",
+    "lowest": "lowest", "bottom": "lowest", "smallest": "lowest", "least": "lowest",
+    "fewest": "lowest", "weakest": "lowest", "poorest": "lowest", "slowest": "lowest",
+    "best": "best", "worst": "worst",
+}  # fmt: skip
+EXTREME = re.compile(
+    r"\b(?:(joint|equal)\s+)?(?:("
+    + "|".join(ORDINALS)
+    + r")\s+)?(?:the\s+)?("
+    + "|".join(sorted(EXTREME_WORDS, key=len, reverse=True))
+    + r")\b(?!\s+(?:\d|five|ten|three|half)\b)"
+)
+TOP_N = re.compile(r"\b(top|bottom)\s+(\d{1,2}|three|five|ten)\b")
+ONLY = re.compile(r"\b(?:only|sole|alone|unique)\b")
+RELATIONS = {  # a standing claimed without a figure: "Cumbria has a low placement rate"
+    "above average": "high", "below average": "low", "above the average": "high",
+    "below the average": "low", "high": "high", "low": "low", "strong": "high", "weak": "low",
+    "poor": "low", "good": "high", "lags": "low", "lagging": "low", "behind": "low",
+    "ahead": "high", "well above": "high", "well below": "low",
+}  # fmt: skip
+BENCHMARK_WORDS = re.compile(
+    r"\b(?:the\s+)?(?:england|english|national|nation s|country s|uk|national)\s*"
+    r"(?:average|figure|benchmark|rate|level|mean|share)\b|\bthe (?:average|benchmark)\b"
+)
+DIRECTIONS = {
+    "above": 1, "higher than": 1, "more than": 1, "ahead of": 1, "over": 1, "up on": 1,
+    "greater than": 1, "better than": 1, "higher": 1, "more": 1, "ahead": 1,
+    "below": -1, "lower than": -1, "less than": -1, "fewer than": -1, "behind": -1,
+    "under": -1, "down on": -1, "worse than": -1, "lower": -1, "less": -1, "fewer": -1,
+}  # fmt: skip
+# The population a share is said to be of, when it is not employers.
+STUDENT_WORDS = re.compile(
+    r"\b(?:pupils?|students?|year 11s?|young people|teenagers|school leavers|learners|children|"
+    r"kids|16 year olds|15 16 year olds)\b"
+)
+EMPLOYER_WORDS = re.compile(
+    r"\b(?:employers?|firms?|businesses|business|companies|company|establishments?|"
+    r"organisations?|workplaces?|sites?|bosses)\b"
+)
+ALL_OF = re.compile(r"\b(?:all|every|each|of all|whole)\s+(?:the\s+)?(?:year 11|pupils|students)")
+RANGE_WORDS = re.compile(
+    r"\b(?:run|runs|ran|range|ranges|ranged|ranging|vary|varies|varied|spread|span|spans|from)\b"
+)
+ALL_LEPS = re.compile(
+    r"\b(?:leps?|lep areas|local enterprise partnerships?|areas|across the country|across england)\b"
+)
+
+
+def phrase_before(text: str, end: int, phrases: tuple[str, ...]) -> str:
+    """The longest of `phrases` ending right before `end` (whole words), or ''."""
+    before = text[:end].rstrip()
+    for phrase in sorted(phrases, key=len, reverse=True):
+        if before.endswith(phrase) and (
+            len(before) == len(phrase) or not before[-len(phrase) - 1].isalnum()
+        ):
+            return phrase
+    return ""
