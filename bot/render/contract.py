@@ -18,6 +18,7 @@ def contract(question: str, turn: Turn, dataset: Dataset, chart_path: str | None
         "indicators": list(answer.indicators),
         "figures": [f.as_json() for f in answer.figures],
         "verdict": answer.verdict,
+        "claims": [c.as_json() for c in answer.claims],
         "text": mrkdwn(answer, dataset),
         "chart": {"kind": answer.chart.kind, "path": chart_path}
         if chart_path and answer.chart
