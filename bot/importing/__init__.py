@@ -30,6 +30,10 @@ class ImportRefused(DataError):
 class PassedOver(ImportRefused):
     """This sheet cannot be imported as asked; in a workbook, another sheet may be."""
 
+    def __init__(self, where: str, why: str) -> None:
+        super().__init__(f"{where}: {why}\nNothing was written.")
+        self.why = why  # without the place, for a list of a workbook's sheets
+
 
 class NoTable(PassedOver):
     """This sheet holds no LEP table at all."""

@@ -92,10 +92,10 @@ def _nothing_to_import(file: str, passed: list[tuple[str, PassedOver]]) -> Impor
             f"{', '.join(repr(sheet) for sheet, _ in passed)}). lepbot needs the LEP names down "
             "one column or across one row, with the figures beside them."
         )
-    listed = "\n".join(f"- sheet {sheet!r}: {exc}" for sheet, exc in tables)
+    listed = "\n".join(f"- sheet {sheet!r}: {exc.why}" for sheet, exc in tables)
     return ImportRefused(
         f"{file}: no sheet can be imported as asked. The sheets holding LEP tables:\n{listed}\n"
-        "Choose one with --sheet NAME and what it asks for."
+        "Choose with --sheet NAME (and what it asks for). Nothing was written."
     )
 
 
@@ -132,7 +132,7 @@ def plan_file(
     if not plans:
         raise _nothing_to_import(grids[0].file, passed)
     _refuse_overlaps(grids[0].file, plans, options)
-    passed_over = tuple(PassedSheet(s, str(e), not isinstance(e, NoTable)) for s, e in passed)
+    passed_over = tuple(PassedSheet(s, e.why, not isinstance(e, NoTable)) for s, e in passed)
     batch = Batch(grids[0].file, tuple(plans), passed_over)
     cited = options.source or (options.mapping.source if options.mapping else "")
     one = plans[0].source if len(plans) == 1 else f"Imported tables: {batch.place}"

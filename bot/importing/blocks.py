@@ -281,15 +281,18 @@ def read_blocks(grid: Grid, recognise: Recognise) -> Cube:
     reads = [_read_block(frame, label_col, block, recognise) for block in blocks]
     observations = [o for r in reads for o in r.observations]
     notes = [n for r in reads for n in r.notes]
-    left_out = sum((r.left_out for r in reads), Counter())
-    if left_out:
-        counts = ", ".join(f"{n} {kind}" for kind, n in left_out.items())
-        notes.append(f"lines of other geography types left out: {counts}")
+    left_out = [r.left_out for r in reads]
+    if any(left_out):
+        same = len(reads) > 1 and all(c == left_out[0] for c in left_out)
+        total = left_out[0] if same else sum(left_out, Counter())
+        counts = ", ".join(f"{n} {kind}" for kind, n in total.items())
+        each = f" in each of the {len(reads)} tables" if same else ""
+        notes.append(f"lines of other geography types left out: {counts}{each}")
     headings = [b.header for b in blocks if b.header is not None]
     period_rows = [b.preamble.period[1] for b in blocks if b.preamble.period]
     time_columns = [r.time_column for r in reads if r.time_column]
     period_from = (
-        f"the 'date' line above each table ({_at(frame, period_rows)})" if period_rows
+        f"the 'date' line above each table, {_at(frame, period_rows)}" if period_rows
         else time_columns[0] if time_columns
         else f"the headings in {frame.position(headings[0])}"
         if headings and any(o.heading for o in observations)
@@ -301,7 +304,7 @@ def read_blocks(grid: Grid, recognise: Recognise) -> Cube:
             if k not in TIME_WORDS:
                 coord_rows.setdefault(k, []).append(r)
     dimensions = [
-        Dimension(k, f"the '{k}' line above each table ({_at(frame, rs)})")
+        Dimension(k, f"the '{k}' line above each table, {_at(frame, rs)}")
         for k, rs in coord_rows.items()
     ]
     dimensions += list(dict.fromkeys(d for r in reads for d in r.dimensions))
@@ -316,7 +319,7 @@ def read_blocks(grid: Grid, recognise: Recognise) -> Cube:
         sheet=grid.sheet,
         orientation="columns" if frame.transposed else "rows",
         label_where=frame.column(label_col),
-        header_where=frame.position(headings[0]) if headings else "",
+        header_where=_at(frame, headings) if headings else "",
         observations=tuple(observations),
         dimensions=tuple(dimensions),
         period_from=period_from,

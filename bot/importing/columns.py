@@ -29,8 +29,8 @@ ColumnRole = Literal["indicator", "base", "left out"]
 # Why a column beside the figures is not imported, by what the column holds.
 COMPANION_NOTES = {
     "flags": "marks beside the figures (a marked figure is read as missing)",
-    "confidence": "a confidence interval: not imported (lepbot tests differences on unweighted bases)",
-    "component": "a count behind the figure: not imported",
+    "confidence": "a confidence interval (lepbot tests differences on unweighted bases only)",
+    "component": "a count behind the figure",
 }
 _SCALED = ("million", "thousand", "billion", "£m", "£bn", "£k")
 
@@ -178,8 +178,9 @@ def plan_columns(
         for rule in mapping.columns:
             if " ".join(rule.header.lower().split()) not in headers:
                 raise PassedOver(
-                    f"{mapping.file}: column {rule.header!r} is not in {table.place} (its columns: "
-                    f"{', '.join(repr(m.header) for m in table.measures)})."
+                    table.place,
+                    f"{mapping.file} names column {rule.header!r}, which is not in this table (its "
+                    f"columns: {', '.join(repr(m.header) for m in table.measures)}).",
                 )
     if indicator:
         if not dataset.has_indicator(indicator) and indicator not in {n["id"] for n in new}:
@@ -217,9 +218,10 @@ def plan_columns(
     if not counted:
         listed = "; ".join(f"{c.where} {c.header!r}: {c.note}" for _, c in planned) or "none"
         raise NoMeasure(
-            f"{table.place}: no column of figures was recognised as a measure ({listed}). Name it "
+            table.place,
+            f"no column of figures was recognised as a measure ({listed}). Name it "
             "with --indicator ID, or map the columns with --map MAPPING.yaml. Indicators: "
-            f"{', '.join(i.id for i in dataset.indicators)}."
+            f"{', '.join(i.id for i in dataset.indicators)}.",
         )
     return planned, new
 

@@ -77,14 +77,15 @@ def _counts(grid: Grid, recognise: Recognise) -> tuple[list[int], list[int]]:
 def find_frame(grid: Grid, recognise: Recognise) -> tuple[Frame, int]:
     """The frame and its label column: whichever column (or row) names the most areas."""
     if not any(c.strip() for row in grid.rows for c in row):
-        raise NoTable(f"{grid.where()}: nothing in it (a blank sheet or file).")
+        raise NoTable(grid.where(), "nothing in it (a blank sheet or file).")
     by_row, by_col = _counts(grid, recognise)
     best_row, best_col = max(by_row, default=0), max(by_col, default=0)
     if max(best_row, best_col) == 0:
         raise NoTable(
-            f"{grid.where()}: found no LEP names, so this is not a LEP table. lepbot needs the LEP "
+            grid.where(),
+            "found no LEP names, so this is not a LEP table. lepbot needs the LEP "
             "names down one column or across one row (for example 'Black Country', 'Humber', "
-            "'England'), with the figures beside them."
+            "'England'), with the figures beside them.",
         )
     if best_row > best_col:
         return Frame(grid, True, _transpose(grid.rows)), by_row.index(best_row)

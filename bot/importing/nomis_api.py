@@ -82,8 +82,9 @@ def read_nomis_api(grid: Grid, recognise: Recognise) -> Cube | None:
         )
     if not any(recognise(o.line.bare) for o in observations):
         raise NoTable(
-            f"{grid.where()}: a NOMIS API table, but no row of {AREA} names a LEP lepbot knows "
-            f"(geography types in it: {', '.join(left_out) or 'none'})."
+            grid.where(),
+            f"a NOMIS API table, but no row of {AREA} names a LEP lepbot knows "
+            f"(geography types in it: {', '.join(left_out) or 'none'}).",
         )
     notes = []
     if left_out:
@@ -98,7 +99,7 @@ def read_nomis_api(grid: Grid, recognise: Recognise) -> Cube | None:
         observations=tuple(observations),
         dimensions=tuple(Dimension(names[j], f"column {column_letter(j)}") for j in dims),
         period_from=(
-            f"column {column_letter(period_col)} '{names[period_col]}'"
+            f"column {column_letter(period_col)}, {names[period_col]}"
             if period_col is not None
             else ""
         ),

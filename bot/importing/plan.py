@@ -95,10 +95,17 @@ class ImportPlan:
                 "or skip), or pass --skip-unmatched to import the rest."
             )
         if later and not self.skip_unmatched:
+            by_note: dict[str, list[AreaMatch]] = {}
+            for m in later:
+                by_note.setdefault(m.note, []).append(m)
             listed = "\n".join(
-                f"  {m.position}: {m.label!r} — {m.note}"
-                + (f" (nearest 2014 LEP: {', '.join(m.candidates)})" if m.candidates else "")
-                for m in later
+                f"  {note}:\n"
+                + "\n".join(
+                    f"    {m.position}: {m.label!r}"
+                    + (f" (nearest 2014 LEP: {', '.join(m.candidates)})" if m.candidates else "")
+                    for m in matches
+                )
+                for note, matches in by_note.items()
             )
             out.append(
                 f"{self.table.place}: {len(later)} line{'s' * (len(later) > 1)} from a later LEP "
@@ -217,7 +224,7 @@ def build_plan(
         if base_measure is not None:
             base_users.setdefault(base_measure.where, []).append(ind)
         period, said = (
-            (measure.period, f"from the file ({table.period_from})") if measure.period
+            (measure.period, f"from the file: {table.period_from}") if measure.period
             else (options.period, "--period") if options.period
             else (rule.period, "mapping") if rule is not None and rule.period
             else (mapping.period, "mapping") if mapping is not None and mapping.period

@@ -11,6 +11,8 @@ from bot.render.text import table_lines
 from intents.dataset.model import Dataset
 from intents.replies.answer import Table
 
+SHOWN_LINES = 8  # lines left out, listed by name before "and N more"
+
 
 def _number(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.10g}"
@@ -181,10 +183,11 @@ def imported(batch: Batch, record: ImportRecord, dataset: Dataset) -> str:
         if plan.missing:
             out.append(missing_line(plan))
         if plan.unmatched:
+            shown = [f"{m.label!r} ({m.position})" for m in plan.unmatched[:SHOWN_LINES]]
+            more = len(plan.unmatched) - SHOWN_LINES
             out.append(
-                "Left out (--skip-unmatched): "
-                + ", ".join(f"{m.label!r} ({m.position})" for m in plan.unmatched)
-                + "."
+                f"Left out (--skip-unmatched): {', '.join(shown)}"
+                + (f" and {more} more." if more > 0 else ".")
             )
         out += ["Periods:", *period_lines(plan)]
         for new in plan.new_indicators:

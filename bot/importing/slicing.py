@@ -41,10 +41,11 @@ def _value(o: Observation, name: str) -> str:
 
 
 def _shown(values: list[str]) -> str:
-    listed = ", ".join(repr(v) for v in values[:SHOWN_VALUES])
-    return listed + (
-        f" and {len(values) - SHOWN_VALUES} more" if len(values) > SHOWN_VALUES else ""
-    )
+    """Every value, or the first and last few of a long run (years 1997 … 2012)."""
+    if len(values) <= SHOWN_VALUES:
+        return ", ".join(repr(v) for v in values)
+    ends = [*map(repr, values[:4]), "…", *map(repr, values[-3:])]
+    return f"{', '.join(ends)} ({len(values)} in all)"
 
 
 def _as_measures(observations: tuple[Observation, ...], named: frozenset[str]) -> list[Observation]:
@@ -62,14 +63,16 @@ def _where(cube: Cube, observations: list[Observation], name: str, value: str) -
     if dim is None:
         listed = ", ".join(f"{d.name} ({d.where})" for d in cube.dimensions) or "none"
         raise PassedOver(
-            f"{cube.place}: --where {name}=…: no column or line named {name!r} to slice on "
-            f"(those there are: {listed})."
+            cube.place,
+            f"--where {name}=…: no column or line named {name!r} to slice on "
+            f"(those there are: {listed}).",
         )
     kept = [o for o in observations if _key(_value(o, dim.name)) == _key(value)]
     if not kept:
         raise PassedOver(
-            f"{cube.place}: --where {dim.name}={value!r}: no such value in {dim.where}; its "
-            f"values are {_shown(_values(observations, dim.name))}."
+            cube.place,
+            f"--where {dim.name}={value!r}: no such value in {dim.where}; its "
+            f"values are {_shown(_values(observations, dim.name))}.",
         )
     return kept
 
@@ -81,8 +84,9 @@ def _period(cube: Cube, observations: list[Observation], asked: str) -> list[Obs
     kept = [o for o in observations if same_period(asked, o.period)]
     if not kept:
         raise PassedOver(
-            f"{cube.place}: --period {asked!r} is not a period of this table; its periods "
-            f"({cube.period_from}) are {_shown(periods)}."
+            cube.place,
+            f"--period {asked!r} is not a period of this table; its periods, in "
+            f"{cube.period_from}, are {_shown(periods)}.",
         )
     return kept
 
@@ -130,24 +134,19 @@ def _refuse_unsliced(cube: Cube, observations: list[Observation], varying: list[
     for family in _families(observations, varying):
         name, also = family[0], family[1:]
         values = _values(observations, name)
-        alias = f"; or by {', '.join(also)}" if also else ""
+        alias = f" (or {', '.join(also)})" if also else ""
         choose = f'--period "{values[-1]}"' if name == PERIOD else f'--where {name}="{values[0]}"'
         parts.append(
-            f"  {name} ({where.get(name, '?')}{alias}): {_shown(values)}\n"
+            f"  {name}{alias}, in {where.get(name, 'the table')}: {_shown(values)}\n"
             f"    choose one, e.g. {choose}"
         )
-    periods_only = varying == [PERIOD]
-    raise NeedsSlice(
-        f"{cube.place}: {cube.shape}; "
-        + (
-            "its figures are for several periods, and lepbot imports one at a time:"
-            if periods_only
-            else "each area has several figures per measure, which differ by:"
-        )
-        + "\n"
-        + "\n".join(parts)
-        + "\nNothing was written."
+    shape = f"{cube.shape}; " if cube.shape != "one table" else ""
+    said = (
+        "its figures are for several periods, and lepbot imports one at a time:"
+        if varying == [PERIOD]
+        else "each area has several figures per measure, which differ by:"
     )
+    raise NeedsSlice(cube.place, f"{shape}{said}\n" + "\n".join(parts))
 
 
 def _cell_at(place: str, line: Line, column: str, transposed: bool) -> str:

@@ -43,7 +43,5 @@ def later_boundary(name: str, geography: str) -> tuple[str, tuple[str, ...]]:
     if year is not None and year > BOUNDARY_YEAR:
         return f"geography '{geography}' is not the 2014 LEPs", (nearest,) if nearest else ()
     if nearest:
-        return f"a LEP name from after {BOUNDARY_YEAR}, whose area differs from {nearest}'s", (
-            nearest,
-        )
+        return f"names of LEPs from after {BOUNDARY_YEAR} (renamed or redrawn)", (nearest,)
     return "", ()
