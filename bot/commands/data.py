@@ -46,9 +46,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "import",
         help="load a LEP-level table (CSV or XLSX) over the shipped data",
         description=(
-            "Load a LEP-level table (CSV or XLSX): LEP names down a column or across a row, "
-            "figures beside them, an optional England/Total line and unweighted bases. "
-            "Nothing is written until every name is matched (or --skip-unmatched)."
+            "Load LEP-level tables (CSV or XLSX) as they are downloaded: a table with LEP names "
+            "down a column or across a row, NOMIS query downloads (blocks stacked by date), "
+            "NOMIS API files (one row per observation), ONS workbooks (years across, one table "
+            "per sheet). --period and --where pick one slice where the file has more. Nothing is "
+            "written until every name is matched (or --skip-unmatched)."
         ),
     )
     imp.add_argument("file", metavar="FILE")
