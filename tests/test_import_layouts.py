@@ -199,3 +199,15 @@ def test_a_formula_in_a_later_block_is_refused_by_address(shipped):
     ds, lexicon = shipped
     with pytest.raises(ImportRefused, match=r"t\.xlsx, sheet 'Data', row 8, column B: '=1\+1'"):
         plan_grid(g, ds, lexicon, Options(period="Jul 2013-Jun 2014"))
+
+
+def test_england_in_a_later_geography_is_still_the_benchmark(shipped):
+    g = grid(
+        "local enterprise partnerships as of April 2021 | mnemonic | Unemployment rate",
+        "England | E92000001 | 7.1",
+        "London | E37000051 | 6.4",
+    )
+    ds, lexicon = shipped
+    plan = plan_grid(g, ds, lexicon, Options(skip_unmatched=True))
+    assert values(plan) == {("England", "unemployment_rate"): 7.1}
+    assert [m.label for m in plan.unmatched] == ["London"]

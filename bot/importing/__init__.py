@@ -1,8 +1,8 @@
 """`lepbot data import`: a user's LEP tables (CSV or XLSX) -> a data layer over the shipped data/.
 
 read.py       file -> grids of text and merged ranges (size limits, file-type checks)     I/O
-layouts.py    grid -> Cube, by the first reader that recognises it:                     pure
-  nomis_api.py  a NOMIS API table (one row per observation, named columns)
+layouts.py    grid -> Cube (cube.py: figures with their coordinates), by               pure
+  nomis_api.py  a NOMIS API table (one row per observation, named columns), else
   blocks.py     one table or several stacked down a sheet (NOMIS query downloads, ONS),
                 with frame.py (which way it runs), headings.py, preamble.py, labels.py,
                 periods.py and cells.py (numbers and missing-value marks)

@@ -269,6 +269,45 @@ def _at(frame: Frame, lines: list[int]) -> str:
     return f"{word}s {', '.join(shown[:-1])} and {shown[-1]}"
 
 
+def _left_out_note(reads: list[_Read]) -> list[str]:
+    """'lines of other geography types left out: 6 ladu in each of the 3 tables'."""
+    counts = [r.left_out for r in reads]
+    if not any(counts):
+        return []
+    same = len(reads) > 1 and all(c == counts[0] for c in counts)
+    total = counts[0] if same else sum(counts, Counter())
+    listed = ", ".join(f"{n} {kind}" for kind, n in total.items())
+    each = f" in each of the {len(reads)} tables" if same else ""
+    return [f"lines of other geography types left out: {listed}{each}"]
+
+
+def _period_from(frame: Frame, blocks: list[Block], reads: list[_Read]) -> str:
+    """Where the file says the period: the blocks' date lines, a column, or the headings."""
+    dated = [b.preamble.period[1] for b in blocks if b.preamble.period]
+    if dated:
+        return f"the 'date' line above each table, {_at(frame, dated)}"
+    columns = [r.time_column for r in reads if r.time_column]
+    if columns:
+        return columns[0]
+    headers = [b.header for b in blocks if b.header is not None]
+    if headers and any(o.heading for r in reads for o in r.observations):
+        return f"the headings in {frame.position(headers[0])}"
+    return ""
+
+
+def _dimensions(frame: Frame, blocks: list[Block], reads: list[_Read]) -> list[Dimension]:
+    """The preamble's `label | value` lines (other than time), then the columns of text."""
+    rows: dict[str, list[int]] = {}
+    for b in blocks:
+        for k, _, r in b.preamble.coords:
+            if k not in TIME_WORDS:
+                rows.setdefault(k, []).append(r)
+    lines = [
+        Dimension(k, f"the '{k}' line above each table, {_at(frame, rs)}") for k, rs in rows.items()
+    ]
+    return lines + list(dict.fromkeys(d for r in reads for d in r.dimensions))
+
+
 def read_blocks(grid: Grid, recognise: Recognise) -> Cube:
     """Every LEP table of a sheet, stacked down it, as one set of observations."""
     frame, label_col = find_frame(grid, recognise)
@@ -279,35 +318,7 @@ def read_blocks(grid: Grid, recognise: Recognise) -> Cube:
         after = block.end + 1
     _refuse_formulas(frame, blocks)
     reads = [_read_block(frame, label_col, block, recognise) for block in blocks]
-    observations = [o for r in reads for o in r.observations]
-    notes = [n for r in reads for n in r.notes]
-    left_out = [r.left_out for r in reads]
-    if any(left_out):
-        same = len(reads) > 1 and all(c == left_out[0] for c in left_out)
-        total = left_out[0] if same else sum(left_out, Counter())
-        counts = ", ".join(f"{n} {kind}" for kind, n in total.items())
-        each = f" in each of the {len(reads)} tables" if same else ""
-        notes.append(f"lines of other geography types left out: {counts}{each}")
-    headings = [b.header for b in blocks if b.header is not None]
-    period_rows = [b.preamble.period[1] for b in blocks if b.preamble.period]
-    time_columns = [r.time_column for r in reads if r.time_column]
-    period_from = (
-        f"the 'date' line above each table, {_at(frame, period_rows)}" if period_rows
-        else time_columns[0] if time_columns
-        else f"the headings in {frame.position(headings[0])}"
-        if headings and any(o.heading for o in observations)
-        else ""
-    )  # fmt: skip
-    coord_rows: dict[str, list[int]] = {}
-    for b in blocks:
-        for k, _, r in b.preamble.coords:
-            if k not in TIME_WORDS:
-                coord_rows.setdefault(k, []).append(r)
-    dimensions = [
-        Dimension(k, f"the '{k}' line above each table, {_at(frame, rs)}")
-        for k, rs in coord_rows.items()
-    ]
-    dimensions += list(dict.fromkeys(d for r in reads for d in r.dimensions))
+    headers = [b.header for b in blocks if b.header is not None]
     shape = (
         "one table"
         if len(blocks) == 1
@@ -319,10 +330,10 @@ def read_blocks(grid: Grid, recognise: Recognise) -> Cube:
         sheet=grid.sheet,
         orientation="columns" if frame.transposed else "rows",
         label_where=frame.column(label_col),
-        header_where=_at(frame, headings) if headings else "",
-        observations=tuple(observations),
-        dimensions=tuple(dimensions),
-        period_from=period_from,
+        header_where=_at(frame, headers) if headers else "",
+        observations=tuple(o for r in reads for o in r.observations),
+        dimensions=tuple(_dimensions(frame, blocks, reads)),
+        period_from=_period_from(frame, blocks, reads),
         shape=shape,
-        notes=tuple(dict.fromkeys(notes)),
+        notes=tuple(dict.fromkeys([n for r in reads for n in r.notes] + _left_out_note(reads))),
     )

@@ -14,6 +14,7 @@ from typing import Any
 
 from bot.importing import ImportRefused
 from bot.importing.cube import Line
+from bot.importing.labels import NATIONAL_NAMES
 from bot.importing.vintage import later_boundary
 from intents.reading.entities import Lexicon, match_area, normalise, read_signals
 
@@ -101,11 +102,11 @@ def match_line(line: Line, lexicon: Lexicon, mapping: Mapping | None) -> AreaMat
             found, area = mapping.area(written)
             if found:
                 return match(area, (), "mapping" if area else "skipped")
-    why, nearest = later_boundary(line.bare, line.geography)
-    if why:
-        return match(None, nearest, "later boundary", why)
     if _key(line.bare) in BENCHMARK_LABELS:
         return match("England", (), "benchmark")
+    why, nearest = later_boundary(line.bare, line.geography)
+    if why and _key(line.bare) not in NATIONAL_NAMES:  # England is England in any LEP geography
+        return match(None, nearest, "later boundary", why)
     area, candidates = match_area(line.bare, lexicon)
     return match(area, candidates, "name" if area else "")
 
