@@ -211,3 +211,15 @@ def test_england_in_a_later_geography_is_still_the_benchmark(shipped):
     plan = plan_grid(g, ds, lexicon, Options(skip_unmatched=True))
     assert values(plan) == {("England", "unemployment_rate"): 7.1}
     assert [m.label for m in plan.unmatched] == ["London"]
+
+
+def test_where_can_name_the_period_column_and_a_sheet_of_names_alone_has_no_figures(shipped):
+    ds, lexicon = shipped
+    long = grid("LEP | Year | Value", "Dorset | 2014 | 41.9", "Dorset | 2012 | 39.0")
+    plan = plan_grid(
+        long, ds, lexicon, Options(indicator="work_placements", where=(("year", "2014"),))
+    )
+    assert values(plan) == {("Dorset", "work_placements"): 41.9}
+    names = grid("LEP | District", "Dorset | Poole", "Dorset | Purbeck", "Humber | Hull")
+    with pytest.raises(PassedOver, match="no column of figures beside the LEP names"):
+        plan_grid(names, ds, lexicon, Options())

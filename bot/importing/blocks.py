@@ -181,6 +181,7 @@ class _Read:
     left_out: Counter[str]  # lines of other geography types, by type
     dimensions: tuple[Dimension, ...]  # its columns of text, and a column of periods
     time_column: str = ""  # "column C 'Year'" when a column holds the period
+    time_name: str = ""  # that column's heading
 
 
 def _read_block(frame: Frame, label_col: int, block: Block, recognise: Recognise) -> _Read:
@@ -257,6 +258,7 @@ def _read_block(frame: Frame, label_col: int, block: Block, recognise: Recognise
         left_out,
         tuple(Dimension(headings[d].text or frame.column(d), frame.column(d)) for d in dims),
         time_column,
+        headings[times[0]].text if times else "",
     )
 
 
@@ -334,6 +336,10 @@ def read_blocks(grid: Grid, recognise: Recognise) -> Cube:
         observations=tuple(o for r in reads for o in r.observations),
         dimensions=tuple(_dimensions(frame, blocks, reads)),
         period_from=_period_from(frame, blocks, reads),
+        period_name=next(
+            (r.time_name for r in reads if r.time_name),
+            "date" if any(b.preamble.period for b in blocks) else "",
+        ),
         shape=shape,
         notes=tuple(dict.fromkeys([n for r in reads for n in r.notes] + _left_out_note(reads))),
     )

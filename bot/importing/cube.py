@@ -62,7 +62,8 @@ class Cube:
     header_where: str  # "row 7", or "" when the table has no header
     observations: tuple[Observation, ...]
     dimensions: tuple[Dimension, ...] = ()
-    period_from: str = ""  # where time is: "the 'date' line above each block (rows 4, 63)"
+    period_from: str = ""  # where time is: "the 'date' line above each table, rows 4 and 63"
+    period_name: str = ""  # what the file calls it ("DATE_NAME", "Year"), so --where can name it
     shape: str = ""  # what the reader found, for the dry run
     notes: tuple[str, ...] = ()
 

@@ -103,6 +103,7 @@ def read_nomis_api(grid: Grid, recognise: Recognise) -> Cube | None:
             if period_col is not None
             else ""
         ),
+        period_name=names[period_col] if period_col is not None else "",
         shape="a NOMIS API table, one row per observation",
         notes=tuple(notes),
     )

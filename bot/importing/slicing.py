@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from bot.importing import ImportRefused, NeedsSlice, PassedOver
+from bot.importing import NeedsSlice, NoMeasure, PassedOver
 from bot.importing.cells import Cell
 from bot.importing.cube import Cube, Line, Observation
 from bot.importing.periods import same_period
@@ -58,6 +58,8 @@ def _as_measures(observations: tuple[Observation, ...], named: frozenset[str]) -
 
 
 def _where(cube: Cube, observations: list[Observation], name: str, value: str) -> list[Observation]:
+    if _key(name) in (PERIOD, _key(cube.period_name)):
+        return _period(cube, observations, value)
     dims = {_key(d.name): d for d in cube.dimensions}
     dim = dims.get(_key(name))
     if dim is None:
@@ -166,7 +168,7 @@ def slice_cube(cube: Cube, selection: Selection) -> ParsedTable:
     if varying:
         _refuse_unsliced(cube, observations, varying)
     if not observations:
-        raise ImportRefused(f"{cube.place}: no figures in the table.")
+        raise NoMeasure(cube.place, "no column of figures beside the LEP names.")
 
     measures: dict[str, list[Observation]] = {}
     lines: dict[tuple[str, int], Line] = {}  # in the order the areas first appear
