@@ -223,3 +223,17 @@ def test_where_can_name_the_period_column_and_a_sheet_of_names_alone_has_no_figu
     names = grid("LEP | District", "Dorset | Poole", "Dorset | Purbeck", "Humber | Hull")
     with pytest.raises(PassedOver, match="no column of figures beside the LEP names"):
         plan_grid(names, ds, lexicon, Options())
+
+
+def test_a_title_merged_across_the_table_is_not_a_group_heading(shipped):
+    g = grid(
+        "Employers offering work placements by LEP (FICTIONAL) | | ",
+        "LEP | Work placements (%) | Unweighted base",
+        "Dorset | 41.9 | 214",
+        "Humber | 26 | 300",
+        spans=(Span(0, 0, 0, 2),),
+    )
+    ds, lexicon = shipped
+    plan = plan_grid(g, ds, lexicon, Options())
+    assert [c.header for c in plan.columns] == ["Work placements (%)", "Unweighted base"]
+    assert values(plan)[("Humber", "work_placements")] == 26.0

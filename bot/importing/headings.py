@@ -45,18 +45,25 @@ def has_group_row(
     if header == 0:
         return False
     above = [c for j, c in enumerate(rows[header - 1]) if j != label_col and c.strip()]
-    if len(above) >= 2 or any(s.top == header - 1 and s.right > s.left for s in spans):
+    if len(above) >= 2 or _group_spans(spans, header - 1, label_col):
         return True
     subs = [c for j, c in enumerate(rows[header]) if j != label_col and c.strip()]
     return bool(above) and bool(subs) and all(role_of(c) for c in subs)
 
 
+def _group_spans(spans: tuple[Span, ...], row: int, label_col: int) -> list[Span]:
+    """Merges across columns in a row, beside the labels: a merge over the labels is a title."""
+    return [
+        s for s in spans
+        if s.top <= row <= s.bottom and s.right > s.left and not s.left <= label_col <= s.right
+    ]  # fmt: skip
+
+
 def _groups(row: tuple[str, ...], label_col: int, spans: tuple[Span, ...], top: int) -> list[str]:
     """The group heading over each column: a merge covers its columns; a blank runs the last on."""
     merged = {
-        j: s.left for s in spans if s.top <= top <= s.bottom and s.right > s.left
-        for j in range(s.left, s.right + 1)
-    }  # fmt: skip
+        j: s.left for s in _group_spans(spans, top, label_col) for j in range(s.left, s.right + 1)
+    }
     out, carried, from_merge = [], "", False
     for j, text in enumerate(row):
         if j == label_col:
