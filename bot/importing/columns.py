@@ -26,6 +26,7 @@ from intents.dataset.model import Dataset, Indicator
 from intents.reading.entities import Lexicon, normalise
 
 ColumnRole = Literal["indicator", "base", "left out"]
+DecidedBy = Literal["synonym", "mapping", "--indicator", "header", "name", ""]
 # Why a column beside the figures is not imported, by what the column holds.
 COMPANION_NOTES = {
     "flags": "marks beside the figures (a marked figure is read as missing)",
@@ -41,7 +42,7 @@ class PlannedColumn:
     where: str
     role: ColumnRole
     indicator: str = ""
-    how: str = ""  # "synonym", "mapping", "--indicator"
+    how: DecidedBy = ""
     note: str = ""  # why it is left out; "fractions ×100"; which indicators a base serves
 
 

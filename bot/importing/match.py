@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import partial
-from typing import Any
+from typing import Any, Literal
 
 from bot.importing import ImportRefused
 from bot.importing.cube import Line
@@ -33,6 +33,9 @@ COLUMN_FIELDS = frozenset({"indicator", "new_indicator", "ignore", "base", "scal
 MAPPING_FIELDS = frozenset({"columns", "areas", "source", "period", "sheet", "where"})
 
 
+MatchedBy = Literal["name", "benchmark", "mapping", "skipped", "later boundary", ""]
+
+
 @dataclass(frozen=True)
 class AreaMatch:
     label: str  # as written in the table
@@ -40,7 +43,7 @@ class AreaMatch:
     position: str
     area: str | None  # canonical LEP or group name; None: not matched (or skipped)
     candidates: tuple[str, ...] = ()
-    how: str = ""  # "name", "benchmark", "mapping", "skipped", "later boundary"
+    how: MatchedBy = ""
     note: str = ""  # why a later-boundary line is not matched
 
 

@@ -79,41 +79,11 @@ class ImportPlan:
     @property
     def problems(self) -> tuple[str, ...]:
         """What stops the import: each a paragraph naming rows and what to do."""
-        out = []
         later = [m for m in self.unmatched if m.how == "later boundary"]
         unknown = [m for m in self.unmatched if m.how != "later boundary"]
-        if unknown and not self.skip_unmatched:
-            listed = "\n".join(
-                f"  {m.position}: {m.label!r} — closest: {', '.join(m.candidates) or 'none'}"
-                for m in unknown
-            )
-            many = len(unknown) > 1
-            out.append(
-                f"{self.table.place}: {len(unknown)} name{'s' * many} not matched to a "
-                f"LEP:\n{listed}\nCorrect {'them' if many else 'it'} in the file, map "
-                f"{'them' if many else 'it'} in a mapping file (areas: {{'Name in file': LEP name}} "
-                "or skip), or pass --skip-unmatched to import the rest."
-            )
-        if later and not self.skip_unmatched:
-            by_note: dict[str, list[AreaMatch]] = {}
-            for m in later:
-                by_note.setdefault(m.note, []).append(m)
-            listed = "\n".join(
-                f"  {note}:\n"
-                + "\n".join(
-                    f"    {m.position}: {m.label!r}"
-                    + (f" (nearest 2014 LEP: {', '.join(m.candidates)})" if m.candidates else "")
-                    for m in matches
-                )
-                for note, matches in by_note.items()
-            )
-            out.append(
-                f"{self.table.place}: {len(later)} line{'s' * (len(later) > 1)} from a later LEP "
-                f"geography, a different boundary from the 39 LEPs of 2014, not matched to them:\n"
-                f"{listed}\nFigures for a redrawn area are not figures for the 2014 LEP. Where an "
-                "area is the same, say so in a mapping file (areas: {'Name in file': LEP name}); "
-                "or pass --skip-unmatched to import the rest."
-            )
+        out = []
+        if not self.skip_unmatched:
+            out += _unmatched(self.table.place, unknown) + _later(self.table.place, later)
         for area, matches in self.duplicates:
             rows = " and ".join(f"{m.position} ({m.label!r})" for m in matches)
             out.append(
@@ -123,6 +93,47 @@ class ImportPlan:
         if not self.facts and not out:
             out.append(f"{self.table.place}: no figures to import (every matched cell is missing).")
         return tuple(out)
+
+
+def _unmatched(place: str, unknown: list[AreaMatch]) -> list[str]:
+    if not unknown:
+        return []
+    listed = "\n".join(
+        f"  {m.position}: {m.label!r} — closest: {', '.join(m.candidates) or 'none'}"
+        for m in unknown
+    )
+    many = len(unknown) > 1
+    return [
+        f"{place}: {len(unknown)} name{'s' * many} not matched to a LEP:\n{listed}\nCorrect "
+        f"{'them' if many else 'it'} in the file, map {'them' if many else 'it'} in a mapping "
+        "file (areas: {'Name in file': LEP name} or skip), or pass --skip-unmatched to import "
+        "the rest."
+    ]
+
+
+def _later(place: str, later: list[AreaMatch]) -> list[str]:
+    """Lines of a later LEP geography, grouped under why each is one."""
+    if not later:
+        return []
+    by_note: dict[str, list[AreaMatch]] = {}
+    for m in later:
+        by_note.setdefault(m.note, []).append(m)
+    listed = "\n".join(
+        f"  {note}:\n"
+        + "\n".join(
+            f"    {m.position}: {m.label!r}"
+            + (f" (nearest 2014 LEP: {', '.join(m.candidates)})" if m.candidates else "")
+            for m in matches
+        )
+        for note, matches in by_note.items()
+    )
+    return [
+        f"{place}: {len(later)} line{'s' * (len(later) > 1)} from a later LEP geography, a "
+        f"different boundary from the 39 LEPs of 2014, not matched to them:\n{listed}\n"
+        "Figures for a redrawn area are not figures for the 2014 LEP. Where an area is the same, "
+        "say so in a mapping file (areas: {'Name in file': LEP name}); or pass --skip-unmatched "
+        "to import the rest."
+    ]
 
 
 def _times(n: int) -> str:
