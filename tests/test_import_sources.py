@@ -318,3 +318,42 @@ def test_later_names_in_a_2014_table_are_not_taken_for_2014_leps(data_dir, capsy
     facts = imported(capsys, data_dir, table, "--skip-unmatched")
     rates = by_area(facts, "unemployment_rate")
     assert len(rates) == 37 and "Humber" not in rates and "North Eastern" not in rates
+
+
+# --- Several sheets: one import, all or nothing ------------------------------------------------
+
+
+def two_sheets(tmp_path, second_lep: str):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    first = book.active
+    first.title = "Placements"
+    first.append(["LEP", "Work placements (%)"])
+    first.append(["Dorset", 41.9])
+    first.append(["Humber", 26])
+    second = book.create_sheet("Inspiration")
+    second.append(["LEP", "Work inspiration (%)"])
+    second.append(["Dorset", 13.5])
+    second.append([second_lep, 15.7])
+    path = tmp_path / "two_sheets.xlsx"
+    book.save(path)
+    return path
+
+
+def test_every_sheet_with_a_lep_table_goes_into_one_import(data_dir, tmp_path, capsys):
+    code, out, err = lepbot(capsys, "data", "import", two_sheets(tmp_path, "Humber"))
+    assert code == 0, err
+    assert "Imported two_sheets.xlsx, sheets 'Placements', 'Inspiration' as 001-two-sheets" in out
+    assert {(f["area"], f["indicator"]) for f in layer_facts(data_dir)} == {
+        ("Dorset", "work_placements"), ("Humber", "work_placements"),
+        ("Dorset", "work_inspiration"), ("Humber", "work_inspiration"),
+    }  # fmt: skip
+
+
+def test_a_problem_on_one_sheet_stops_the_whole_workbook(data_dir, tmp_path, capsys):
+    book = two_sheets(tmp_path, "Narnia LEP")
+    message = refused(capsys, data_dir, book)
+    assert "two_sheets.xlsx, sheet 'Inspiration': 1 name not matched to a LEP" in message
+    message = refused(capsys, data_dir, book, "--indicator", "work_placements")
+    assert "--indicator names one measure, but 2 sheets hold LEP tables" in message
