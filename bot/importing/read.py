@@ -17,8 +17,12 @@ import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.importing import ImportRefused
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
 
 MAX_BYTES = 20 * 1024 * 1024  # no LEP table comes near this; a 50 MB sheet is refused unread
 MAX_UNZIPPED = 200 * 1024 * 1024  # what an XLSX may expand to (zip-bomb guard)
@@ -230,13 +234,16 @@ def read_csv(path: Path, progress: Progress) -> Grid:
     return Grid(path.name, "", _rectangle(rows, path.name))
 
 
-def _sheet_rows(sheet, where: str) -> list[list[str]]:
-    """Every row up to the last one holding anything; refused past MAX_ROWS rows with content."""
+def _sheet_rows(sheet: Worksheet, where: str) -> list[list[str]]:
+    """Every row up to the last one holding anything, each up to its last cell holding anything
+    (formatting alone can stretch a sheet to 16,384 columns); refused past MAX_ROWS rows."""
     rows: list[list[str]] = []
     last = 0
     for n, values in enumerate(sheet.iter_rows(values_only=True)):
         texts = [cell_text(v) for v in values]
-        if any(texts):
+        while texts and not texts[-1]:
+            texts.pop()
+        if texts:
             if n >= MAX_ROWS:
                 raise _too_many_rows(sheet.max_row, where)
             last = n + 1
