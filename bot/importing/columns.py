@@ -157,6 +157,69 @@ def _column(
     return PlannedColumn(m.header, m.where, "indicator", found[0], "synonym"), None
 
 
+def _mapped_columns_exist(table: ParsedTable, mapping: Mapping) -> None:
+    headers = {" ".join(m.header.lower().split()) for m in table.measures}
+    for rule in mapping.columns:
+        if " ".join(rule.header.lower().split()) not in headers:
+            raise PassedOver(
+                table.place,
+                f"{mapping.file} names column {rule.header!r}, which is not in this table (its "
+                f"columns: {', '.join(repr(m.header) for m in table.measures)}).",
+            )
+
+
+def _as_indicator(
+    table: ParsedTable,
+    planned: list[tuple[Measure, PlannedColumn]],
+    indicator: str,
+    declared: set[str],
+    dataset: Dataset,
+) -> list[tuple[Measure, PlannedColumn]]:
+    """--indicator: the one column of figures not mapped otherwise becomes that indicator."""
+    if not dataset.has_indicator(indicator) and indicator not in declared:
+        raise ImportRefused(
+            f"--indicator {indicator}: no such indicator. Known: "
+            f"{', '.join(i.id for i in dataset.indicators)} (a new one needs a mapping file)."
+        )
+    candidates = [
+        (m, c)
+        for m, c in planned
+        if (c.role == "indicator" and c.how != "mapping")
+        or (c.role == "left out" and c.how == "name")
+    ]
+    if len(candidates) != 1:
+        listed = ", ".join(f"{c.where} {c.header!r}" for _, c in candidates) or "none"
+        raise ImportRefused(
+            f"{table.place}: --indicator names one measure, but the table has "
+            f"{len(candidates)} columns of figures ({listed}). Use a mapping file (--map) to say "
+            "which column is which."
+        )
+    chosen, column = candidates[0]
+    named = PlannedColumn(column.header, column.where, "indicator", indicator, "--indicator")
+    return [(m, named if m is chosen else c) for m, c in planned]
+
+
+def _one_column_per_indicator(
+    table: ParsedTable, planned: list[tuple[Measure, PlannedColumn]], dataset: Dataset
+) -> None:
+    counted = Counter(c.indicator for _, c in planned if c.role == "indicator")
+    twice = [i for i, n in counted.items() if n > 1]
+    if twice:
+        where = ", ".join(f"{c.where} {c.header!r}" for _, c in planned if c.indicator in twice)
+        raise ImportRefused(
+            f"{table.place}: more than one column would be imported as {', '.join(twice)} ({where}). "
+            "Use a mapping file (--map) to say which is which, or 'ignore' the others."
+        )
+    if not counted:
+        listed = "; ".join(f"{c.where} {c.header!r}: {c.note}" for _, c in planned) or "none"
+        raise NoMeasure(
+            table.place,
+            f"no column of figures was recognised as a measure ({listed}). Name it "
+            "with --indicator ID, or map the columns with --map MAPPING.yaml. Indicators: "
+            f"{', '.join(i.id for i in dataset.indicators)}.",
+        )
+
+
 def plan_columns(
     table: ParsedTable,
     mapping: Mapping | None,
@@ -175,55 +238,10 @@ def plan_columns(
         if declared is not None:
             new.append(declared)
     if mapping is not None:
-        headers = {" ".join(m.header.lower().split()) for m in table.measures}
-        for rule in mapping.columns:
-            if " ".join(rule.header.lower().split()) not in headers:
-                raise PassedOver(
-                    table.place,
-                    f"{mapping.file} names column {rule.header!r}, which is not in this table (its "
-                    f"columns: {', '.join(repr(m.header) for m in table.measures)}).",
-                )
+        _mapped_columns_exist(table, mapping)
     if indicator:
-        if not dataset.has_indicator(indicator) and indicator not in {n["id"] for n in new}:
-            raise ImportRefused(
-                f"--indicator {indicator}: no such indicator. Known: "
-                f"{', '.join(i.id for i in dataset.indicators)} (a new one needs a mapping file)."
-            )
-        candidates = [
-            (m, c)
-            for m, c in planned
-            if (c.role == "indicator" and c.how != "mapping")
-            or (c.role == "left out" and c.how == "name")
-        ]
-        if len(candidates) != 1:
-            listed = ", ".join(f"{c.where} {c.header!r}" for _, c in candidates) or "none"
-            raise ImportRefused(
-                f"{table.place}: --indicator names one measure, but the table has "
-                f"{len(candidates)} columns of figures ({listed}). Use a mapping file (--map) to say "
-                "which column is which."
-            )
-        m, c = candidates[0]
-        planned = [
-            (m2, PlannedColumn(c.header, c.where, "indicator", indicator, "--indicator"))
-            if m2 is m else (m2, c2)
-            for m2, c2 in planned
-        ]  # fmt: skip
-    counted = Counter(c.indicator for _, c in planned if c.role == "indicator")
-    twice = [i for i, n in counted.items() if n > 1]
-    if twice:
-        where = ", ".join(f"{c.where} {c.header!r}" for _, c in planned if c.indicator in twice)
-        raise ImportRefused(
-            f"{table.place}: more than one column would be imported as {', '.join(twice)} ({where}). "
-            "Use a mapping file (--map) to say which is which, or 'ignore' the others."
-        )
-    if not counted:
-        listed = "; ".join(f"{c.where} {c.header!r}: {c.note}" for _, c in planned) or "none"
-        raise NoMeasure(
-            table.place,
-            f"no column of figures was recognised as a measure ({listed}). Name it "
-            "with --indicator ID, or map the columns with --map MAPPING.yaml. Indicators: "
-            f"{', '.join(i.id for i in dataset.indicators)}.",
-        )
+        planned = _as_indicator(table, planned, indicator, {n["id"] for n in new}, dataset)
+    _one_column_per_indicator(table, planned, dataset)
     return planned, new
 
 

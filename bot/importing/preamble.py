@@ -37,9 +37,10 @@ class Preamble:
 
     @property
     def title(self) -> str:
-        """The first title that is not boilerplate, without 'Table 2:' or footnote markers."""
+        """The first title that is not boilerplate, without 'Table 2:' or footnote markers
+        (a line opening with a mark, '! Estimate …', is the last block's footnote)."""
         for text in self.titles:
-            if not _BOILERPLATE.search(text):
+            if text[:1].isalnum() and not _BOILERPLATE.search(text):
                 return without_markers(_TABLE_NUMBER.sub("", text))
         return ""
 
