@@ -39,6 +39,16 @@ def ask(capsys, question: str) -> dict:
     return json.loads(out.strip().splitlines()[-1])
 
 
+def refused(capsys, data_dir: Path, *argv) -> str:
+    """Run an import (or dry run) that must fail; check nothing changed; return what it said."""
+    before = snapshot(data_dir)
+    code, out, err = lepbot(capsys, "data", "import", *argv)
+    assert code == 2, out
+    assert snapshot(data_dir) == before
+    assert "Traceback" not in err
+    return out + err
+
+
 def snapshot(directory: Path) -> dict[str, bytes]:
     """Every file under a directory with its bytes, to show nothing changed."""
     if not directory.exists():

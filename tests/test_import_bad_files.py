@@ -10,7 +10,7 @@ import zipfile
 
 import pytest
 
-from tests.import_support import IMPORT, lepbot, snapshot
+from tests.import_support import IMPORT, lepbot, refused, snapshot
 
 
 @pytest.fixture
@@ -21,16 +21,6 @@ def loaded(tmp_path, monkeypatch, capsys):
     code, _, err = lepbot(capsys, "data", "import", IMPORT / "eps_rows.xlsx")
     assert code == 0, err
     return directory
-
-
-def refused(capsys, data_dir, *argv) -> str:
-    """Run an import that must fail; check nothing changed; return the message."""
-    before = snapshot(data_dir)
-    code, out, err = lepbot(capsys, "data", "import", *argv)
-    assert code == 2, out
-    assert snapshot(data_dir) == before
-    assert "Traceback" not in err
-    return err
 
 
 def test_an_empty_file(loaded, capsys):

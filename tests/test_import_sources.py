@@ -17,7 +17,7 @@ from tests.import_support import (
     fictional_values,
     layer_facts,
     lepbot,
-    snapshot,
+    refused,
 )
 
 VALUES = fictional_values()
@@ -28,16 +28,6 @@ def data_dir(tmp_path, monkeypatch):
     directory = tmp_path / "lepbot-data"
     monkeypatch.setenv("LEPBOT_DATA", str(directory))
     return directory
-
-
-def refused(capsys, data_dir, *argv) -> str:
-    """An import (or dry run) that must write nothing; its message."""
-    before = snapshot(data_dir)
-    code, out, err = lepbot(capsys, "data", "import", *argv)
-    assert code == 2, out
-    assert snapshot(data_dir) == before
-    assert "Traceback" not in err
-    return out + err
 
 
 def imported(capsys, data_dir, *argv) -> list[dict[str, str]]:
