@@ -5,6 +5,7 @@ from __future__ import annotations
 KEYS = {
     "question",
     "intent",
+    "claims",
     "areas",
     "indicators",
     "figures",

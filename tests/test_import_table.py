@@ -8,10 +8,11 @@ from __future__ import annotations
 import pytest
 
 from bot.importing import ImportRefused
-from bot.importing.match import exact_area, parse_mapping
-from bot.importing.plan import Options, build_plan
+from bot.importing.batch import plan_grid
+from bot.importing.cells import looks_like_formula, parse_cell
+from bot.importing.match import parse_mapping
+from bot.importing.plan import Options
 from bot.importing.read import Grid, cell_text
-from bot.importing.table import looks_like_formula, parse_cell, parse_table
 from intents.reading.lexicon import lexicon_for
 
 
@@ -31,8 +32,7 @@ def grid(*rows: str, sep: str = "|") -> Grid:
 
 def plan_for(g: Grid, shipped, **options):
     ds, lexicon = shipped
-    table = parse_table(g, lambda t: exact_area(t, lexicon) is not None)
-    return build_plan(table, ds, lexicon, Options(**options))
+    return plan_grid(g, ds, lexicon, Options(**options))
 
 
 def values(plan) -> dict[tuple[str, str], float]:
@@ -195,7 +195,7 @@ def test_the_plan_says_what_each_figure_supersedes(shipped):
     assert sup["Black Country"] == ""
 
 
-def test_a_second_table_below_the_first_is_not_read(shipped):
+def test_a_second_table_stacked_below_the_first_is_read_too(shipped):
     g = grid(
         "Table 1: work placements (FICTIONAL)",
         "LEP | Work placements (%)",
@@ -212,5 +212,26 @@ def test_a_second_table_below_the_first_is_not_read(shipped):
     assert values(plan) == {
         ("Dorset", "work_placements"): 41.9,
         ("Humber", "work_placements"): 26.0,
+        ("Dorset", "work_inspiration"): 13.5,
+        ("Humber", "work_inspiration"): 15.7,
     }
-    assert any("more LEP names follow from row 9" in n for n in plan.notes)
+    assert "2 tables stacked down the sheet (headed at rows 2 and 8)" in plan.table.shape
+    wi = next(f for f in plan.facts if f.indicator == "work_inspiration" and f.area == "Dorset")
+    assert wi.where == "t.csv, row 9, column B"
+
+
+def test_the_same_measure_stacked_twice_with_nothing_between_is_a_duplicate(shipped):
+    g = grid(
+        "LEP | Work placements (%)",
+        "Dorset | 41.9",
+        "Humber | 26",
+        "Notes: made up",
+        "",
+        "Second copy (FICTIONAL)",
+        "LEP | Work placements (%)",
+        "Dorset | 40.1",
+    )
+    plan = plan_for(g, shipped)
+    assert any(
+        "Dorset appears twice: row 2 ('Dorset') and row 8 ('Dorset')" in p for p in plan.problems
+    )

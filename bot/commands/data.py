@@ -10,7 +10,7 @@ from pathlib import Path
 
 from bot import settings
 from bot.commands import Command
-from bot.importing import ImportRefused, NoTable
+from bot.importing import ImportRefused
 
 LONG_BYTES = 512 * 1024  # files this big show progress on stderr even when it is not a terminal
 
@@ -46,14 +46,16 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "import",
         help="load a LEP-level table (CSV or XLSX) over the shipped data",
         description=(
-            "Load a LEP-level table (CSV or XLSX): LEP names down a column or across a row, "
-            "figures beside them, an optional England/Total line and unweighted bases. "
-            "Nothing is written until every name is matched (or --skip-unmatched)."
+            "Load LEP-level tables (CSV or XLSX) as they are downloaded: a table with LEP names "
+            "down a column or across a row, NOMIS query downloads (blocks stacked by date), "
+            "NOMIS API files (one row per observation), ONS workbooks (years across, one table "
+            "per sheet). --period and --where pick one slice where the file has more. Nothing is "
+            "written until every name is matched (or --skip-unmatched)."
         ),
     )
     imp.add_argument("file", metavar="FILE")
     imp.add_argument(
-        "--sheet", metavar="NAME", help="the workbook sheet (default: the first with a LEP table)"
+        "--sheet", metavar="NAME", help="the workbook sheet (default: every sheet with a LEP table)"
     )
     which = imp.add_mutually_exclusive_group()
     which.add_argument(
@@ -65,7 +67,19 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="columns -> indicators (and new indicators, area fixes)",
     )
     imp.add_argument("--source", metavar="TEXT", help="how replies cite this table")
-    imp.add_argument("--period", metavar="TEXT", help="the period the figures are for, e.g. 2014")
+    imp.add_argument(
+        "--period",
+        metavar="TEXT",
+        help="the period to import where the file has several (a date row, a year column, "
+        "DATE_NAME), else the period the figures are for, e.g. 2014",
+    )
+    imp.add_argument(
+        "--where",
+        metavar="COLUMN=VALUE",
+        action="append",
+        default=[],
+        help="keep only the rows where COLUMN is VALUE (repeatable), e.g. C_AGE_NAME='Aged 16-24'",
+    )
     imp.add_argument(
         "--dry-run", action="store_true", help="show what would be imported; write nothing"
     )
@@ -99,38 +113,22 @@ def _validate(layers: list[Path]) -> None:
     load_dataset(SHIPPED_DATA, layers)
 
 
-def _pick_table(grids, recognise, progress: Progress):
-    from bot.importing.table import parse_table
-
-    refusals = []
-    for grid in grids:
-        progress(f"looking for the LEP table in {grid.where()} ({len(grid.rows):,} rows)")
-        try:
-            table = parse_table(grid, recognise)
-        except NoTable as exc:
-            refusals.append(exc)
-            continue
-        others = []
-        for other in grids[grids.index(grid) + 1 :]:
-            try:
-                parse_table(other, recognise)
-                others.append(other.sheet)
-            except ImportRefused:
-                continue
-        return table, others
-    if len(refusals) == 1:
-        raise refusals[0]
-    raise ImportRefused(
-        f"{grids[0].file}: no sheet holds a LEP table (sheets: "
-        f"{', '.join(repr(g.sheet) for g in grids)}). lepbot needs the LEP names down one column "
-        "or across one row, with the figures beside them."
-    )
+def _where(pairs: list[str]) -> tuple[tuple[str, str], ...]:
+    """['C_AGE_NAME=Aged 16-24'] -> (('C_AGE_NAME', 'Aged 16-24'),), refusing a pair without '='."""
+    out = []
+    for pair in pairs:
+        name, equals, value = pair.partition("=")
+        if not equals or not name.strip() or not value.strip():
+            raise ImportRefused(f"--where {pair!r}: write COLUMN=VALUE, e.g. --where sex=Total.")
+        out.append((name.strip(), value.strip().strip("'\"")))
+    return tuple(out)
 
 
 def run_import(args: argparse.Namespace) -> int:
     from bot.importing import report
-    from bot.importing.match import exact_area, parse_mapping
-    from bot.importing.plan import Options, build_plan
+    from bot.importing.batch import plan_file
+    from bot.importing.match import parse_mapping
+    from bot.importing.plan import Options
     from bot.importing.read import read_grids
     from bot.importing.store import list_imports, next_id, write_import
     from intents.dataset.loader import read_yaml
@@ -149,40 +147,34 @@ def run_import(args: argparse.Namespace) -> int:
             raise ImportRefused(f"{map_path}: no such mapping file.")
         mapping = parse_mapping(read_yaml(map_path), map_path.name, lexicon)
     sheet = args.sheet or (mapping.sheet if mapping and mapping.sheet else None)
-    grids = read_grids(path, sheet, progress)
-    rows = sum(len(g.rows) for g in grids)
-    if rows >= 2000:
-        progress.enabled = True
-    table, other_sheets = _pick_table(grids, lambda t: exact_area(t, lexicon) is not None, progress)
-    progress(f"matching {len(table.lines)} names and {len(table.measures)} columns")
     options = Options(
         indicator=args.indicator or "",
         mapping=mapping,
         source=args.source or "",
         period=args.period or "",
+        where=_where(args.where),
         skip_unmatched=args.skip_unmatched,
     )
-    plan = build_plan(table, dataset, lexicon, options)
-    if other_sheets and not sheet:
-        print(
-            f"lepbot: read sheet '{table.sheet}'; the workbook also has "
-            f"{', '.join(repr(s) for s in other_sheets)} (use --sheet NAME for another).",
-            file=sys.stderr,
-        )
+    grids = read_grids(path, sheet, progress)
+    if sum(len(g.rows) for g in grids) >= 2000:
+        progress.enabled = True
+    progress(f"looking for LEP tables in {path.name} ({len(grids)} sheet(s))")
+    batch = plan_file(grids, dataset, lexicon, options)
     if args.dry_run:
-        print(report.dry_run(plan, next_id(user_dir, path.name)))
-        return 2 if plan.problems else 0
-    if plan.problems:
-        print(report.problems_text(plan) + "\nNothing was written.", file=sys.stderr)
+        print(report.dry_run(batch, next_id(user_dir, path.name)))
+        return 2 if batch.problems else 0
+    if batch.problems:
+        print(report.problems_text(batch) + "\nNothing was written.", file=sys.stderr)
         return 2
     sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
+    sheets = ", ".join(s for s in batch.sheets if s)
     earlier = [
         r.id for r in list_imports(user_dir)
-        if r.meta.get("sha256") == sha256 and r.meta.get("sheet", "") == table.sheet
+        if r.meta.get("sha256") == sha256 and r.meta.get("sheet", "") == sheets
     ]  # fmt: skip
-    progress(f"validating and writing {len(plan.facts)} figures")
-    record = write_import(user_dir, plan, path, sha256, _validate)
-    print(report.imported(plan, record, settings.dataset(user_dir)))
+    progress(f"validating and writing {len(batch.facts)} figures")
+    record = write_import(user_dir, batch, path, sha256, _validate)
+    print(report.imported(batch, record, settings.dataset(user_dir)))
     if earlier:
         print(
             f"Note: the same table was already imported as {', '.join(earlier)}; the new import "

@@ -8,12 +8,16 @@ a table too. Measure headers go through the indicator synonyms; a mapping file c
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
+from functools import partial
+from typing import Any, Literal
 
 from rapidfuzz import fuzz, process
 
 from bot.importing import ImportRefused
+from bot.importing.cube import Line
+from bot.importing.labels import NATIONAL_NAMES
+from bot.importing.vintage import later_boundary
 from intents.reading.lexicon import Lexicon
 from intents.reading.normalise import TOKEN, normalise
 from intents.reading.signals import read_signals
@@ -30,7 +34,10 @@ NEW_INDICATOR_FIELDS = frozenset(
     {"label", "short", "unit", "format", "polarity", "definition", "synonyms", "verb", "survey"}
 )
 COLUMN_FIELDS = frozenset({"indicator", "new_indicator", "ignore", "base", "scale", "period"})
-MAPPING_FIELDS = frozenset({"columns", "areas", "source", "period", "sheet"})
+MAPPING_FIELDS = frozenset({"columns", "areas", "source", "period", "sheet", "where"})
+
+
+MatchedBy = Literal["name", "benchmark", "mapping", "skipped", "later boundary", ""]
 
 
 @dataclass(frozen=True)
@@ -40,7 +47,8 @@ class AreaMatch:
     position: str
     area: str | None  # canonical LEP or group name; None: not matched (or skipped)
     candidates: tuple[str, ...] = ()
-    how: str = ""  # "name", "benchmark", "mapping", "skipped"
+    how: MatchedBy = ""
+    note: str = ""  # why a later-boundary line is not matched
 
 
 @dataclass(frozen=True)
@@ -64,7 +72,7 @@ class Mapping:
     source: str = ""
     period: str = ""
     sheet: str = ""
-    used: frozenset[str] = field(default=frozenset())
+    where: tuple[tuple[str, str], ...] = ()  # the slice of a long table: column -> value
 
     def rule(self, header: str) -> ColumnRule | None:
         key = _key(header)
@@ -89,17 +97,25 @@ def exact_area(label: str, lexicon: Lexicon) -> str | None:
     return match_area(label, lexicon, fuzzy=False)[0]
 
 
-def match_line(
-    label: str, where: str, position: str, lexicon: Lexicon, mapping: Mapping | None
-) -> AreaMatch:
+def match_line(line: Line, lexicon: Lexicon, mapping: Mapping | None) -> AreaMatch:
+    """A line of the table -> the area it is, by the mapping file, then by name.
+
+    A line from a later LEP geography is matched only by the mapping file: its name may be one
+    the bot reads as a 2014 LEP in a question, but its figures are for another area.
+    """
+    match = partial(AreaMatch, line.label, line.where, line.position)
     if mapping is not None:
-        found, area = mapping.area(label)
-        if found:
-            return AreaMatch(label, where, position, area, (), "mapping" if area else "skipped")
-    if _key(label) in BENCHMARK_LABELS:
-        return AreaMatch(label, where, position, "England", (), "benchmark")
-    area, candidates = match_area(label, lexicon)
-    return AreaMatch(label, where, position, area, candidates, "name" if area else "")
+        for written in dict.fromkeys((line.label, line.bare)):
+            found, area = mapping.area(written)
+            if found:
+                return match(area, (), "mapping" if area else "skipped")
+    if _key(line.bare) in BENCHMARK_LABELS:
+        return match("England", (), "benchmark")
+    why, nearest = later_boundary(line.bare, line.geography)
+    if why and _key(line.bare) not in NATIONAL_NAMES:  # England is England in any LEP geography
+        return match(None, nearest, "later boundary", why)
+    area, candidates = match_area(line.bare, lexicon)
+    return match(area, candidates, "name" if area else "")
 
 
 def is_base(header: str) -> bool:
@@ -188,8 +204,15 @@ def parse_mapping(raw: Any, file: str, lexicon: Lexicon) -> Mapping:
                 "as lepbot spells it (or an alias it knows), or 'skip'."
             )
         areas.append((str(label), area))
+    where = raw.get("where") or {}
+    if not isinstance(where, dict) or any(isinstance(v, dict | list) for v in where.values()):
+        raise ImportRefused(
+            f"{file}, where: give each column with the one value to keep "
+            "(where: {C_AGE_NAME: Aged 16-24})."
+        )
     return Mapping(
         file=file,
+        where=tuple((str(k), str(v)) for k, v in where.items()),
         columns=tuple(columns),
         areas=tuple(areas),
         source=str(raw.get("source") or ""),

@@ -2,7 +2,9 @@
 
 Everything is refused early and by name: empty files, files over the size limit (before anything is
 parsed), PDFs and other documents renamed .xlsx, zip bombs, old .xls, binary junk. Cells come back
-as the text a person would type (numbers without float noise), so table.py has one kind of input.
+as the text a person would type (numbers without float noise), so the readers have one kind of
+input; merged ranges come with them, since a NOMIS heading merged over "number | Flags | conf"
+says which columns it heads.
 """
 
 from __future__ import annotations
@@ -15,8 +17,12 @@ import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.importing import ImportRefused
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
 
 MAX_BYTES = 20 * 1024 * 1024  # no LEP table comes near this; a 50 MB sheet is refused unread
 MAX_UNZIPPED = 200 * 1024 * 1024  # what an XLSX may expand to (zip-bomb guard)
@@ -40,12 +46,23 @@ def column_letter(index: int) -> str:
 
 
 @dataclass(frozen=True)
+class Span:
+    """A merged range of cells, 0-based and inclusive (one heading drawn over several columns)."""
+
+    top: int
+    left: int
+    bottom: int
+    right: int
+
+
+@dataclass(frozen=True)
 class Grid:
     """One sheet as rows of cell text; row and column numbers are the spreadsheet's own."""
 
     file: str
     sheet: str  # "" for a CSV
     rows: tuple[tuple[str, ...], ...]
+    spans: tuple[Span, ...] = ()  # merged ranges (XLSX only)
 
     def where(self, row: int | None = None, col: int | None = None) -> str:
         """'eps.xlsx, sheet 'LEP key findings', row 5, column B' for 0-based row and column."""
@@ -217,34 +234,55 @@ def read_csv(path: Path, progress: Progress) -> Grid:
     return Grid(path.name, "", _rectangle(rows, path.name))
 
 
+def _sheet_rows(sheet: Worksheet, where: str) -> list[list[str]]:
+    """Every row up to the last one holding anything, each up to its last cell holding anything
+    (formatting alone can stretch a sheet to 16,384 columns); refused past MAX_ROWS rows."""
+    rows: list[list[str]] = []
+    last = 0
+    for n, values in enumerate(sheet.iter_rows(values_only=True)):
+        texts = [cell_text(v) for v in values]
+        while texts and not texts[-1]:
+            texts.pop()
+        if texts:
+            if n >= MAX_ROWS:
+                raise _too_many_rows(sheet.max_row, where)
+            last = n + 1
+        if n < MAX_ROWS:
+            rows.append(texts)
+    return rows[:last]
+
+
 def read_xlsx(path: Path, sheet: str | None, progress: Progress) -> tuple[Grid, ...]:
-    import pandas as pd  # only here: `lepbot ask` must not pay for pandas
+    # openpyxl only here (`lepbot ask` must not pay for it), and not read-only: merged ranges are
+    # only read in full mode, and the 20 MB limit keeps that affordable.
+    import openpyxl
 
     try:
-        book = pd.ExcelFile(path, engine="openpyxl")
+        book = openpyxl.load_workbook(path, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a broken workbook
         raise ImportRefused(f"{path.name}: not a readable XLSX workbook ({exc}).") from None
-    names = list(book.sheet_names)
+    names = [ws.title for ws in book.worksheets]
     if sheet is not None and sheet not in names:
         raise ImportRefused(
             f"{path.name}: no sheet named '{sheet}'; its sheets are {', '.join(repr(n) for n in names)}."
         )
     grids = []
-    with book:
-        for name in [sheet] if sheet is not None else names:
-            progress(f"reading {path.name}, sheet '{name}'")
-            try:
-                frame = pd.read_excel(
-                    book, sheet_name=name, header=None, dtype=object, nrows=MAX_ROWS + 1
-                )
-            except Exception as exc:
-                raise ImportRefused(
-                    f"{path.name}, sheet '{name}': could not be read ({exc})."
-                ) from None
-            if len(frame) > MAX_ROWS:
-                raise _too_many_rows(len(frame), f"{path.name}, sheet '{name}'")
-            rows = [[cell_text(v) for v in row] for row in frame.itertuples(index=False)]
-            grids.append(Grid(path.name, name, _rectangle(rows, f"{path.name}, sheet '{name}'")))
+    for name in [sheet] if sheet is not None else names:
+        progress(f"reading {path.name}, sheet '{name}'")
+        where = f"{path.name}, sheet '{name}'"
+        ws = book[name]
+        try:
+            rows = _sheet_rows(ws, where)
+        except ImportRefused:
+            raise
+        except Exception as exc:
+            raise ImportRefused(f"{where}: could not be read ({exc}).") from None
+        spans = tuple(
+            Span(r.min_row - 1, r.min_col - 1, r.max_row - 1, r.max_col - 1)
+            for r in ws.merged_cells.ranges
+        )
+        grids.append(Grid(path.name, name, _rectangle(rows, where), spans))
+    book.close()
     return tuple(grids)
 
 

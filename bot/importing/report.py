@@ -1,14 +1,17 @@
-"""ImportPlan / ImportRecord -> terminal text: the dry-run table, the summary, the list (pure)."""
+"""Batch / ImportRecord -> terminal text: the dry-run table, the summary, the list (pure)."""
 
 from __future__ import annotations
 
 from collections import Counter
 
+from bot.importing.batch import Batch
 from bot.importing.plan import ImportPlan
 from bot.importing.store import ImportRecord
 from bot.render.text import table_lines
 from intents.dataset.model import Dataset
 from intents.replies.answer import Table
+
+SHOWN_LINES = 8  # lines left out, listed by name before "and N more"
 
 
 def _number(value: float) -> str:
@@ -17,13 +20,14 @@ def _number(value: float) -> str:
 
 def layout(plan: ImportPlan) -> str:
     t = plan.table
+    shape = f"{t.shape}; " if t.shape and t.shape != "one table" else ""
     if t.orientation == "rows":
         way = f"LEP names down {t.label_where}"
         head = f", measure names in {t.header_where}" if t.header_where else ", no header row"
     else:
         way = f"LEP names across {t.label_where}"
         head = f", measure names in {t.header_where}" if t.header_where else ", no header column"
-    return f"{t.place}: {way}{head}."
+    return f"{t.place}: {shape}{way}{head}."
 
 
 def column_lines(plan: ImportPlan) -> list[str]:
@@ -40,8 +44,8 @@ def column_lines(plan: ImportPlan) -> list[str]:
     return out
 
 
-def _supersede_counts(plan: ImportPlan) -> str:
-    kinds = Counter(f.supersedes.split(" ")[0] for f in plan.facts if f.supersedes)
+def _supersede_counts(batch: Batch) -> str:
+    kinds = Counter(f.supersedes.split(" ")[0] for f in batch.facts if f.supersedes)
     if not kinds:
         return (
             "Supersedes: nothing (no figure, band or relation held for these areas and measures)."
@@ -67,7 +71,9 @@ def plan_table(plan: ImportPlan) -> list[str]:
     rows = []
     for line in plan.lines:
         if line.area is None:
-            matched = "skipped (mapping)" if line.how == "skipped" else "NOT MATCHED"
+            matched = {"skipped": "skipped (mapping)", "later boundary": "DIFFERENT BOUNDARY"}.get(
+                line.how, "NOT MATCHED"
+            )
             rows.append((line.position, line.label, matched, *("" for _ in indicators), "", ""))
             continue
         cells = by_line.get(line.area, {})
@@ -85,8 +91,8 @@ def plan_table(plan: ImportPlan) -> list[str]:
     return [line.rstrip() for line in table_lines(Table(header, tuple(rows)))]
 
 
-def problems_text(plan: ImportPlan) -> str:
-    return "\n\n".join(plan.problems)
+def problems_text(batch: Batch) -> str:
+    return "\n\n".join(batch.problems)
 
 
 def missing_line(plan: ImportPlan) -> str:
@@ -115,9 +121,8 @@ def period_lines(plan: ImportPlan) -> list[str]:
     ]
 
 
-def dry_run(plan: ImportPlan, next_id: str) -> str:
+def _plan_section(plan: ImportPlan) -> list[str]:
     out = [
-        "Dry run — nothing written.",
         layout(plan),
         "Measures (columns of the file):"
         if plan.table.orientation == "rows"
@@ -126,51 +131,70 @@ def dry_run(plan: ImportPlan, next_id: str) -> str:
         "",
         *plan_table(plan),
         "",
-        _supersede_counts(plan),
     ]
     if plan.missing:
         out.append(missing_line(plan))
     out += ["Periods:", *period_lines(plan)]
     for new in plan.new_indicators:
         out.append(f"New indicator {new['id']}: {new['label']} ({new['unit']}, {new['format']}).")
-    out.append(f"Source as cited in replies: {plan.source}")
-    out += [f"Note: {n}" for n in plan.notes]
-    if plan.problems:
-        out += ["", "The import would be refused:", problems_text(plan)]
+    return out + [f"Note: {n}" for n in plan.notes]
+
+
+def passed_over_lines(batch: Batch) -> list[str]:
+    """The other sheets of the workbook: those with a LEP table say why it is not imported."""
+    empty = [p.sheet for p in batch.passed_over if not p.has_table]
+    out = [f"Sheet {p.sheet!r} not imported: {p.why}" for p in batch.passed_over if p.has_table]
+    if empty:
+        out.append(f"Other sheets, with no LEP table: {', '.join(repr(s) for s in empty)}.")
+    return out
+
+
+def dry_run(batch: Batch, next_id: str) -> str:
+    out = ["Dry run — nothing written."]
+    for plan in batch.plans:
+        out += _plan_section(plan)
+    out += passed_over_lines(batch)
+    out += [_supersede_counts(batch), f"Source as cited in replies: {batch.source}"]
+    if batch.problems:
+        out += ["", "The import would be refused:", problems_text(batch)]
     else:
-        skipped = f", leaving out {len(plan.unmatched)} unmatched line(s)" if plan.unmatched else ""
+        unmatched = sum(len(p.unmatched) for p in batch.plans)
+        skipped = f", leaving out {unmatched} unmatched line(s)" if unmatched else ""
         out.append(
-            f"Without --dry-run this becomes import {next_id}: {len(plan.facts)} figures for "
-            f"{len(plan.areas)} areas{skipped}."
+            f"Without --dry-run this becomes import {next_id}: {len(batch.facts)} figures for "
+            f"{len(batch.areas)} areas{skipped}."
         )
     return "\n".join(out)
 
 
-def imported(plan: ImportPlan, record: ImportRecord, dataset: Dataset) -> str:
-    labels = [dataset.indicator(i).short for i in plan.indicators]
-    leps = sum(1 for a in plan.areas if dataset.is_lep(a))
-    others = [a for a in plan.areas if not dataset.is_lep(a)]
-    has_base = any(f.base for f in plan.facts)
+def imported(batch: Batch, record: ImportRecord, dataset: Dataset) -> str:
+    labels = [dataset.indicator(i).short for i in batch.indicators]
+    leps = sum(1 for a in batch.areas if dataset.is_lep(a))
+    others = [a for a in batch.areas if not dataset.is_lep(a)]
+    has_base = any(f.base for f in batch.facts)
     out = [
-        f"Imported {plan.table.place} as {record.id}: {len(plan.facts)} figures for {leps} LEPs"
+        f"Imported {batch.place} as {record.id}: {len(batch.facts)} figures for {leps} LEPs"
         + (f" and {', '.join(others)}" if others else "")
         + f" ({', '.join(labels)})"
         + (", with unweighted bases." if has_base else "."),
-        _supersede_counts(plan),
+        _supersede_counts(batch),
     ]
-    if plan.missing:
-        out.append(missing_line(plan))
-    if plan.unmatched:
-        out.append(
-            "Left out (--skip-unmatched): "
-            + ", ".join(f"{m.label!r} ({m.position})" for m in plan.unmatched)
-            + "."
-        )
-    out += ["Periods:", *period_lines(plan)]
-    for new in plan.new_indicators:
-        out.append(f"New indicator {new['id']} ({new['label']}) can be asked about now.")
-    out += [f"Note: {n}" for n in plan.notes]
-    out.append(f"Source as cited in replies: {plan.source}")
+    for plan in batch.plans:
+        if plan.missing:
+            out.append(missing_line(plan))
+        if plan.unmatched:
+            shown = [f"{m.label!r} ({m.position})" for m in plan.unmatched[:SHOWN_LINES]]
+            more = len(plan.unmatched) - SHOWN_LINES
+            out.append(
+                f"Left out (--skip-unmatched): {', '.join(shown)}"
+                + (f" and {more} more." if more > 0 else ".")
+            )
+        out += ["Periods:", *period_lines(plan)]
+        for new in plan.new_indicators:
+            out.append(f"New indicator {new['id']} ({new['label']}) can be asked about now.")
+        out += [f"Note: {n}" for n in plan.notes]
+    out += passed_over_lines(batch)
+    out.append(f"Source as cited in replies: {batch.source}")
     first = labels[0] if labels else "work placements"
     out.append(f'Try: lepbot ask "top 5 for {first}"   Undo: lepbot data remove {record.id}')
     return "\n".join(out)

@@ -22,7 +22,7 @@ from pathlib import Path
 import yaml
 
 from bot.importing import ImportRefused
-from bot.importing.plan import ImportPlan
+from bot.importing.batch import Batch
 from bot.settings import imported_layers
 from intents.dataset.loader import DataError
 
@@ -71,27 +71,28 @@ def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
-def _write_layer(directory: Path, plan: ImportPlan, import_id: str, meta: dict) -> None:
+def _write_layer(directory: Path, batch: Batch, import_id: str, meta: dict) -> None:
     with (directory / "facts.csv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(FACT_COLUMNS)
-        for f in plan.facts:
+        for f in batch.facts:
             writer.writerow(
                 [f.area, f.indicator, "value", _number(f.value), "", "", "", "", f.period,
                  import_id, f"imported from {f.where}", "" if f.base is None else str(f.base)]
             )  # fmt: skip
     source = {
         "id": import_id,
-        "title": f"Table imported from {plan.table.place} on {meta['imported_at'][:10]}",
+        "title": f"Table imported from {batch.place} on {meta['imported_at'][:10]}",
         "publisher": "imported by the user",
         "date": meta["imported_at"][:10],
         "url": "",
-        "cite": plan.source,
-        "about": plan.about,
+        "cite": batch.source,
+        "about": " ".join(dict.fromkeys(p.about for p in batch.plans)),
     }
     _dump(directory / "sources.yaml", [source])
-    if plan.new_indicators:
-        _dump(directory / "indicators.yaml", [dict(n) for n in plan.new_indicators])
+    new = [dict(n) for p in batch.plans for n in p.new_indicators]
+    if new:
+        _dump(directory / "indicators.yaml", new)
     _dump(directory / "meta.yaml", meta)
 
 
@@ -100,50 +101,52 @@ def _dump(path: Path, data: object) -> None:
         yaml.safe_dump(data, handle, allow_unicode=True, sort_keys=False)
 
 
-def meta_for(plan: ImportPlan, import_id: str, file: Path, sha256: str) -> dict:
+def meta_for(batch: Batch, import_id: str, file: Path, sha256: str) -> dict:
+    plans = batch.plans
     return {
         "id": import_id,
         "file": file.name,
         "path": str(file.resolve()),
         "sha256": sha256,
-        "sheet": plan.table.sheet,
-        "orientation": plan.table.orientation,
-        "source": plan.source,
-        "periods": {ind: period for ind, period, _ in plan.periods},
+        "sheet": ", ".join(s for s in batch.sheets if s),
+        "orientation": plans[0].table.orientation,
+        "source": batch.source,
+        "periods": {ind: period for p in plans for ind, period, _ in p.periods},
         "imported_at": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
-        "figures": len(plan.facts),
-        "areas": len(plan.areas),
-        "indicators": list(plan.indicators),
-        "new_indicators": [n["id"] for n in plan.new_indicators],
-        "columns": {c.header: c.indicator or c.role for c in plan.columns},
-        "skipped": [m.label for m in plan.unmatched],
+        "figures": len(batch.facts),
+        "areas": len(batch.areas),
+        "indicators": list(batch.indicators),
+        "new_indicators": [n["id"] for p in plans for n in p.new_indicators],
+        "columns": {c.header: c.indicator or c.role for p in plans for c in p.columns},
+        "skipped": [m.label for p in plans for m in p.unmatched],
     }
 
 
-def _in_user_terms(message: str, staged: Path, plan: ImportPlan) -> str:
+def _in_user_terms(message: str, staged: Path, batch: Batch) -> str:
     """A loader error about the staged facts.csv, said about the user's own cell."""
     found = re.search(re.escape(str(staged / "facts.csv")) + r" row (\d+)", message)
-    if found and 0 <= int(found.group(1)) - 2 < len(plan.facts):
-        fact = plan.facts[int(found.group(1)) - 2]
+    facts = batch.facts
+    if found and 0 <= int(found.group(1)) - 2 < len(facts):
+        fact = facts[int(found.group(1)) - 2]
         message = message.replace(found.group(0), fact.where)
     return f"refused: {message.replace(str(staged), 'the new import')}. Nothing was written."
 
 
 def write_import(
-    user_dir: Path, plan: ImportPlan, file: Path, sha256: str, validate: Validate
+    user_dir: Path, batch: Batch, file: Path, sha256: str, validate: Validate
 ) -> ImportRecord:
-    """Write the plan as a new layer; validate(layers) must load them all or nothing is kept."""
+    """Write the batch as a new layer; validate(layers) must load them all or nothing is kept."""
     import_id = next_id(user_dir, file.name)
     staging_root = user_dir / ".staging"
     staging_root.mkdir(parents=True, exist_ok=True)
     staged = Path(tempfile.mkdtemp(prefix=f"{import_id}-", dir=staging_root))
     try:
-        meta = meta_for(plan, import_id, file, sha256)
-        _write_layer(staged, plan, import_id, meta)
+        meta = meta_for(batch, import_id, file, sha256)
+        _write_layer(staged, batch, import_id, meta)
         try:
             validate([*imported_layers(user_dir), staged])
         except DataError as exc:
-            raise ImportRefused(_in_user_terms(str(exc), staged, plan)) from None
+            raise ImportRefused(_in_user_terms(str(exc), staged, batch)) from None
         target = imports_dir(user_dir) / import_id
         target.parent.mkdir(parents=True, exist_ok=True)
         if target.exists():
