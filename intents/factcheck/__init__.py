@@ -161,7 +161,7 @@ SPEC = IntentSpec(
             triggers=(CHECK_WORDS,),
             needs=frozenset({"indicator", "order"}),
             refuses=frozenset({"asks_leps"}),
-            leps=(1, 2),
+            leps=(0, 2),
         ),
         Rule(
             "factcheck",
@@ -171,6 +171,14 @@ SPEC = IntentSpec(
             needs=frozenset({"indicator", "standing"}),
             refuses=frozenset({"asks_leps"}),
             leps=(1, 2),
+        ),
+        Rule(
+            "factcheck",
+            40,
+            reads_claims=True,
+            needs=frozenset({"statement", "indicator"}),
+            refuses=frozenset({"asks_leps"}),
+            leps=(0, 2),
         ),
         Rule(
             "factcheck",

@@ -57,14 +57,22 @@ def _period_problem(dataset: Dataset, claim: Claim, fact: Fact) -> str:
 
 
 def _base_problem(claim: Claim, ind: Indicator) -> str:
+    """Why the population the claim names is not the one the share is of ('' when it is)."""
     students = "Year 11" in ind.population
-    if claim.base in STUDENTS and not students:
-        return f"it is a share of {ind.population}, not of pupils or students"
-    if claim.base == "employers" and students and claim.complement is False:
-        return f"it is a share of {ind.population}, not of employers"
-    if claim.base == "all students" and ind.base_words:
-        return f"it is a share of {ind.population}, not of all Year 11 students"
-    return ""
+    population = (
+        ind.unit.removeprefix("% of ") if ind.base_words and not students else ind.population
+    )
+    narrowed = any(w in claim.text.lower() for w in ind.base_words)
+    said = {"students": "pupils or students", "all students": "all Year 11 students"}
+    said |= {"people": "people, households or schools", "employers": "employers"}
+    said |= {"all employers": "all employers"}
+    wrong = (
+        (claim.base in STUDENTS and not students)
+        or (claim.base == "people")
+        or (claim.base in ("employers", "all employers") and students)
+        or (ind.base_words and claim.base and not narrowed)
+    )
+    return f"it is a share of {population}, not of {said[claim.base]}" if wrong else ""
 
 
 def _published(dataset: Dataset, claim: Claim, fact: Fact) -> Published:

@@ -4,6 +4,8 @@ comparison between two areas. Ranks come from the one ranking (intents/dataset/r
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from intents.dataset.model import Dataset, Fact, sector_name
 from intents.dataset.ranking import standing
 from intents.dataset.units import amount, span
@@ -151,6 +153,8 @@ def judge_range(dataset: Dataset, claim: Claim) -> Judgement:
         )
     low, high = ends
     published = span(low.value, high.value, ind.format)
+    if claim.high is None:
+        return _every_lep(dataset, claim, low, high)
     same = abs(low.value - claim.value) < 1e-9 and abs(high.value - claim.high) < 1e-9
     close = abs(low.value - claim.value) <= 0.5 and abs(high.value - claim.high) <= 0.5
     verdict: Verdict = "correct" if same else "rounding" if close else "incorrect"
@@ -161,6 +165,37 @@ def judge_range(dataset: Dataset, claim: Claim) -> Judgement:
     return Judgement(
         claim, verdict, reason, published, (figure_of(low), figure_of(high)),
         (low.source, high.source), correction=published if verdict == "incorrect" else "",
+    )  # fmt: skip
+
+
+EVERY: dict[str, tuple[str, Callable[[float, float], bool]]] = {
+    ">": ("lowest", lambda a, b: a > b),
+    ">=": ("lowest", lambda a, b: a >= b),
+    "<": ("highest", lambda a, b: a < b),
+    "<=": ("highest", lambda a, b: a <= b),
+}
+DENIED = {">": "<=", ">=": "<", "<": ">=", "<=": ">", "just_below": ">=", "just_above": "<="}
+
+
+def _every_lep(dataset: Dataset, claim: Claim, low: Fact, high: Fact) -> Judgement:
+    """'No LEP has more than half': every LEP at most half, decided at the end it bounds."""
+    ind = dataset.indicator(claim.indicator)
+    comparator = (
+        DENIED.get(claim.comparator, claim.comparator) if claim.negated else claim.comparator
+    )
+    if comparator not in EVERY:
+        return unverifiable(claim, "I can't tell what is claimed of every LEP")
+    end, holds = EVERY[comparator]
+    fact = low if end == "lowest" else high
+    verdict: Verdict = "correct" if holds(fact.value, claim.value) else "incorrect"
+    reason = (
+        f"published LEP figures on {ind.short} run from {amount(low.value, ind.format)} to "
+        f"{amount(high.value, ind.format)}, so the {end} is {dataset.spoken(fact.area)}'s "
+        f"{amount(fact.value, ind.format)}"
+    )
+    return Judgement(
+        claim, verdict, reason, span(low.value, high.value, ind.format),
+        (figure_of(low), figure_of(high)), (low.source, high.source),
     )  # fmt: skip
 
 

@@ -61,6 +61,8 @@ _FORMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"\b(" + "|".join(sorted(RATIO_WORDS, key=len, reverse=True)) + r")\b",
             "ratio_word",
         ),
+        (r"\bhalf (?:a|of one|of 1) (?:per ?cent|percent|%)", "half_percent"),
+        (r"\bhalf (?:a|of one) (?:percentage )?point\b", "half_point"),
         (
             rf"(?<![\w.£]){_DIGITS}(?:{_PER_CENT})?\s*(?:-|–|to)\s*{_DIGITS}{_PER_CENT}",
             "percent_range",
@@ -148,6 +150,10 @@ def _read(kind: str, m: re.Match[str]) -> Amount | None:
             return Amount(100 * count / part, WORD_PRECISION, "percent", in_words=True, **at)
         case "half":
             return Amount(50.0, WORD_PRECISION, "percent", in_words=True, **at)
+        case "half_percent":
+            return Amount(0.5, 0.1, "percent", in_words=True, **at)
+        case "half_point":
+            return Amount(0.5, 0.1, "points", in_words=True, **at)
         case "ratio_word":
             return Amount(RATIO_WORDS[m.group(1)], 0.1, "ratio", in_words=True, **at)
         case _:  # "times"

@@ -50,11 +50,14 @@ INCLUSIVE_AFTER |= {"or higher": ">=", "plus": ">=", "or less": "<=", "or fewer"
 INCLUSIVE_AFTER |= {"or below": "<=", "or under": "<=", "or lower": "<="}
 NEGATION = re.compile(
     r"\b(?:not|never|n t|no longer|fails? to|failed to|falls? short of|fell short of|isn t|"
-    r"doesn t|don t|didn t|wasn t|aren t|weren t)\b"
+    r"doesn t|don t|didn t|wasn t|aren t|weren t|hasn t|haven t|hadn t)\b(?! even\b)"
 )
 COMPLEMENT = re.compile(  # "employers that do not offer placements": the share not doing it
-    r"\b(?:do not|don t|did not|didn t|does not|doesn t|never|fail to|failed to)\s+"
-    r"(?:offer|provide|host|give|take|run|have|had|get|got|do|did|use|engage|receive)\w*"
+    r"\b(?:do not|don t|did not|didn t|does not|doesn t|never|fail to|failed to|had not|"
+    r"hadn t|have not|haven t|has not|hasn t|were not|weren t|are not|aren t|was not|wasn t|"
+    r"said they had not|said they were not|not)\s+(?:yet\s+|been\s+|ever\s+)?"
+    r"(?:offer|provide|host|give|take|run|have|had|get|got|do|did|done|use|engage|receiv|"
+    r"satisf|happy|involv)\w*"
 )
 # Ranks and extremes: "the second lowest", "bottom", "the best". Polarity is applied when judged.
 ORDINALS = {"second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5}
@@ -86,13 +89,27 @@ BENCHMARK_WORDS = re.compile(
     r"\b(?:the\s+)?(?:england|english|national|nation s|country s|uk|national)\s*"
     r"(?:average|figure|benchmark|rate|level|mean|share)\b|\bthe (?:average|benchmark)\b"
 )
+THAN_OR_AREA = re.compile(r"\s*(?:\w+\s+){0,2}?(?:than|above|below|over|under|behind|ahead|on)\b")
 DIRECTIONS = {
+    "lead over": 1, "lead on": 1, "ahead": 1, "exceeded": 1, "exceeds": 1, "outstripped": 1,
     "above": 1, "higher than": 1, "more than": 1, "ahead of": 1, "over": 1, "up on": 1,
-    "greater than": 1, "better than": 1, "higher": 1, "more": 1, "ahead": 1,
+    "greater than": 1, "better than": 1, "higher": 1, "more": 1,
     "below": -1, "lower than": -1, "less than": -1, "fewer than": -1, "behind": -1,
     "under": -1, "down on": -1, "worse than": -1, "lower": -1, "less": -1, "fewer": -1,
 }  # fmt: skip
 # The population a share is said to be of, when it is not employers.
+PEOPLE_WORDS = re.compile(  # a share of people, households or schools: not of employers
+    r"\b(?:londoners|residents|people(?! at school)|households|workers|employees|staff|schools|"
+    r"adults|sole traders|self employed|population|jobseekers|graduates|apprentices|families)\b"
+)
+QUANTIFIERS = {"most": ">", "the majority of": ">", "a majority of": ">", "a minority of": "<"}
+QUANTIFIER = re.compile(
+    r"\b(most|the majority of|a majority of|a minority of)\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+){0,3}?"
+    r"(?=employers|firms|businesses|companies|year 11|pupils|students|establishments)"
+)
+EVERY = re.compile(
+    r"\b(?:no|none of the|not one|not a single|every|each|all|all the|all 39)\s+(?:of\s+the\s+)?(?:39\s+)?leps?\b"
+)
 STUDENT_WORDS = re.compile(
     r"\b(?:pupils?|students?|year 11s?|young people|teenagers|school leavers|learners|children|"
     r"kids|16 year olds|15 16 year olds)\b"
@@ -100,6 +117,9 @@ STUDENT_WORDS = re.compile(
 EMPLOYER_WORDS = re.compile(
     r"\b(?:employers?|firms?|businesses|business|companies|company|establishments?|"
     r"organisations?|workplaces?|sites?|bosses)\b"
+)
+ALL_EMPLOYERS = re.compile(
+    r"\b(?:all|every|of all)\s+(?:the\s+)?(?:employers|firms|businesses|companies)"
 )
 ALL_OF = re.compile(r"\b(?:all|every|each|of all|whole)\s+(?:the\s+)?(?:year 11|pupils|students)")
 RANGE_WORDS = re.compile(

@@ -34,6 +34,7 @@ SPAN = re.compile(r"\b(?:between |from )?((?:19|20)\d\d)\s*(?:-|to|and)\s*((?:19
 OF_ANOTHER = re.compile(  # '61% of the UK average': a ratio, not a share of employers
     r"\s*of (?:the )?(?:[a-z]+ ){0,4}?(?:average|figure|level|rate|mean|benchmark)\b"
 )
+THERE = re.compile(r"\b(?:employers|firms|businesses) there\b|\bthere s\b(?! no)")
 CHECK_PHRASES = re.compile(  # 'is it true', 'it s right': the question's 'it', not an area
     r"\b(?:is|was|isn t|wasn t|does|did|can i say|could i say|ok to say|say|put) it\b"
     r"|\bit s? (?:true|right|correct|fair|accurate|ok|okay|safe)\b"
@@ -72,6 +73,7 @@ class _Sentence:
     parts: tuple[tuple[int, int], ...]  # character spans split at connectors
     period: str
     supersedes: dict[str, frozenset[str]]
+    broken_down: frozenset[str]  # measures published by sector
 
 
 def _period(text: str) -> str:
@@ -107,6 +109,7 @@ def _read(original: str, lexicon: Lexicon) -> _Sentence:
         parts=_parts(signals.text, mentions),
         period=_period(signals.text),
         supersedes=lexicon.supersedes,
+        broken_down=lexicon.broken_down,
     )
 
 
@@ -147,7 +150,8 @@ def _subject(sentence: _Sentence, at: int, earlier: Context) -> tuple[str, str]:
         if mention.kind in ("district", "outside"):
             return mention.target, f"{mention.target} is not one of the 39 LEPs"
         return mention.target, ""
-    if PRONOUN.search(CHECK_PHRASES.sub(" ", sentence.text)):
+    before = CHECK_PHRASES.sub(" ", sentence.text[:at])
+    if PRONOUN.search(before) or THERE.search(sentence.text):
         referred = earlier.previous or (earlier.areas[0] if earlier.areas else "")
         return referred, "" if referred else "which area 'it' or 'there' refers to"
     if earlier.single and earlier.areas:
@@ -201,15 +205,20 @@ def _negated(text: str, amount: Amount, subject_end: int) -> bool:
     return bool(words.NEGATION.search(before))
 
 
+BASES = (
+    (words.ALL_OF, "all students"),
+    (words.STUDENT_WORDS, "students"),
+    (words.PEOPLE_WORDS, "people"),
+    (words.ALL_EMPLOYERS, "all employers"),
+    (words.EMPLOYER_WORDS, "employers"),
+)
+
+
 def _base(sentence: _Sentence, start: int, end: int) -> str:
-    window = sentence.text[max(0, start - 60) : end + 60]
-    if words.ALL_OF.search(window):
-        return "all students"
-    if words.STUDENT_WORDS.search(window):
-        return "students"
-    if words.EMPLOYER_WORDS.search(window):
-        return "employers"
-    return ""
+    """Who the share is said to be of: the words after 'X% of', else those around the figure."""
+    of = re.match(r"\s*of\s+(.*)", sentence.text[end : end + 45])
+    window = of.group(1) if of else sentence.text[max(0, start - 60) : end + 60]
+    return next((name for pattern, name in BASES if pattern.search(window)), "")
 
 
 def _other(sentence: _Sentence, after: int, subject: str) -> str:
@@ -242,7 +251,7 @@ def _figure_claim(sentence: _Sentence, amount: Amount, earlier: Context) -> Clai
         kind="figure",
         subject=subject,
         indicator=indicator,
-        sector=_sector(sentence, amount.start),
+        sector=_sector(sentence, amount.start) if indicator in sentence.broken_down else "",
         comparator="~" if hedged else comparator,
         value=amount.value,
         high=amount.high,
@@ -256,20 +265,63 @@ def _figure_claim(sentence: _Sentence, amount: Amount, earlier: Context) -> Clai
         doubt=doubt or measure_doubt,
         written=text[amount.start : amount.end],
     )
-    sign = _direction(text, amount.end)
+    if amount.unit == "ratio" or amount.unit == "points" or _is_gap(text, amount):
+        subject, other, sign = _sides(sentence, amount, subject)
+        if amount.unit == "ratio":
+            return replace(claim, kind="ratio", subject=subject, other=other,
+                           doubt=claim.doubt or _no_other(other))  # fmt: skip
+        return replace(
+            claim, kind="difference", subject=subject, value=amount.value * (sign or 1),
+            other=other or "England",
+        )  # fmt: skip
     other = _other(sentence, amount.end, subject)
-    if amount.unit == "ratio":
-        return replace(claim, kind="ratio", other=other, doubt=claim.doubt or _no_other(other))
-    if amount.unit == "points" and (sign or other):
-        value = amount.value * (sign or 1)
-        return replace(claim, kind="difference", value=value, other=other or "England")
-    if sign and other and amount.unit in ("percent", "pounds"):
-        return replace(claim, kind="difference", value=amount.value * sign, other=other)
     if other and OF_ANOTHER.match(text[amount.end :]) and amount.unit == "percent":
         return replace(claim, kind="ratio", value=amount.value / 100, precision=0.01, other=other)
     if amount.high is not None and subject == "England" and _about_all_leps(text):
         return replace(claim, kind="range", subject="", doubt=measure_doubt)
     return claim
+
+
+def _is_gap(text: str, amount: Amount) -> bool:
+    """'5% above England', 'exceeded the UK average by £16,000': a figure that is a gap."""
+    if amount.unit not in ("percent", "pounds"):
+        return False
+    after = _direction(text, amount.end) != 0 and bool(words.THAN_OR_AREA.match(text[amount.end :]))
+    by = bool(re.search(r"\bby\s*$", text[: amount.start])) and bool(
+        _direction_before(text, amount.start)
+    )
+    return after or by
+
+
+def _direction_before(text: str, end: int) -> int:
+    found = [
+        (m.start(), sign)
+        for phrase, sign in words.DIRECTIONS.items()
+        for m in re.finditer(rf"\b{phrase}\b", text[:end])
+    ]
+    return max(found)[1] if found else 0
+
+
+def _sides(sentence: _Sentence, amount: Amount, subject: str) -> tuple[str, str, int]:
+    """(subject, other, sign) of a gap or ratio: the subject is named before the figure, the
+    other after it ('8 points above England') or before it ('London's lead over England is')."""
+    text = sentence.text
+    areas = [m for m in sentence.mentions if m.kind in ("lep", "group")]
+    before = [m.target for m in areas if m.end <= amount.start]
+    after = [m.target for m in areas if m.start >= amount.end and m.target not in before[:1]]
+    first = before[0] if before else subject
+    if after:
+        other = after[0]
+    elif words.BENCHMARK_WORDS.search(text, amount.end):
+        other = "England"
+    elif len(before) > 1:
+        other = before[1]
+    elif words.BENCHMARK_WORDS.search(text[: amount.start]) and first != "England":
+        other = "England"
+    else:
+        other = ""
+    sign = _direction(text, amount.end) or _direction_before(text, amount.start)
+    return first, other if other != first else "", sign
 
 
 def _no_other(other: str) -> str:
@@ -282,6 +334,37 @@ def _about_all_leps(text: str) -> bool:
 
 def _inside_mention(sentence: _Sentence, start: int) -> bool:
     return any(m.start <= start < m.end for m in sentence.mentions)
+
+
+def _denied(sentence: _Sentence, subject: str, at: int) -> bool:
+    """'Tees Valley isn't the lowest': a negation between the subject and the claim."""
+    start = next((m.end for m in sentence.mentions if m.target == subject and m.end <= at), 0)
+    return bool(words.NEGATION.search(sentence.text[start:at]))
+
+
+def _quantified(sentence: _Sentence, earlier: Context) -> list[tuple[int, Claim]]:
+    """'Most employers do not offer placements': a share said as more or less than half."""
+    out = []
+    for m in words.QUANTIFIER.finditer(sentence.text):
+        amount = Amount(50.0, 1.0, "percent", m.start(), m.end(), in_words=True)
+        claim = _figure_claim(sentence, amount, earlier)
+        comparator = words.QUANTIFIERS[m.group(1)]
+        out.append((m.start(), replace(claim, comparator=comparator, written=m.group(1))))
+    return out
+
+
+def _every_lep(sentence: _Sentence, claims: list[tuple[int, Claim]]) -> list[tuple[int, Claim]]:
+    """'No LEP has more than half': a bound on every LEP's figure, judged on the published range."""
+    every = words.EVERY.search(sentence.text)
+    if every is None:
+        return claims
+    none = every.group(0).startswith(("no ", "none", "not"))
+    return [
+        (at, replace(c, kind="range", subject="", high=None, negated=none))
+        if c.kind == "figure" and c.comparator not in ("=", "~")
+        else (at, c)
+        for at, c in claims
+    ]
 
 
 def _extreme_claims(sentence: _Sentence, earlier: Context) -> list[tuple[int, Claim]]:
@@ -310,6 +393,7 @@ def _extreme_claims(sentence: _Sentence, earlier: Context) -> list[tuple[int, Cl
                     position=words.ORDINALS.get(m.group(2) or "", 1),
                     joint=bool(m.group(1)),
                     only=bool(words.ONLY.search(sentence.text)),
+                    negated=_denied(sentence, subject, m.start()),
                     period=sentence.period,
                     doubt=doubt or measure_doubt,
                 ),
@@ -396,6 +480,7 @@ def read_claims(text: str, lexicon: Lexicon, earlier: Context = Context()) -> tu
     for original in split:
         sentence = _read(original, lexicon)
         found = [(a.start, _figure_claim(sentence, a, earlier)) for a in sentence.amounts]
+        found = _every_lep(sentence, found + _quantified(sentence, earlier))
         found += _extreme_claims(sentence, earlier)
         found += _comparison_claim(sentence, earlier)
         if not found:

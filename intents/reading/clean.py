@@ -10,7 +10,7 @@ import re
 import unicodedata
 
 MAX_CHARS = 4000  # a pasted paragraph of a brief; longer messages are read up to here
-SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[^a-z\s])|\s*\n+\s*")
+SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[^a-z\s])")
 
 
 def _visible(ch: str) -> bool:
@@ -28,6 +28,18 @@ def clean(text: str) -> tuple[str, bool]:
     return text[:MAX_CHARS], truncated
 
 
+ABBREVIATION = re.compile(r"(?:^|\W)(?:c|ca|approx|e\.g|i\.e|vs|st|no|cf|fig|est)\.$", re.I)
+
+
 def sentences(text: str) -> list[str]:
-    """A message split into sentences and lines (a brief's paragraph, a pasted list)."""
-    return [s.strip() for s in SENTENCE_END.split(text) if s and s.strip()]
+    """A message split into sentences and lines (a brief's paragraph, a pasted list); 'c.' and
+    'e.g.' do not end one."""
+    out: list[str] = []
+    for line in text.splitlines():
+        start = len(out)
+        for part in (p.strip() for p in SENTENCE_END.split(line) if p.strip()):
+            if len(out) > start and ABBREVIATION.search(out[-1]):
+                out[-1] = f"{out[-1]} {part}"
+            else:
+                out.append(part)
+    return out

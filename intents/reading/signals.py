@@ -20,6 +20,20 @@ STANDING = re.compile(  # a place said without a figure: 'a low placement rate',
     r"ahead of|behind|higher than|lower than|better than|worse than|level with|the same as|"
     r"lags?|lagging|outperforms?|trails?|strong|weak)\b"
 )
+QUESTION_START = re.compile(
+    r"^(?:what|which|how|where|who|when|why|is|are|was|were|do|does|did|can|could|would|will|"
+    r"should|tell|show|give|list|rank|compare|top|bottom|help|define|explain|any|has|have|"
+    r"please|pls|get|find|i need|need|whats)\b"
+    r"|\b(?:could|can|would|will) (?:you|someone|anyone|somebody|u)\b|\b(?:tell|remind|show) me\b"
+    r"|\bwhat (?:is|s|was|are|were|share|proportion|percentage)\b|\bhow (?:does|do|is|are|many|much)\b"
+    r"|\b(?:please|pls|plz)\b|\bi (?:need|want|d like)\b"
+)
+STATEMENT_VERB = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|offers?|offered|did|does|grew|grown|fell|rose|came|"
+    r"comes|ran|runs|sits|sat|stands|ranks|ranked|lies|remains?|tops|topped|leads|led|trails|"
+    r"lags|beats?|outperforms?|reach(?:es|ed)?|doesn t|isn t|wasn t|didn t|don t|aren t|got|"
+    r"gets|takes|took|hosts|hosted|provides|provided|accounts? for|makes up|made up|comes second)\b"
+)
 ASKS_LEPS = re.compile(  # a question over LEPs in general, not a claim about one
     r"\b(?:which|what|any|how many|list|show|name|rank|are there)\b(?:\s+\w+){0,4}?\s+"
     r"(?:leps?|areas?|places?|partnerships?|regions?|ones?)\b"
@@ -50,6 +64,7 @@ Slot = Literal[
     "asks_leps",
     "paragraph",
     "standing",
+    "statement",
 ]
 SLOTS: frozenset[Slot] = frozenset(get_args(Slot))
 MentionKind = Literal["lep", "group", "outside", "district", "indicator", "sector", "region"]
@@ -89,6 +104,7 @@ class Signals:
     asks_leps: bool = False
     paragraph: bool = False  # two or more sentences with figures: a passage to check
     standing: bool = False  # words that place an area without a figure
+    statement: bool = False  # said as a statement, not asked: a claim to check
     unread: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
     mentions: tuple[Mention, ...] = ()  # in the order written
@@ -114,6 +130,7 @@ class Signals:
             "asks_leps": self.asks_leps,
             "paragraph": self.paragraph,
             "standing": self.standing,
+            "statement": self.statement,
         }
         return frozenset(k for k, v in names.items() if v)
 
@@ -251,6 +268,9 @@ def read_signals(text: str, lexicon: Lexicon) -> Signals:
         asks_leps=bool(ASKS_LEPS.search(norm)),
         paragraph=_is_passage(text, found_amounts),
         standing=bool(STANDING.search(" ".join(free_tokens))),
+        statement="?" not in text
+        and not QUESTION_START.search(norm)
+        and bool(STATEMENT_VERB.search(norm)),
         unread=unread,
         notes=tuple(notes),
         mentions=tuple(sorted(mentions, key=lambda x: x.start)),
