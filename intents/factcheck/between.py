@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from intents.dataset.model import Dataset, Fact
+from intents.dataset.units import gap as units_gap
 from intents.dataset.units import number
 from intents.factcheck.closeness import Published, decide, precision_of
 from intents.factcheck.figures import doubt, unverifiable
@@ -71,10 +72,11 @@ def judge_difference(dataset: Dataset, claim: Claim) -> Judgement:
         f"{dataset.spoken(theirs.area)} {shown(dataset, theirs)}",
     )
     gap = mine.value - theirs.value
+    if not claim.signed:  # 'a gap of 9 points between them': either way round
+        gap = abs(gap)
     width = precision_of(mine.value) + precision_of(theirs.value)  # each figure is rounded
     as_gap = decide(claim, Published(gap, gap, width))
-    unit = "" if ind.format == "pounds" else " points"
-    said = f"{a} against {b} is a gap of {number(gap)}{unit}"
+    said = f"{a} is {units_gap(mine.value, theirs.value, ind.format, b)}"
     if claim.unit != "percent" or ind.format not in ("percent", "pounds"):
         return _computed(claim, mine, theirs, as_gap, "difference of the published figures", said)
     relative = (mine.value / theirs.value - 1) * 100
@@ -82,7 +84,7 @@ def judge_difference(dataset: Dataset, claim: Claim) -> Judgement:
     if ind.is_share and as_gap in GOOD:  # "8% higher" for 8 points: read the sloppy way
         return _computed(claim, mine, theirs, as_gap, "read as percentage points", said)
     side = "higher" if relative >= 0 else "lower"
-    said = f"{said}, or {number(round(abs(relative), 1))}% {side}"
+    said = f"{said}, or {number(round(abs(relative), 1))}% {side} ({number(mine.value)} ÷ {number(theirs.value)})"
     return _computed(claim, mine, theirs, as_relative, "per cent of the other figure", said)
 
 

@@ -26,8 +26,8 @@ HEDGE_FLOOR_POINTS = 1.0
 APPROACH_SHARE = 0.10
 RULE = (
     "How close counts: a figure equal to the published one is correct; within rounding, close; "
-    "'about X' within 5% of X (at least a point for a share); 'almost X' below X by at most 10% "
-    "of X; bounds hold or fail."
+    "'about X' within a twentieth of X (at least a point for a share); 'almost X' below X by at "
+    "most a tenth of X; bounds hold or fail."
 )
 
 

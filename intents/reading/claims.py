@@ -272,7 +272,7 @@ def _figure_claim(sentence: _Sentence, amount: Amount, earlier: Context) -> Clai
                            doubt=claim.doubt or _no_other(other))  # fmt: skip
         return replace(
             claim, kind="difference", subject=subject, value=amount.value * (sign or 1),
-            other=other or "England",
+            other=other or "England", signed=sign != 0,
         )  # fmt: skip
     other = _other(sentence, amount.end, subject)
     if other and OF_ANOTHER.match(text[amount.end :]) and amount.unit == "percent":

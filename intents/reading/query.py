@@ -51,6 +51,7 @@ class Claim:
     negated: bool = False  # 'does not reach 46%'
     complement: bool = False  # '30% do not offer placements': the share not doing it
     other: str = ""  # the area a difference, ratio or comparison is against
+    signed: bool = True  # a difference said with its direction ('above'); else either way round
     extreme: str = ""  # highest | lowest | best | worst
     position: int = 1  # 2 for 'the second lowest'
     joint: bool = False
