@@ -74,10 +74,10 @@ def judge_difference(dataset: Dataset, claim: Claim) -> Judgement:
     gap = mine.value - theirs.value
     if not claim.signed:  # 'a gap of 9 points between them': either way round
         gap = abs(gap)
-    width = precision_of(mine.value) + precision_of(theirs.value)  # each figure is rounded
+    width = max(precision_of(mine.value), precision_of(theirs.value))
     as_gap = decide(claim, Published(gap, gap, width))
     said = f"{a} is {units_gap(mine.value, theirs.value, ind.format, b)}"
-    if claim.unit != "percent" or ind.format not in ("percent", "pounds"):
+    if claim.unit != "percent" or ind.format not in ("percent", "pounds", "percent_per_year"):
         return _computed(claim, mine, theirs, as_gap, "difference of the published figures", said)
     relative = (mine.value / theirs.value - 1) * 100
     as_relative = decide(claim, Published(relative, relative, 1.0))

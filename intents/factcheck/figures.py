@@ -70,7 +70,7 @@ def _base_problem(claim: Claim, ind: Indicator) -> str:
         (claim.base in STUDENTS and not students)
         or (claim.base == "people")
         or (claim.base in ("employers", "all employers") and students)
-        or (ind.base_words and claim.base and not narrowed)
+        or (ind.base_words and claim.base and (not narrowed or claim.base.startswith("all ")))
     )
     return f"it is a share of {population}, not of {said[claim.base]}" if wrong else ""
 

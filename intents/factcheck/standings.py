@@ -264,14 +264,18 @@ def judge_comparison(dataset: Dataset, claim: Claim) -> Judgement:
             f"the data has no figure or band for both {dataset.spoken(claim.subject)} and "
             f"{dataset.spoken(claim.other)} on {ind.short}",
         )
-    above, below = a.low > b.high, a.high < b.low
     if claim.comparator == "=":
         level = a.exact and b.exact and a.low == b.low
-        verdict: Verdict = "correct" if level else "incorrect" if above or below else "unverifiable"
-    elif not above and not below:
-        verdict = "unverifiable"
+        apart = a.low > b.high or a.high < b.low
+        verdict: Verdict = "correct" if level else "incorrect" if apart else "unverifiable"
+    elif claim.comparator == ">":  # higher: sure when its lowest beats the other's highest
+        verdict = (
+            "correct" if a.low > b.high else "incorrect" if a.high <= b.low else "unverifiable"
+        )
     else:
-        verdict = "correct" if above == (claim.comparator == ">") else "incorrect"
+        verdict = (
+            "correct" if a.high < b.low else "incorrect" if a.low >= b.high else "unverifiable"
+        )
     verdict = _flip(verdict, claim)
     reason = (
         f"{dataset.spoken(claim.subject)} {shown(dataset, mine)} against "

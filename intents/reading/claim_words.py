@@ -11,7 +11,7 @@ from intents.reading.query import Comparator
 # What a word before a figure makes of it. 'No more than 13%' is at most 13%, not above it.
 COMPARATORS: dict[Comparator, tuple[str, ...]] = {
     ">=": (
-        "at least", "no fewer than", "no less than", "not less than", "not fewer than",
+        "reach", "reaches", "reached", "hit", "hits", "at least", "no fewer than", "no less than", "not less than", "not fewer than",
         "a minimum of", "not below", "not under", "at or above",
     ),
     "<=": (
@@ -68,7 +68,11 @@ EXTREME_WORDS = {
     "strongest": "highest", "richest": "highest", "wealthiest": "highest", "fastest": "highest",
     "lowest": "lowest", "bottom": "lowest", "smallest": "lowest", "least": "lowest",
     "fewest": "lowest", "weakest": "lowest", "poorest": "lowest", "slowest": "lowest",
-    "best": "best", "worst": "worst",
+    "best": "best", "worst": "worst", "led": "highest",
+    "faster than any": "highest", "higher than any": "highest", "more than any": "highest",
+    "bigger than any": "highest", "greater than any": "highest", "slower than any": "lowest",
+    "lower than any": "lowest", "less than any": "lowest", "fewer than any": "lowest",
+    "smaller than any": "lowest",
 }  # fmt: skip
 EXTREME = re.compile(
     r"\b(?:(joint|equal)\s+)?(?:("

@@ -34,6 +34,9 @@ SPAN = re.compile(r"\b(?:between |from )?((?:19|20)\d\d)\s*(?:-|to|and)\s*((?:19
 OF_ANOTHER = re.compile(  # '61% of the UK average': a ratio, not a share of employers
     r"\s*of (?:the )?(?:[a-z]+ ){0,4}?(?:average|figure|level|rate|mean|benchmark)\b"
 )
+LINKED_AFTER = re.compile(
+    r"^\S*\s*(?:of\s+(?:\w+\s+){0,3}?)?(?:in|across|for|at|from)\s+(?:the\s+)?$"
+)
 THERE = re.compile(r"\b(?:employers|firms|businesses) there\b|\bthere s\b(?! no)")
 CHECK_PHRASES = re.compile(  # 'is it true', 'it s right': the question's 'it', not an area
     r"\b(?:is|was|isn t|wasn t|does|did|can i say|could i say|ok to say|say|put) it\b"
@@ -136,7 +139,13 @@ def _nearest(
     ]
     if not found:
         return None
-    return min(found, key=lambda m: (min(abs(m.start - at), abs(m.end - at)), m.start < at))
+
+    def distance(m: Mention) -> tuple[int, bool]:
+        if m.start >= at and LINKED_AFTER.match(sentence.text[at : m.start]):
+            return (0, False)  # '29% in the Humber', '25% of employers in Cheshire'
+        return (min(abs(m.start - at), abs(m.end - at)), m.start < at)
+
+    return min(found, key=distance)
 
 
 def _subject(sentence: _Sentence, at: int, earlier: Context) -> tuple[str, str]:
@@ -154,6 +163,8 @@ def _subject(sentence: _Sentence, at: int, earlier: Context) -> tuple[str, str]:
     if PRONOUN.search(before) or THERE.search(sentence.text):
         referred = earlier.previous or (earlier.areas[0] if earlier.areas else "")
         return referred, "" if referred else "which area 'it' or 'there' refers to"
+    if earlier.previous:  # a passage: 'Only 29% do.' is about the sentence before's area
+        return earlier.previous, ""
     if earlier.single and earlier.areas:
         return earlier.areas[0], ""
     return "England", ""
@@ -165,7 +176,19 @@ def _measure(sentence: _Sentence, at: int, earlier: Context) -> tuple[str, str]:
     mention = _nearest(sentence, at, ("indicator",), _part_of(sentence, at)) or _nearest(
         sentence, at, ("indicator",)
     )
-    named = {m.target for m in sentence.mentions if m.kind == "indicator"}
+    part = _part_of(sentence, at)
+    sectors = [m for m in sentence.mentions if m.kind == "sector"]
+    if len(sectors) > 1:  # 'manufacturing 13%, construction 6%': sectors, not manufacturing's GVA
+        overlapping = mention is not None and any(
+            m.start < mention.end and mention.start < m.end for m in sectors
+        )
+        if (mention is None or overlapping) and len(sentence.broken_down) == 1:
+            return next(iter(sentence.broken_down)), ""
+    named = {
+        m.target
+        for m in sentence.mentions
+        if m.kind == "indicator" and part[0] <= m.start < part[1]
+    }
     if mention is not None:
         narrower = [i for i in named if mention.target in sentence.supersedes.get(i, ())]
         if narrower:

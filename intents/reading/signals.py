@@ -35,7 +35,8 @@ STATEMENT_VERB = re.compile(
     r"gets|takes|took|hosts|hosted|provides|provided|accounts? for|makes up|made up|comes second)\b"
 )
 ASKS_LEPS = re.compile(  # a question over LEPs in general, not a claim about one
-    r"\b(?:which|what|any|how many|list|show|name|rank|are there)\b(?:\s+\w+){0,4}?\s+"
+    r"(?<!of )(?<!than )(?<!in )\b(?:which|what|any|how many|list|show|name|rank|are there)\b"
+    r"(?:\s+\w+){0,4}?\s+"
     r"(?:leps?|areas?|places?|partnerships?|regions?|ones?)\b"
     r"|\b(?:leps?|areas|places) (?:where|with|that|which|in which)\b"
     r"|^who\b|\bwho (?:has|is|s|comes?|tops?|leads?) (?:the )?(?:highest|lowest|best|worst|most|"
