@@ -170,11 +170,11 @@ SPEC = IntentSpec(
             triggers=(CHECK_WORDS,),
             needs=frozenset({"indicator", "standing"}),
             refuses=frozenset({"asks_leps"}),
-            leps=(1, 2),
+            leps=(0, 2),
         ),
         Rule(
             "factcheck",
-            40,
+            23,
             reads_claims=True,
             needs=frozenset({"statement", "indicator"}),
             refuses=frozenset({"asks_leps"}),

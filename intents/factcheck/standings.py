@@ -13,6 +13,7 @@ from intents.factcheck.closeness import Published, precision_of
 from intents.factcheck.figures import doubt, unverifiable, where
 from intents.factcheck.judgement import Judgement, claimed, shown
 from intents.names import Verdict
+from intents.reading.lexicon import years_in
 from intents.reading.query import Claim
 from intents.replies.describe import figure_of
 from intents.replies.wording import listing
@@ -74,8 +75,13 @@ def judge_extreme(dataset: Dataset, claim: Claim) -> Judgement:
     end = _end(dataset, claim)
     if claim.sector:
         return _sector_extreme(dataset, claim, end)
+    if claim.relation == "band":
+        return _band_extreme(dataset, claim, end)
     if not dataset.is_lep(claim.subject):
-        return unverifiable(claim, f"{dataset.spoken(claim.subject)} is not ranked among the LEPs")
+        return _group_extreme(dataset, claim, end)
+    period = _named_period(dataset, claim)
+    if period:
+        return unverifiable(claim, period)
     ind = dataset.indicator(claim.indicator)
     place = standing(dataset, claim.subject, claim.indicator)
     name = dataset.spoken(claim.subject)
@@ -121,6 +127,56 @@ def judge_extreme(dataset: Dataset, claim: Claim) -> Judgement:
         claim,
         f"whether {name} is {said} on {ind.short} cannot be checked: not every LEP has a "
         "published figure",
+    )
+
+
+def _named_period(dataset: Dataset, claim: Claim) -> str:
+    """A published 'highest' holds for the period it was published for, not another."""
+    ev = dataset.evidence(claim.subject, claim.indicator)
+    named = next((f for f in (ev.fact, *ev.relations) if f and f.relation in OPPOSITE), None)
+    if named is None or not claim.period or not named.period:
+        return ""
+    if set(years_in(claim.period)) <= set(years_in(named.period)):
+        return ""
+    return (
+        f"the sources name {dataset.spoken(claim.subject)} {named.relation} on "
+        f"{dataset.indicator(claim.indicator).short} for {named.period}, not {claim.period}"
+    )
+
+
+def _group_extreme(dataset: Dataset, claim: Claim, end: str) -> Judgement:
+    """'Northern Ireland led the UK': what the sources say of a nation or group."""
+    ev = dataset.evidence(claim.subject, claim.indicator)
+    name, ind = dataset.spoken(claim.subject), dataset.indicator(claim.indicator)
+    if not ev.extreme:
+        return unverifiable(claim, f"{name} is not ranked among the LEPs, and no source ranks it")
+    verdict = _flip("correct" if ev.extreme == end and claim.position == 1 else "incorrect", claim)
+    reason = f"the sources name {name} the {ev.extreme} of the UK nations on {ind.short}"
+    return Judgement(claim, verdict, reason, ev.extreme, (), (ev.fact.source,))
+
+
+def _band_extreme(dataset: Dataset, claim: Claim, end: str) -> Judgement:
+    """'In the top placement band': the area's published band against the others'."""
+    ind, name = dataset.indicator(claim.indicator), dataset.spoken(claim.subject)
+    bands = [e.fact for e in dataset.lep_evidence(claim.indicator) if e.kind == "band"]
+    mine = dataset.evidence(claim.subject, claim.indicator).fact
+    if not bands or mine is None or mine.kind != "band":
+        return unverifiable(claim, f"no heat-map band is published for {name} on {ind.short}")
+    pick = max if end == "highest" else min
+    edge = pick(bands, key=lambda f: (f.low, f.high))
+    same = (mine.low, mine.high) == (edge.low, edge.high)
+    verdict = _flip("correct" if same else "incorrect", claim)
+    reason = (
+        f"{name}'s published band on {ind.short} is {span(mine.low, mine.high, ind.format)}; the "
+        f"{end} band published is {span(edge.low, edge.high, ind.format)}"
+    )
+    return Judgement(
+        claim,
+        verdict,
+        reason,
+        f"{span(mine.low, mine.high, ind.format)} (band)",
+        (figure_of(mine),),
+        (mine.source,),
     )
 
 

@@ -81,6 +81,8 @@ EXTREME = re.compile(
     + "|".join(sorted(EXTREME_WORDS, key=len, reverse=True))
     + r")\b(?!\s+(?:\d|five|ten|three|half)\b)"
 )
+BAND_AFTER = re.compile(r"\s*(?:\w+\s+){0,2}?(?:band|bracket|group|tier)\b")
+PLURAL = re.compile(r"\b(?:both|are|were|have|share|shared|each|lead|led|joint|jointly)\b")
 TOP_N = re.compile(r"\b(top|bottom)\s+(\d{1,2}|three|five|ten)\b")
 ONLY = re.compile(r"\b(?:only|sole|alone|unique)\b")
 RELATIONS = {  # a standing claimed without a figure: "Cumbria has a low placement rate"
@@ -95,6 +97,8 @@ BENCHMARK_WORDS = re.compile(
 )
 THAN_OR_AREA = re.compile(r"\s*(?:\w+\s+){0,2}?(?:than|above|below|over|under|behind|ahead|on)\b")
 DIRECTIONS = {
+    "faster than": 1, "quicker than": 1, "slower than": -1, "more slowly than": -1,
+    "more likely than": 1, "less likely than": -1,
     "lead over": 1, "lead on": 1, "ahead": 1, "exceeded": 1, "exceeds": 1, "outstripped": 1,
     "above": 1, "higher than": 1, "more than": 1, "ahead of": 1, "over": 1, "up on": 1,
     "greater than": 1, "better than": 1, "higher": 1, "more": 1,

@@ -31,11 +31,15 @@ PRONOUN = re.compile(  # words that stand for an area ('their' is usually the pe
     r"same lep|same area)\b"
 )
 SPAN = re.compile(r"\b(?:between |from )?((?:19|20)\d\d)\s*(?:-|to|and)\s*((?:19|20)?\d\d)\b")
-OF_ANOTHER = re.compile(  # '61% of the UK average': a ratio, not a share of employers
-    r"\s*of (?:the )?(?:[a-z]+ ){0,4}?(?:average|figure|level|rate|mean|benchmark)\b"
+OF_ANOTHER = re.compile(  # '61% of the UK average', 'half the UK average': a ratio
+    r"\s*(?:of )?(?:the )?(?:[a-z]+ ){0,4}?(?:average|figure|level|rate|mean|benchmark)\b"
 )
 LINKED_AFTER = re.compile(
     r"^\S*\s*(?:of\s+(?:\w+\s+){0,3}?)?(?:in|across|for|at|from)\s+(?:the\s+)?$"
+)
+LINKED_MEASURE = re.compile(
+    r"^(?:\S+(?: per ?cent| percent)?)\s*(?:of\s+(?:\w+\s+){0,3}?)?"
+    r"(?:(?:offer\w*|do|did|had|ran|run|on|for|in|with)\s+)?(?:the\s+)?$"
 )
 THERE = re.compile(r"\b(?:employers|firms|businesses) there\b|\bthere s\b(?! no)")
 CHECK_PHRASES = re.compile(  # 'is it true', 'it s right': the question's 'it', not an area
@@ -129,7 +133,10 @@ def _part_of(sentence: _Sentence, at: int) -> tuple[int, int]:
 
 
 def _nearest(
-    sentence: _Sentence, at: int, kinds: tuple[str, ...], within: tuple[int, int] | None = None
+    sentence: _Sentence,
+    at: int,
+    kinds: tuple[str, ...],
+    within: tuple[int, int] | None = None,
 ) -> Mention | None:
     """The mention of these kinds closest to `at` (a tie goes to the one after: 'x% in London')."""
     found = [
@@ -140,9 +147,11 @@ def _nearest(
     if not found:
         return None
 
+    linked = LINKED_MEASURE if kinds == ("indicator",) else LINKED_AFTER
+
     def distance(m: Mention) -> tuple[int, bool]:
-        if m.start >= at and LINKED_AFTER.match(sentence.text[at : m.start]):
-            return (0, False)  # '29% in the Humber', '25% of employers in Cheshire'
+        if m.start >= at and linked.match(sentence.text[at : m.start]):
+            return (0, False)  # '29% in the Humber', '25% work inspiration'
         return (min(abs(m.start - at), abs(m.end - at)), m.start < at)
 
     return min(found, key=distance)
@@ -241,7 +250,8 @@ def _base(sentence: _Sentence, start: int, end: int) -> str:
     """Who the share is said to be of: the words after 'X% of', else those around the figure."""
     of = re.match(r"\s*of\s+(.*)", sentence.text[end : end + 45])
     window = of.group(1) if of else sentence.text[max(0, start - 60) : end + 60]
-    return next((name for pattern, name in BASES if pattern.search(window)), "")
+    found = [(m.start(), name) for pattern, name in BASES if (m := pattern.search(window))]
+    return min(found)[1] if found else ""
 
 
 def _other(sentence: _Sentence, after: int, subject: str) -> str:
@@ -417,6 +427,7 @@ def _extreme_claims(sentence: _Sentence, earlier: Context) -> list[tuple[int, Cl
                     joint=bool(m.group(1)),
                     only=bool(words.ONLY.search(sentence.text)),
                     negated=_denied(sentence, subject, m.start()),
+                    relation="band" if words.BAND_AFTER.match(sentence.text[m.end() :]) else "",
                     period=sentence.period,
                     doubt=doubt or measure_doubt,
                 ),
@@ -470,29 +481,73 @@ def _comparison_claim(sentence: _Sentence, earlier: Context) -> list[tuple[int, 
     return []
 
 
-def _relation_claim(sentence: _Sentence, earlier: Context) -> list[tuple[int, Claim]]:
-    """A standing said without a figure: 'Cumbria has a low placement rate'."""
+def _relation_claims(
+    sentence: _Sentence, earlier: Context, taken: list[tuple[int, Claim]]
+) -> list[tuple[int, Claim]]:
+    """A standing said without a figure, in a part of the sentence no other claim took:
+    'Cumbria has a low placement rate', '… and low youth unemployment'."""
     text = sentence.text
     areas = [m for m in sentence.mentions if m.kind in ("lep", "group")]
-    if not areas:
+    subject = areas[0].target if areas else earlier.previous
+    if not subject:
         return []
-    subject = areas[0]
-    indicator, doubt = _measure(sentence, subject.end, earlier)
-    for phrase, relation in sorted(words.RELATIONS.items(), key=lambda kv: -len(kv[0])):
-        found = re.search(rf"\b{phrase}\b", text)
-        if found and not _inside_mention(sentence, found.start()):
+    out = []
+    for start, end in sentence.parts:
+        if any(start <= at < end for at, _ in taken):
+            continue
+        for phrase, relation in sorted(words.RELATIONS.items(), key=lambda kv: -len(kv[0])):
+            found = re.search(rf"\b{phrase}\b", text[start:end])
+            if found is None or _inside_mention(sentence, start + found.start()):
+                continue
+            at = start + found.start()
+            indicator, doubt = _measure(sentence, at, earlier)
             claim = Claim(
                 text=sentence.original,
                 kind="relation",
-                subject=subject.target,
+                subject=subject,
                 indicator=indicator,
                 relation=relation,
-                negated=bool(words.NEGATION.search(text[subject.end : found.start()])),
+                negated=bool(words.NEGATION.search(text[start:at])),
                 period=sentence.period,
                 doubt=doubt,
             )
-            return [(found.start(), claim)]
-    return []
+            out.append((at, claim))
+            break
+    return out
+
+
+def _shared(sentence: _Sentence, claims: list[tuple[int, Claim]]) -> list[tuple[int, Claim]]:
+    """'London and Cheshire and Warrington lead with 46%': the claim is made of each."""
+    if not words.PLURAL.search(sentence.text):
+        return claims
+    areas = [m for m in sentence.mentions if m.kind in ("lep", "group")]
+    pairs = {
+        a.target: b.target
+        for a, b in pairwise(areas)
+        if re.fullmatch(r"\s*(?:and|&)\s*(?:the\s+)?", sentence.text[a.end : b.start])
+    }
+    pairs |= {b: a for a, b in pairs.items()}
+    out = []
+    for at, claim in claims:
+        out.append((at, claim))
+        partner = pairs.get(claim.subject)
+        if partner and partner != claim.other and claim.kind not in ("comparison",):
+            out.append((at, replace(claim, subject=partner)))
+    return out
+
+
+def _in_order(sentence: _Sentence, claims: list[tuple[int, Claim]]) -> list[tuple[int, Claim]]:
+    """'The south beats the rest, 40% against 35%': figures after two areas follow their order."""
+    figures = [(at, c) for at, c in claims if c.kind == "figure"]
+    if len(figures) < 2:
+        return claims
+    first = figures[0][0]
+    areas = [m for m in sentence.mentions if m.kind in ("lep", "group")]
+    before = list(dict.fromkeys(m.target for m in areas if m.end <= first))
+    if len(before) != len(figures) or any(m.start > first for m in areas):
+        return claims
+    subjects = dict(zip((at for at, _ in figures), before, strict=True))
+    return [(at, replace(c, subject=subjects[at]) if at in subjects else c) for at, c in claims]
 
 
 def read_claims(text: str, lexicon: Lexicon, earlier: Context = Context()) -> tuple[Claim, ...]:
@@ -506,8 +561,8 @@ def read_claims(text: str, lexicon: Lexicon, earlier: Context = Context()) -> tu
         found = _every_lep(sentence, found + _quantified(sentence, earlier))
         found += _extreme_claims(sentence, earlier)
         found += _comparison_claim(sentence, earlier)
-        if not found:
-            found = _relation_claim(sentence, earlier)
+        found = _in_order(sentence, found)
+        found = _shared(sentence, found + _relation_claims(sentence, earlier, found))
         claims = [c for _, c in sorted(found, key=lambda pair: pair[0])]
         out += claims
         settled = [c for c in claims if c.subject and not c.doubt]

@@ -18,7 +18,7 @@ from intents.reading.query import Threshold
 STANDING = re.compile(  # a place said without a figure: 'a low placement rate', 'ahead of'
     r"\b(?:high|low|above average|below average|above the (?:\w+ )?average|below the (?:\w+ )?average|"
     r"ahead of|behind|higher than|lower than|better than|worse than|level with|the same as|"
-    r"lags?|lagging|outperforms?|trails?|strong|weak)\b"
+    r"lags?|lagging|outperforms?|trails?|strong|weak|beats?|more likely|less likely)\b"
 )
 QUESTION_START = re.compile(
     r"^(?:what|which|how|where|who|when|why|is|are|was|were|do|does|did|can|could|would|will|"
