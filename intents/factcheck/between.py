@@ -18,18 +18,71 @@ from intents.replies.describe import figure_of
 GOOD: tuple[Verdict, ...] = ("correct", "rounding")
 
 
-def _pair(dataset: Dataset, claim: Claim) -> tuple[Fact, Fact] | None:
+def _facts(dataset: Dataset, claim: Claim) -> tuple[Fact | None, Fact | None]:
     mine = dataset.evidence(claim.subject, claim.indicator, claim.sector).fact
     theirs = (
         dataset.benchmark(claim.indicator)
         if claim.other == "England"
         else dataset.evidence(claim.other, claim.indicator, claim.sector).fact
     )
+    return mine, theirs
+
+
+def _pair(dataset: Dataset, claim: Claim) -> tuple[Fact, Fact] | None:
+    mine, theirs = _facts(dataset, claim)
     if mine is None or theirs is None:
         return None
     if mine.kind not in ("value", "change") or theirs.kind not in ("value", "change"):
         return None
     return mine, theirs
+
+
+def _ends(fact: Fact) -> tuple[float, float] | None:
+    if fact.kind in ("value", "change"):
+        return fact.value, fact.value
+    if fact.kind == "band":
+        return fact.low, fact.high
+    return None
+
+
+def _gap_of_ranges(dataset: Dataset, claim: Claim) -> Judgement | None:
+    """A band on either side: the gap is a range too, decided only when all of it agrees."""
+    mine, theirs = _facts(dataset, claim)
+    if mine is None or theirs is None or _ends(mine) is None or _ends(theirs) is None:
+        return None
+    (a_low, a_high), (b_low, b_high) = _ends(mine), _ends(theirs)
+    low, high = a_low - b_high, a_high - b_low
+    if not claim.signed:
+        low, high = (
+            (min(abs(low), abs(high)), max(abs(low), abs(high)))
+            if low * high > 0
+            else (0, max(abs(low), abs(high)))
+        )
+    verdict = decide(claim, Published(low, high, exact=False))
+    reason = (
+        f"{dataset.spoken(mine.area)} {shown(dataset, mine)} against {dataset.spoken(theirs.area)} "
+        f"{shown(dataset, theirs)}: a gap of between {number(low)} and {number(high)} points"
+    )
+    return Judgement(
+        claim, verdict, f"{reason} (difference of the published figures and band)",
+        f"{shown(dataset, mine)} vs {shown(dataset, theirs)}", (figure_of(mine), figure_of(theirs)),
+        (mine.source, theirs.source),
+    )  # fmt: skip
+
+
+def _disputed(dataset: Dataset, claim: Claim) -> Judgement | None:
+    """A gap or ratio built on a figure the source contradicts is no firmer than that figure."""
+    ev = dataset.evidence(claim.subject, claim.indicator, claim.sector)
+    if not ev.disputed:
+        return None
+    ind, figure = dataset.indicator(claim.indicator), ev.disputed[0]
+    reason = (
+        f"the only figure for {dataset.spoken(claim.subject)} on {ind.short} is the "
+        f"{number(figure.value)}% the source itself contradicts, so nothing can be computed from it"
+    )
+    return Judgement(
+        claim, "disputed", reason, f"{number(figure.value)}% (disputed)", (), (figure.source,)
+    )
 
 
 def _missing(dataset: Dataset, claim: Claim) -> Judgement:
@@ -64,7 +117,9 @@ def judge_difference(dataset: Dataset, claim: Claim) -> Judgement:
         return early
     pair = _pair(dataset, claim)
     if pair is None:
-        return _missing(dataset, claim)
+        return (
+            _gap_of_ranges(dataset, claim) or _disputed(dataset, claim) or _missing(dataset, claim)
+        )
     mine, theirs = pair
     ind = dataset.indicator(claim.indicator)
     a, b = (
@@ -94,7 +149,7 @@ def judge_ratio(dataset: Dataset, claim: Claim) -> Judgement:
         return early
     pair = _pair(dataset, claim)
     if pair is None or not pair[1].value:
-        return _missing(dataset, claim)
+        return _disputed(dataset, claim) or _missing(dataset, claim)
     mine, theirs = pair
     ratio = mine.value / theirs.value
     loose = claim if not claim.in_words else _loosely(claim)

@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from intents.names import Verdict
+from intents.reading.lexicon import years_in
 from intents.reading.query import Claim
 
 HEDGE_SHARE = 0.05
@@ -43,6 +44,15 @@ class Published:
     @property
     def point(self) -> float:
         return self.low
+
+
+def same_period(claimed: str, published: str) -> bool:
+    """A year the published period covers, or the same span of years: growth over 2008-2013 is
+    not growth over 2003-2013, though the years overlap."""
+    said, held = years_in(claimed), years_in(published)
+    if len(said) > 1:
+        return said == held
+    return set(said) <= set(held)
 
 
 def precision_of(value: float) -> float:

@@ -8,10 +8,9 @@ from dataclasses import replace
 
 from intents.dataset.model import Dataset, Evidence, Fact, Indicator, sector_name
 from intents.dataset.units import amount, span
-from intents.factcheck.closeness import Published, decide, precision_of
+from intents.factcheck.closeness import Published, decide, precision_of, same_period
 from intents.factcheck.judgement import Judgement, against, claimed, shown
 from intents.names import Verdict
-from intents.reading.lexicon import years_in
 from intents.reading.query import Claim
 from intents.replies.describe import figure_of, lead
 from intents.replies.wording import RELATION_WORDS
@@ -47,7 +46,7 @@ def doubt(claim: Claim) -> Judgement | None:
 def _period_problem(dataset: Dataset, claim: Claim, fact: Fact) -> str:
     if not claim.period or not fact.period:
         return ""
-    if set(years_in(claim.period)) <= set(years_in(fact.period)):
+    if same_period(claim.period, fact.period):
         return ""
     ind = dataset.indicator(fact.indicator)
     return (

@@ -9,11 +9,10 @@ from collections.abc import Callable
 from intents.dataset.model import Dataset, Fact, sector_name
 from intents.dataset.ranking import standing
 from intents.dataset.units import amount, span
-from intents.factcheck.closeness import Published, precision_of
+from intents.factcheck.closeness import Published, precision_of, same_period
 from intents.factcheck.figures import doubt, unverifiable, where
 from intents.factcheck.judgement import Judgement, claimed, shown
 from intents.names import Verdict
-from intents.reading.lexicon import years_in
 from intents.reading.query import Claim
 from intents.replies.describe import figure_of
 from intents.replies.wording import listing
@@ -136,7 +135,7 @@ def _named_period(dataset: Dataset, claim: Claim) -> str:
     named = next((f for f in (ev.fact, *ev.relations) if f and f.relation in OPPOSITE), None)
     if named is None or not claim.period or not named.period:
         return ""
-    if set(years_in(claim.period)) <= set(years_in(named.period)):
+    if same_period(claim.period, named.period):
         return ""
     return (
         f"the sources name {dataset.spoken(claim.subject)} {named.relation} on "

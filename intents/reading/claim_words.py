@@ -107,8 +107,11 @@ DIRECTIONS = {
 }  # fmt: skip
 # The population a share is said to be of, when it is not employers.
 PEOPLE_WORDS = re.compile(  # a share of people, households or schools: not of employers
-    r"\b(?:londoners|residents|people(?! at school)|households|workers|employees|staff|schools|"
+    r"\b(?:londoners|residents|people(?! at school)|households|workers|employees|schools|"
     r"adults|sole traders|self employed|population|jobseekers|graduates|apprentices|families)\b"
+)
+SOLE_TRADERS = re.compile(
+    r"\b(?:sole traders?|self employed|one person|without (?:staff|employees))"
 )
 QUANTIFIERS = {"most": ">", "the majority of": ">", "a majority of": ">", "a minority of": "<"}
 QUANTIFIER = re.compile(

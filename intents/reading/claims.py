@@ -32,7 +32,7 @@ PRONOUN = re.compile(  # words that stand for an area ('their' is usually the pe
 )
 SPAN = re.compile(r"\b(?:between |from )?((?:19|20)\d\d)\s*(?:-|to|and)\s*((?:19|20)?\d\d)\b")
 OF_ANOTHER = re.compile(  # '61% of the UK average', 'half the UK average': a ratio
-    r"\s*(?:of )?(?:the )?(?:[a-z]+ ){0,4}?(?:average|figure|level|rate|mean|benchmark)\b"
+    r"\s*(of )?(?:the )?(?:[a-z]+ ){0,4}?(?:average|figure|level|rate|mean|benchmark)\b"
 )
 LINKED_AFTER = re.compile(
     r"^\S*\s*(?:of\s+(?:\w+\s+){0,3}?)?(?:in|across|for|at|from)\s+(?:the\s+)?$"
@@ -40,6 +40,10 @@ LINKED_AFTER = re.compile(
 LINKED_MEASURE = re.compile(
     r"^(?:\S+(?: per ?cent| percent)?)\s*(?:of\s+(?:\w+\s+){0,3}?)?"
     r"(?:(?:offer\w*|do|did|had|ran|run|on|for|in|with)\s+)?(?:the\s+)?$"
+)
+BY = re.compile(
+    r"\bby\s+(?:about|around|roughly|some|nearly|almost|over|more than|less than|just over|"
+    r"just under|at least|c|circa|~)?\s*$"
 )
 THERE = re.compile(r"\b(?:employers|firms|businesses) there\b|\bthere s\b(?! no)")
 CHECK_PHRASES = re.compile(  # 'is it true', 'it s right': the question's 'it', not an area
@@ -49,12 +53,21 @@ CHECK_PHRASES = re.compile(  # 'is it true', 'it s right': the question's 'it', 
 COMPARISON = re.compile(
     r"\b(?:ahead of|behind|higher than|lower than|better than|worse than|more than|less than|"
     r"above|below|beats?|trails?|outperforms?|level with|the same as|equal to|on a par with|"
-    r"matches)\b"
+    r"matches|more likely|less likely)\b"
 )
 COMPARISON_SIDE: dict[str, Comparator] = {
     **dict.fromkeys(("ahead of", "higher than", "better than", "more than", "above"), ">"),
+    "more likely": ">",
     **dict.fromkeys(("beat", "beats", "outperforms", "outperform"), ">"),
     **dict.fromkeys(("level with", "the same as", "equal to", "on a par with", "matches"), "="),
+}
+MIRRORED: dict[Comparator, Comparator] = {
+    ">": "<",
+    ">=": "<=",
+    "<": ">",
+    "<=": ">=",
+    "just_below": "just_above",
+    "just_above": "just_below",
 }
 AREA_KINDS = ("lep", "group", "district", "region", "outside")
 REGION_DOUBT = "regions have no figures of their own in this dataset, only their LEPs"
@@ -250,14 +263,22 @@ def _base(sentence: _Sentence, start: int, end: int) -> str:
     """Who the share is said to be of: the words after 'X% of', else those around the figure."""
     of = re.match(r"\s*of\s+(.*)", sentence.text[end : end + 45])
     window = of.group(1) if of else sentence.text[max(0, start - 60) : end + 60]
+    if words.SOLE_TRADERS.search(window):
+        return "people"
     found = [(m.start(), name) for pattern, name in BASES if (m := pattern.search(window))]
     return min(found)[1] if found else ""
 
 
+def _benchmark(phrase: re.Match[str]) -> str:
+    """'the UK average' is the UK's figure; 'the national average' England's."""
+    return "UK" if re.search(r"\buk\b", phrase.group(0)) else "England"
+
+
 def _other(sentence: _Sentence, after: int, subject: str) -> str:
     """The area a difference, ratio or comparison is against: named after the figure."""
-    if words.BENCHMARK_WORDS.search(sentence.text[after : after + 50]):
-        return "England"
+    bench = words.BENCHMARK_WORDS.search(sentence.text[after : after + 50])
+    if bench:
+        return _benchmark(bench)
     for m in sentence.mentions:
         if m.start >= after and m.kind in ("lep", "group") and m.target != subject:
             return m.target
@@ -299,17 +320,25 @@ def _figure_claim(sentence: _Sentence, amount: Amount, earlier: Context) -> Clai
         written=text[amount.start : amount.end],
     )
     if amount.unit == "ratio" or amount.unit == "points" or _is_gap(text, amount):
-        subject, other, sign = _sides(sentence, amount, subject)
+        subject, other, sign = _sides(sentence, amount, earlier.previous or subject)
         if amount.unit == "ratio":
             return replace(claim, kind="ratio", subject=subject, other=other,
                            doubt=claim.doubt or _no_other(other))  # fmt: skip
+        comparator = claim.comparator
+        if sign < 0:  # 'at least 8 points below': the gap is -8 or lower
+            comparator = MIRRORED.get(comparator, comparator)
         return replace(
             claim, kind="difference", subject=subject, value=amount.value * (sign or 1),
-            other=other or "England", signed=sign != 0,
+            other=other or "England", signed=sign != 0, comparator=comparator,
         )  # fmt: skip
     other = _other(sentence, amount.end, subject)
-    if other and OF_ANOTHER.match(text[amount.end :]) and amount.unit == "percent":
-        return replace(claim, kind="ratio", value=amount.value / 100, precision=0.01, other=other)
+    of = OF_ANOTHER.match(text[amount.end :])
+    if other and of and amount.unit == "percent" and (of.group(1) or amount.in_words):
+        subject, other, _ = _sides(sentence, amount, earlier.previous or subject)
+        return replace(
+            claim, kind="ratio", subject=subject, value=amount.value / 100, precision=0.01,
+            other=other,
+        )  # fmt: skip
     if amount.high is not None and subject == "England" and _about_all_leps(text):
         return replace(claim, kind="range", subject="", doubt=measure_doubt)
     return claim
@@ -320,9 +349,7 @@ def _is_gap(text: str, amount: Amount) -> bool:
     if amount.unit not in ("percent", "pounds"):
         return False
     after = _direction(text, amount.end) != 0 and bool(words.THAN_OR_AREA.match(text[amount.end :]))
-    by = bool(re.search(r"\bby\s*$", text[: amount.start])) and bool(
-        _direction_before(text, amount.start)
-    )
+    by = bool(BY.search(text[: amount.start])) and bool(_direction_before(text, amount.start))
     return after or by
 
 
@@ -343,14 +370,17 @@ def _sides(sentence: _Sentence, amount: Amount, subject: str) -> tuple[str, str,
     before = [m.target for m in areas if m.end <= amount.start]
     after = [m.target for m in areas if m.start >= amount.end and m.target not in before[:1]]
     first = before[0] if before else subject
-    if after:
+    bench = words.BENCHMARK_WORDS.search(text, amount.end)
+    if after and not (
+        bench and bench.start() <= min(m.start for m in areas if m.start >= amount.end)
+    ):
         other = after[0]
-    elif words.BENCHMARK_WORDS.search(text, amount.end):
-        other = "England"
+    elif bench:
+        other = _benchmark(bench)
     elif len(before) > 1:
         other = before[1]
-    elif words.BENCHMARK_WORDS.search(text[: amount.start]) and first != "England":
-        other = "England"
+    elif (bench := words.BENCHMARK_WORDS.search(text[: amount.start])) and first != "England":
+        other = _benchmark(bench)
     else:
         other = ""
     sign = _direction(text, amount.end) or _direction_before(text, amount.start)
@@ -412,6 +442,9 @@ def _extreme_claims(sentence: _Sentence, earlier: Context) -> list[tuple[int, Cl
         ):
             continue
         subject, doubt = _subject(sentence, m.start(), earlier)
+        before = [x for x in sentence.mentions if x.kind in ("lep", "group") and x.end <= m.start()]
+        if before:  # 'Humber employers are the least likely in England': not England
+            subject, doubt = _subject(sentence, before[-1].start, earlier)
         indicator, measure_doubt = _measure(sentence, m.start(), earlier)
         out.append(
             (
