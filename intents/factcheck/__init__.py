@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 
 from intents.dataset.model import Dataset
 from intents.dataset.units import amount
@@ -27,6 +28,7 @@ from intents.factcheck.standings import (
     judge_top_n,
 )
 from intents.names import SEVERITY, Verdict
+from intents.reading.claims import MEASURE_DOUBT
 from intents.reading.query import Claim, ClaimKind, Query
 from intents.reading.rules import Rule
 from intents.replies.answer import Answer, Table
@@ -48,7 +50,7 @@ CHECK_WORDS = (
     r"\b(?:check|checking|fact ?check|verify|confirm|true|correct|right|accurate|accuracy|"
     r"claims?|claimed|says?|said|states?|quoted?|quote|according|draft|brief|briefing|report|"
     r"sanity|reckon\w*|heard|slide|line|sentence|paragraph|fair to say|safe to|ok to|okay to|"
-    r"can (?:i|we) (?:say|use|keep|write|quote|print)|sound|legit|valid)\b"
+    r"can (?:i|we) (?:say|use|keep|write|quote|print)|sound|legit|valid|fine)\b"
 )
 TRIGGERS = (
     CHECK_WORDS,
@@ -59,6 +61,36 @@ NOTHING_READ = (
     "appear in the brief, e.g. “check: 46% of London employers offer placements”."
 )
 LONG_TEXT = 160  # characters: a passage worth giving back corrected
+
+
+def _ask_measure(query: Query) -> Answer:
+    """'check: 42%' — of what, where? Ask, offering the two headline measures."""
+    figure = query.claims[0].written
+    choices = tuple(
+        f"check: {figure} of employers in England offer {m}"
+        for m in ("work placements", "work inspiration")
+    )
+    return Answer(
+        intent="clarify",
+        headline=f"What is {figure} a share of, and where? Say the area and the measure to check it.",
+        choices=choices,
+        next_questions=choices,
+    )
+
+
+def _judge(dataset: Dataset, claim: Claim) -> Judgement:
+    """One claim; a figure said to be an extreme ('the lowest, at 29%') is judged on both."""
+    judgement = JUDGES[claim.kind](dataset, claim)
+    if claim.kind != "figure" or not claim.extreme:
+        return judgement
+    ranked = judge_extreme(dataset, replace(claim, kind="extreme"))
+    worst = _overall([ranked.verdict, judgement.verdict])
+    return replace(
+        judgement,
+        verdict=worst,
+        reason=f"{ranked.reason}; {judgement.reason}",
+        sources=tuple(dict.fromkeys((*ranked.sources, *judgement.sources))),
+    )
 
 
 def _overall(verdicts: list[Verdict]) -> Verdict:
@@ -91,7 +123,9 @@ def handle(query: Query, dataset: Dataset) -> Answer:
             verdict="unverifiable",
             next_questions=("check: 46% of London employers offer placements", "help"),
         )
-    judgements = [JUDGES[c.kind](dataset, c) for c in query.claims]
+    if all(c.doubt == MEASURE_DOUBT and not dataset.is_lep(c.subject) for c in query.claims):
+        return _ask_measure(query)
+    judgements = [_judge(dataset, c) for c in query.claims]
     verdict = _overall([j.verdict for j in judgements])
     lines, figures, sources = _benchmark(dataset, judgements)
     figures = [f for j in judgements for f in j.figures] + figures

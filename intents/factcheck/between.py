@@ -153,7 +153,9 @@ def judge_ratio(dataset: Dataset, claim: Claim) -> Judgement:
     mine, theirs = pair
     ratio = mine.value / theirs.value
     loose = claim if not claim.in_words else _loosely(claim)
-    verdict = decide(loose, Published(ratio, ratio, 0.01))
+    step = claim.precision if not claim.in_words else 0.01
+    stated = round(ratio / step) * step  # the ratio to the precision the claim gives it
+    verdict = decide(loose, Published(stated, stated, step))
     a, b = dataset.spoken(mine.area), dataset.spoken(theirs.area)
     return _computed(
         claim, mine, theirs, verdict, "ratio of the published figures",

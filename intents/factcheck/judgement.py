@@ -3,7 +3,7 @@ gives one, the figure that belongs in its place."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from intents.dataset.model import Dataset, Fact
 from intents.dataset.units import amount, span
@@ -76,7 +76,10 @@ def claimed(claim: Claim) -> str:
             return f"{not_}{'above' if claim.comparator == '>' else 'below'} {claim.other}"
         case _:
             words = claim.written or f"{claim.value:g}"
-            return f"{not_}{SAID.get(claim.comparator, '')}{words}".strip()
+            said = f"{not_}{SAID.get(claim.comparator, '')}{words}".strip()
+            if claim.extreme:  # 'the lowest, at 29%'
+                return f"{claimed(replace(claim, kind='extreme', negated=False))}, {said}"
+            return said
 
 
 def shown(dataset: Dataset, fact: Fact) -> str:

@@ -94,6 +94,7 @@ class _Sentence:
     period: str
     supersedes: dict[str, frozenset[str]]
     broken_down: frozenset[str]  # measures published by sector
+    changes: frozenset[str]  # measures that are themselves a change in points
 
 
 def _period(text: str) -> str:
@@ -130,6 +131,7 @@ def _read(original: str, lexicon: Lexicon) -> _Sentence:
         period=_period(signals.text),
         supersedes=lexicon.supersedes,
         broken_down=lexicon.broken_down,
+        changes=lexicon.changes,
     )
 
 
@@ -200,6 +202,13 @@ def _measure(sentence: _Sentence, at: int, earlier: Context) -> tuple[str, str]:
     )
     part = _part_of(sentence, at)
     sectors = [m for m in sentence.mentions if m.kind == "sector"]
+    sector_before = earlier.indicators[:1] and earlier.indicators[0] in sentence.broken_down
+    if (
+        sectors
+        and sector_before
+        and (mention is None or mention.target not in sentence.broken_down)
+    ):
+        return earlier.indicators[0], ""  # 'Manufacturing stood at 13%.' after a sector claim
     if len(sectors) > 1:  # 'manufacturing 13%, construction 6%': sectors, not manufacturing's GVA
         overlapping = mention is not None and any(
             m.start < mention.end and mention.start < m.end for m in sectors
@@ -319,7 +328,8 @@ def _figure_claim(sentence: _Sentence, amount: Amount, earlier: Context) -> Clai
         doubt=doubt or measure_doubt,
         written=text[amount.start : amount.end],
     )
-    if amount.unit == "ratio" or amount.unit == "points" or _is_gap(text, amount):
+    change = indicator in sentence.changes and amount.unit == "points"
+    if amount.unit == "ratio" or (amount.unit == "points" and not change) or _is_gap(text, amount):
         subject, other, sign = _sides(sentence, amount, earlier.previous or subject)
         if amount.unit == "ratio":
             return replace(claim, kind="ratio", subject=subject, other=other,
@@ -336,8 +346,8 @@ def _figure_claim(sentence: _Sentence, amount: Amount, earlier: Context) -> Clai
     if other and of and amount.unit == "percent" and (of.group(1) or amount.in_words):
         subject, other, _ = _sides(sentence, amount, earlier.previous or subject)
         return replace(
-            claim, kind="ratio", subject=subject, value=amount.value / 100, precision=0.01,
-            other=other,
+            claim, kind="ratio", subject=subject, value=amount.value / 100,
+            precision=amount.precision / 100, other=other,
         )  # fmt: skip
     if amount.high is not None and subject == "England" and _about_all_leps(text):
         return replace(claim, kind="range", subject="", doubt=measure_doubt)
@@ -549,6 +559,34 @@ def _relation_claims(
     return out
 
 
+def _with_extremes(sentence: _Sentence, found: list[tuple[int, Claim]]) -> list[tuple[int, Claim]]:
+    """'Humber has the lowest share, at 29%' is one claim: the figure, said to be the lowest."""
+    extremes = [(at, c) for at, c in found if c.kind == "extreme"]
+    used: list[Claim] = []
+    out = []
+    for at, claim in found:
+        if claim.kind == "figure":
+            part = _part_of(sentence, at)
+            match = next(
+                (
+                    e
+                    for eat, e in extremes
+                    if e not in used
+                    and (e.subject, e.indicator) == (claim.subject, claim.indicator)
+                    and part[0] <= eat < part[1]
+                ),
+                None,
+            )
+            if match is not None:
+                used.append(match)
+                claim = replace(
+                    claim, extreme=match.extreme, position=match.position, joint=match.joint,
+                    only=match.only, relation=match.relation,
+                )  # fmt: skip
+        out.append((at, claim))
+    return [(at, c) for at, c in out if not any(c is u for u in used)]
+
+
 def _shared(sentence: _Sentence, claims: list[tuple[int, Claim]]) -> list[tuple[int, Claim]]:
     """'London and Cheshire and Warrington lead with 46%': the claim is made of each."""
     if not words.PLURAL.search(sentence.text):
@@ -593,7 +631,7 @@ def read_claims(text: str, lexicon: Lexicon, earlier: Context = Context()) -> tu
         found = [(a.start, _figure_claim(sentence, a, earlier)) for a in sentence.amounts]
         found = _every_lep(sentence, found + _quantified(sentence, earlier))
         found += _extreme_claims(sentence, earlier)
-        found += _comparison_claim(sentence, earlier)
+        found = _with_extremes(sentence, found) + _comparison_claim(sentence, earlier)
         found = _in_order(sentence, found)
         found = _shared(sentence, found + _relation_claims(sentence, earlier, found))
         claims = [c for _, c in sorted(found, key=lambda pair: pair[0])]

@@ -41,6 +41,7 @@ class Lexicon:
     spellings: dict[str, str]  # chat spellings read as the word they stand for ("wht" -> "what")
     district_leps: dict[str, tuple[str, ...]]  # a district's LEP(s), for claims about a town
     supersedes: dict[str, frozenset[str]]  # a measure named beside another it is a part of
+    changes: frozenset[str]  # measures that are a change in points
 
 
 def _add(index: dict[tuple[str, ...], list[Entry]], phrase: str, entry: Entry) -> None:
@@ -109,6 +110,7 @@ def lexicon_for(dataset: Dataset) -> Lexicon:
         spellings=dict(dataset.spellings),
         district_leps={d.name: d.leps for d in dataset.districts},
         supersedes={i.id: frozenset(i.supersedes) for i in dataset.indicators if i.supersedes},
+        changes=frozenset(i.id for i in dataset.indicators if i.format == "points"),
         audience_words=frozenset(
             normalise(w) for i in dataset.indicators for w in i.audience_words
         ),
