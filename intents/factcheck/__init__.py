@@ -63,6 +63,32 @@ NOTHING_READ = (
 LONG_TEXT = 160  # characters: a passage worth giving back corrected
 
 
+def _measure_from_figures(
+    dataset: Dataset, claims: tuple[Claim, ...]
+) -> tuple[tuple[Claim, ...], tuple[str, ...]]:
+    """'46% in London against 30% across England' names no measure; when exactly one measure has
+    a published figure matching one of the claims, the claims are read as about it, and the
+    reply says so. Otherwise the claims stay unverifiable for want of a measure."""
+    if not claims or any(c.doubt != MEASURE_DOUBT for c in claims):
+        return claims, ()
+    matching = {
+        ind.id
+        for c in claims
+        if c.kind == "figure" and dataset.has_area(c.subject)
+        for ind in dataset.indicators_with_data()
+        if (fact := dataset.evidence(c.subject, ind.id).fact) is not None
+        and fact.kind in ("value", "band")
+        and judge_figure(dataset, replace(c, indicator=ind.id, doubt="")).verdict
+        in ("correct", "rounding")
+    }
+    if len(matching) != 1:
+        return claims, ()
+    (indicator,) = matching
+    short = dataset.indicator(indicator).short
+    note = f"no measure named: read as {short}, the one measure a figure given matches"
+    return tuple(replace(c, indicator=indicator, doubt="") for c in claims), (note,)
+
+
 def _ask_measure(query: Query) -> Answer:
     """'check: 42%' — of what, where? Ask, offering the two headline measures."""
     figure = query.claims[0].written
@@ -125,7 +151,8 @@ def handle(query: Query, dataset: Dataset) -> Answer:
         )
     if all(c.doubt == MEASURE_DOUBT and not dataset.is_lep(c.subject) for c in query.claims):
         return _ask_measure(query)
-    judgements = [_judge(dataset, c) for c in query.claims]
+    claims, assumed = _measure_from_figures(dataset, query.claims)
+    judgements = [_judge(dataset, c) for c in claims]
     verdict = _overall([j.verdict for j in judgements])
     lines, figures, sources = _benchmark(dataset, judgements)
     figures = [f for j in judgements for f in j.figures] + figures
@@ -145,8 +172,8 @@ def handle(query: Query, dataset: Dataset) -> Answer:
         lines += [f"Corrected: {fixed}", NOTE]
     if any(j.claim.comparator != "=" or j.verdict == "rounding" for j in judgements):
         lines.append(RULE)
-    indicators = tuple(dict.fromkeys(c.indicator for c in query.claims if c.indicator))
-    named = (a for c in query.claims for a in (c.subject, c.other))
+    indicators = tuple(dict.fromkeys(c.indicator for c in claims if c.indicator))
+    named = (a for c in claims for a in (c.subject, c.other))
     areas = tuple(dict.fromkeys(a for a in named if dataset.is_lep(a)))
     return Answer(
         intent="factcheck",
@@ -159,6 +186,7 @@ def handle(query: Query, dataset: Dataset) -> Answer:
         indicators=indicators,
         verdict=verdict,
         claims=tuple(j.as_check() for j in judgements),
+        assumed=assumed,
         next_questions=(
             f"how does {areas[0] if areas else 'Humber'} compare on "
             f"{dataset.indicator(indicators[0]).short if indicators else 'placements'}?",

@@ -19,13 +19,15 @@ GOOD: tuple[Verdict, ...] = ("correct", "rounding")
 
 
 def _facts(dataset: Dataset, claim: Claim) -> tuple[Fact | None, Fact | None]:
+    """The two figures compared: two areas, two sectors, or two measures of one area."""
     mine = dataset.evidence(claim.subject, claim.indicator, claim.sector).fact
-    theirs = (
-        dataset.benchmark(claim.indicator)
-        if claim.other == "England"
-        else dataset.evidence(claim.other, claim.indicator, claim.sector).fact
-    )
-    return mine, theirs
+    if claim.versus:
+        return mine, dataset.evidence(claim.subject, claim.versus, claim.sector).fact
+    if claim.other.startswith("sector: "):
+        return mine, dataset.evidence(claim.subject, claim.indicator, claim.other).fact
+    if claim.other == "England" and not claim.sector:
+        return mine, dataset.benchmark(claim.indicator)
+    return mine, dataset.evidence(claim.other, claim.indicator, claim.sector).fact
 
 
 def _pair(dataset: Dataset, claim: Claim) -> tuple[Fact, Fact] | None:
@@ -85,6 +87,13 @@ def _disputed(dataset: Dataset, claim: Claim) -> Judgement | None:
     )
 
 
+def _label(dataset: Dataset, fact: Fact) -> str:
+    """What a compared figure is of: an area, a sector, or one of an area's measures."""
+    if fact.breakdown:
+        return fact.label
+    return dataset.spoken(fact.area)
+
+
 def _missing(dataset: Dataset, claim: Claim) -> Judgement:
     ind = dataset.indicator(claim.indicator)
     return unverifiable(
@@ -123,8 +132,8 @@ def judge_difference(dataset: Dataset, claim: Claim) -> Judgement:
     mine, theirs = pair
     ind = dataset.indicator(claim.indicator)
     a, b = (
-        f"{dataset.spoken(mine.area)} {shown(dataset, mine)}",
-        f"{dataset.spoken(theirs.area)} {shown(dataset, theirs)}",
+        f"{_label(dataset, mine)} {shown(dataset, mine)}",
+        f"{_label(dataset, theirs)} {shown(dataset, theirs)}",
     )
     gap = mine.value - theirs.value
     if not claim.signed:  # 'a gap of 9 points between them': either way round
@@ -156,7 +165,7 @@ def judge_ratio(dataset: Dataset, claim: Claim) -> Judgement:
     step = claim.precision if not claim.in_words else 0.01
     stated = round(ratio / step) * step  # the ratio to the precision the claim gives it
     verdict = decide(loose, Published(stated, stated, step))
-    a, b = dataset.spoken(mine.area), dataset.spoken(theirs.area)
+    a, b = _label(dataset, mine), _label(dataset, theirs)
     return _computed(
         claim, mine, theirs, verdict, "ratio of the published figures",
         f"{a}'s {shown(dataset, mine)} is {number(round(ratio, 2))} times {b}'s "

@@ -109,6 +109,13 @@ def judge_extreme(dataset: Dataset, claim: Claim) -> Judgement:
         verdict = _flip("correct" if from_end == claim.position else "incorrect", claim)
         reason = f"{name} is {_nth(from_end)}{end} of the 39 LEPs on {ind.short}"
         return Judgement(claim, verdict, reason, f"{_nth(from_end)}{end}")
+    opposite_side = {"highest": ("low", "lowest"), "lowest": ("high", "highest")}[end]
+    said_of = dataset.evidence(claim.subject, claim.indicator)
+    relations = {f.relation for f in (said_of.fact, *said_of.relations) if f is not None}
+    if relations & set(opposite_side) and claim.position == 1:
+        side = next(iter(relations & set(opposite_side)))
+        reason = f"the sources name {name} {side} on {ind.short}, so not the {end}"
+        return Judgement(claim, _flip("incorrect", claim), reason, side, (), sources)
     named = [e.area for e in ends if e.area != claim.subject]
     if place.named == OPPOSITE.get(end) or (named and claim.position == 1 and not place.named):
         who = f"{name} is named the {place.named}" if place.named else (
@@ -148,6 +155,14 @@ def _group_extreme(dataset: Dataset, claim: Claim, end: str) -> Judgement:
     ev = dataset.evidence(claim.subject, claim.indicator)
     name, ind = dataset.spoken(claim.subject), dataset.indicator(claim.indicator)
     if not ev.extreme:
+        rival = next(
+            (g.name for g in dataset.groups
+             if g.name != claim.subject and dataset.evidence(g.name, claim.indicator).extreme == end),
+            None,
+        )  # fmt: skip
+        if rival is not None and claim.position == 1:
+            reason = f"the sources name {dataset.spoken(rival)} the {end} on {ind.short}"
+            return Judgement(claim, _flip("incorrect", claim), reason, "", (), ())
         return unverifiable(claim, f"{name} is not ranked among the LEPs, and no source ranks it")
     verdict = _flip("correct" if ev.extreme == end and claim.position == 1 else "incorrect", claim)
     reason = f"the sources name {name} the {ev.extreme} of the UK nations on {ind.short}"
@@ -276,7 +291,11 @@ def judge_relation(dataset: Dataset, claim: Claim) -> Judgement:
     ind, name = dataset.indicator(claim.indicator), where(dataset, claim)
     if not side:
         return unverifiable(claim, f"the data does not place {name} high or low on {ind.short}")
-    verdict = _flip("correct" if side == claim.relation else "incorrect", claim)
+    wanted = claim.relation
+    if wanted in ("best", "worst"):  # the best youth unemployment is the low one
+        good = "high" if ind.higher_is_better is not False else "low"
+        wanted = good if wanted == "best" else {"high": "low", "low": "high"}[good]
+    verdict = _flip("correct" if side == wanted else "incorrect", claim)
     basis = (
         f"the sources name {name} {ev.fact.relation} on {ind.short}"
         if ev.fact.kind == "relation"

@@ -85,7 +85,19 @@ BAND_AFTER = re.compile(r"\s*(?:\w+\s+){0,2}?(?:band|bracket|group|tier)\b")
 PLURAL = re.compile(r"\b(?:both|are|were|have|share|shared|each|lead|led|joint|jointly)\b")
 TOP_N = re.compile(r"\b(top|bottom)\s+(\d{1,2}|three|five|ten)\b")
 ONLY = re.compile(r"\b(?:only|sole|alone|unique)\b")
+AMONG = re.compile(  # 'among the worst', 'one of the highest': a standing, not a rank
+    r"\b(?:among|one of|some of|amongst)\s+(?:the\s+)?(?:very\s+)?"
+    r"(highest|lowest|best|worst|top|bottom|strongest|weakest|poorest|richest)\b"
+)
+AMONG_SIDE = {"highest": "high", "top": "high", "strongest": "high", "richest": "high"}
+AMONG_SIDE |= {"lowest": "low", "bottom": "low", "weakest": "low", "poorest": "low"}
+AMONG_SIDE |= {"best": "best", "worst": "worst"}
+CAME = re.compile(
+    r"\b(?:came|comes|ranked|ranks|placed|sits|was|is)\s+(second|third|fourth|2nd|3rd|4th)\b(?!\s+(?:highest|lowest|best|worst|largest|smallest))"
+)
 RELATIONS = {  # a standing claimed without a figure: "Cumbria has a low placement rate"
+    "does well": "high", "doing well": "high", "performs well": "high", "did well": "high",
+    "does badly": "low", "does poorly": "low", "performs poorly": "low", "struggles": "low",
     "above average": "high", "below average": "low", "above the average": "high",
     "below the average": "low", "high": "high", "low": "low", "strong": "high", "weak": "low",
     "poor": "low", "good": "high", "lags": "low", "lagging": "low", "behind": "low",

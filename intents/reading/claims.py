@@ -69,6 +69,8 @@ MIRRORED: dict[Comparator, Comparator] = {
     "just_below": "just_above",
     "just_above": "just_below",
 }
+SINCE = re.compile(r"\bsince ((?:19|20)\d\d)\b")
+DECADE = re.compile(r"\b(?:past|last|previous) (?:decade|ten years|10 years)\b")
 AREA_KINDS = ("lep", "group", "district", "region", "outside")
 REGION_DOUBT = "regions have no figures of their own in this dataset, only their LEPs"
 MEASURE_DOUBT = "which measure the figure is about"
@@ -98,6 +100,11 @@ class _Sentence:
 
 
 def _period(text: str) -> str:
+    since = SINCE.search(text)
+    if since:
+        return f"{since.group(1)}-2014"
+    if DECADE.search(text):
+        return "2004-2014"
     span = SPAN.search(text)
     if span:
         start, end = span.group(1), span.group(2)
@@ -177,6 +184,9 @@ def _subject(sentence: _Sentence, at: int, earlier: Context) -> tuple[str, str]:
     mention = _nearest(sentence, at, AREA_KINDS, _part_of(sentence, at)) or _nearest(
         sentence, at, AREA_KINDS
     )
+    if mention is not None and mention.kind == "region":
+        lep = next((m for m in sentence.mentions if m.kind == "lep"), None)
+        mention = lep or mention
     if mention is not None:
         if mention.kind == "region":
             return mention.target, REGION_DOUBT
@@ -331,6 +341,14 @@ def _figure_claim(sentence: _Sentence, amount: Amount, earlier: Context) -> Clai
     change = indicator in sentence.changes and amount.unit == "points"
     if amount.unit == "ratio" or (amount.unit == "points" and not change) or _is_gap(text, amount):
         subject, other, sign = _sides(sentence, amount, earlier.previous or subject)
+        sectors = [m for m in sentence.mentions if m.kind == "sector"]
+        if len(sectors) > 1 and not other:  # 'manufacturing trails financial services by 5'
+            claim = replace(claim, sector=sectors[0].target)
+            other = sectors[1].target
+        measures = list(dict.fromkeys(m.target for m in sentence.mentions if m.kind == "indicator"))
+        if not other and len(measures) > 1:  # 'placements are twice as common as inspiration'
+            claim = replace(claim, indicator=measures[0], versus=measures[1])
+            other = subject
         if amount.unit == "ratio":
             return replace(claim, kind="ratio", subject=subject, other=other,
                            doubt=claim.doubt or _no_other(other))  # fmt: skip
@@ -398,6 +416,7 @@ def _sides(sentence: _Sentence, amount: Amount, subject: str) -> tuple[str, str,
 
 
 def _no_other(other: str) -> str:
+    """Why a ratio cannot be judged: '' when it says what it is compared with."""
     return "" if other else "what the figure is compared with"
 
 
@@ -440,10 +459,50 @@ def _every_lep(sentence: _Sentence, claims: list[tuple[int, Claim]]) -> list[tup
     ]
 
 
-def _extreme_claims(sentence: _Sentence, earlier: Context) -> list[tuple[int, Claim]]:
+def _among(sentence: _Sentence, earlier: Context) -> list[tuple[int, Claim]]:
+    """'Tees Valley is one of the worst for youth unemployment': a standing, judged by polarity."""
     out = []
+    for m in words.AMONG.finditer(sentence.text):
+        subject, doubt = _subject(sentence, m.start(), earlier)
+        before = [x for x in sentence.mentions if x.kind in ("lep", "group") and x.end <= m.start()]
+        if before:
+            subject = before[-1].target
+        indicator, measure_doubt = _measure(sentence, m.start(), earlier)
+        claim = Claim(
+            text=sentence.original,
+            kind="relation",
+            subject=subject,
+            indicator=indicator,
+            relation=words.AMONG_SIDE[m.group(1)],
+            negated=_denied(sentence, subject, m.start()),
+            period=sentence.period,
+            doubt=doubt or measure_doubt,
+        )
+        out.append((m.start(), claim))
+    return out
+
+
+def _extreme_claims(sentence: _Sentence, earlier: Context) -> list[tuple[int, Claim]]:
+    out = _among(sentence, earlier)
+    for m in words.CAME.finditer(sentence.text):
+        subject, doubt = _subject(sentence, m.start(), earlier)
+        indicator, measure_doubt = _measure(sentence, m.start(), earlier)
+        claim = Claim(
+            text=sentence.original,
+            kind="extreme",
+            subject=subject,
+            indicator=indicator,
+            sector=_sector(sentence, m.start()) if indicator in sentence.broken_down else "",
+            extreme="highest",
+            position=words.ORDINALS[m.group(1)],
+            period=sentence.period,
+            doubt=doubt or measure_doubt,
+        )
+        out.append((m.start(), claim))
     for m in words.EXTREME.finditer(sentence.text):
         word = m.group(3)
+        if any(a.start() <= m.start() < a.end() for a in words.AMONG.finditer(sentence.text)):
+            continue
         if _inside_mention(sentence, m.start(3)) or (
             word in ("most", "least")
             and not re.search(
@@ -602,7 +661,7 @@ def _shared(sentence: _Sentence, claims: list[tuple[int, Claim]]) -> list[tuple[
     for at, claim in claims:
         out.append((at, claim))
         partner = pairs.get(claim.subject)
-        if partner and partner != claim.other and claim.kind not in ("comparison",):
+        if partner and partner != claim.other:
             out.append((at, replace(claim, subject=partner)))
     return out
 

@@ -52,6 +52,7 @@ class Claim:
     complement: bool = False  # '30% do not offer placements': the share not doing it
     other: str = ""  # the area a difference, ratio or comparison is against
     signed: bool = True  # a difference said with its direction ('above'); else either way round
+    versus: str = ""  # a second measure of the same area: 'placements are twice work inspiration'
     extreme: str = ""  # highest | lowest | best | worst
     position: int = 1  # 2 for 'the second lowest'
     joint: bool = False
