@@ -15,6 +15,7 @@ import pytest
 
 from bot.answering import SORRY
 from bot.conversation import Conversations
+from bot.store.memory import MemoryStore
 from intents import Turn
 from intents.reading.query import Query
 from intents.replies.answer import Answer, Figure
@@ -288,7 +289,7 @@ def test_a_malformed_body_gets_400_and_the_server_carries_on(lepbot, fake, body,
     assert lepbot.post(body, signed(body, content_type)).status == 400
     assert lepbot.post(body, {"content-type": content_type}).status == 400
     health = lepbot.post(None, {}, path="/health")
-    assert (health.status, health.body) == (200, "ok")
+    assert health.status == 200 and json.loads(health.body)["ok"] is True
     barrier(lepbot)
 
 
@@ -299,7 +300,8 @@ def test_events_are_acknowledged_before_the_answer_is_worked_out(fake, dataset):
         release.wait(10)
         return tiny_png()
 
-    bot, stop = serve(fake, Conversations(dataset), chart_renderer=slow_chart)
+    store = MemoryStore()
+    bot, stop = serve(fake, Conversations(dataset, store), store, chart_renderer=slow_chart)
     try:
         ts = new_ts()
         assert bot.event(mention(HUMBER, ts=ts)).status == 200
@@ -354,9 +356,9 @@ def test_a_failing_chart_leaves_the_text_answer_standing(fake, dataset, failure)
         fake.script.fail_upload = True
     elif failure == "complete not_in_channel":
         fake.script.errors["files.completeUploadExternal"] = "not_in_channel"
-    bot, stop = serve(
-        fake, Conversations(dataset), broken if failure == "renderer raises" else None
-    )
+    store = MemoryStore()
+    renderer = broken if failure == "renderer raises" else None
+    bot, stop = serve(fake, Conversations(dataset, store), store, renderer)
     ts = new_ts()
     bot.event(mention(HUMBER, ts=ts))
     fake.wait_until(lambda f: bot.answers_in(ts))
@@ -368,7 +370,7 @@ def test_a_failing_chart_leaves_the_text_answer_standing(fake, dataset, failure)
 
 
 def test_a_rate_limited_reply_is_retried_not_dropped(lepbot, fake):
-    fake.script.rate_limit_once.add("chat.postMessage")
+    fake.script.rate_limited["chat.postMessage"] = 1
     ts = new_ts()
     lepbot.event(mention(HUMBER, ts=ts))
     first, second = fake.wait_for("chat.postMessage", 2)
@@ -399,7 +401,8 @@ def test_an_answer_that_cannot_be_rendered_gets_one_friendly_line(fake, dataset,
             figure = Figure(area="Humber", indicator="no_such_indicator", value=1.0)
             return Turn(Query(intent="value", text=text), Answer("value", "x", figures=(figure,)))
 
-    bot, stop = serve(fake, Broken(dataset))
+    store = MemoryStore()
+    bot, stop = serve(fake, Broken(dataset, store), store)
     ts = new_ts()
     with caplog.at_level(logging.ERROR, logger="lepbot.slack"):
         bot.event(mention(HUMBER, ts=ts))
