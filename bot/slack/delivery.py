@@ -36,7 +36,7 @@ from intents.replies.answer import Answer
 log = logging.getLogger("lepbot.slack")
 PostedAs = Literal["thread", "apology", "private"]
 
-SIGN_AFTER_SECONDS = 2.0  # an answer expected to wait longer than this shows the sign at once
+SIGN_AFTER_TURNS = 2.0  # an answer due to wait this many paced turns (2 s) shows the sign at once
 PRIVATE_NOTE = (
     "Only you can see this: I am not a member of this conversation. Invite me (/invite @lepbot) "
     "to answer in a thread everyone can see, with a chart."
@@ -84,8 +84,9 @@ class Deliveries:
         self._conversations = conversations
         self._log_questions = log_questions
 
-    def expected_wait(self, channel: str) -> float:
-        return self._outbox.expected_wait(channel)
+    def must_wait(self, channel: str) -> bool:
+        """Whether an answer queued now in `channel` would wait long enough to say so."""
+        return self._outbox.turns_to_wait(channel) >= SIGN_AFTER_TURNS
 
     def send(self, reply: Reply, claim: str | None = None) -> None:
         """Queue `reply`; `claim` is the question's event id, if Slack gave it one."""
@@ -93,7 +94,7 @@ class Deliveries:
             claim = f"reply:{secrets.token_hex(8)}"
             self._ledger.claim(claim)
         self._ledger.hold(claim, codec.dumps(reply))
-        if reply.sign_ts and self.expected_wait(reply.channel) >= SIGN_AFTER_SECONDS:
+        if reply.sign_ts and self.must_wait(reply.channel):
             self._signs.show(reply.channel, reply.sign_ts)
         self._outbox.submit(reply.channel, claim, partial(self._deliver, claim, reply, False))
 

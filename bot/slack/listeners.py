@@ -22,7 +22,7 @@ from slack_sdk.webhook import WebhookResponse
 from bot.answering import SORRY, safe_ask
 from bot.conversation import Conversations
 from bot.slack.blocks import ASK_ACTION_PATTERN, Message, answer_message, home_view, with_note
-from bot.slack.delivery import SIGN_AFTER_SECONDS, Deliveries, Reply
+from bot.slack.delivery import Deliveries, Reply
 from bot.slack.events import dm_key, is_direct_message, thread_key, thread_of
 from intents import Turn
 
@@ -71,8 +71,7 @@ class Replier:
 
     def acknowledgement(self, command: dict) -> str:
         """What /lep says at once: nothing, unless the answer has to wait its turn."""
-        wait = self.deliveries.expected_wait(command["channel_id"])
-        waits = command.get("text", "").strip() and wait >= SIGN_AFTER_SECONDS
+        waits = command.get("text", "").strip() and self.deliveries.must_wait(command["channel_id"])
         return QUEUED_NOTE if waits else ""
 
     def slash_command(self, respond: Respond, command: dict) -> None:

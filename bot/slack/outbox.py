@@ -115,15 +115,15 @@ class Outbox:
                 lane.running = True
                 self._threads.submit(self._drain, lane)
 
-    def expected_wait(self, channel: str) -> float:
-        """Seconds a message queued now in `channel` would wait for its turn."""
+    def turns_to_wait(self, channel: str) -> float:
+        """How long a message queued now in `channel` would wait, in the lane's paced turns."""
         with self._changed:
             lane = self._lanes.get(channel)
             if lane is None:
                 return 0.0
-            return expected_wait(
-                lane.tat, lane.held_until, len(lane.jobs), self._clock(), self.pace
-            )
+            now = self._clock()
+            wait = expected_wait(lane.tat, lane.held_until, len(lane.jobs), now, self.pace)
+            return wait / self.pace.interval
 
     def close(self, until: float) -> list[str]:
         """Let lanes finish until `until` (a clock time); the claims of work left undone."""

@@ -8,6 +8,7 @@ from bot.conversation import Conversations
 from bot.slack.settings import OTHER_VARIABLES, SLACK_VARIABLES
 from bot.store.memory import MemoryStore
 from intents.dataset.loader import load_dataset
+from tests.redis_server import redis_server, redis_url  # noqa: F401 (fixtures)
 from tests.slack.fake_slack import FakeSlack, Limits
 from tests.slack.slack_harness import SPEED, serve
 
