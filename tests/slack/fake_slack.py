@@ -3,8 +3,9 @@
 It records every call and refuses what Slack refuses: Block Kit over its limits, and posts faster
 than Slack's rate limits allow — chat.postMessage per channel (one a second, a short burst
 allowed), reactions and file methods per workspace by their tiers — with HTTP 429 and a whole
-number of seconds in Retry-After. `Limits(speed=20)` runs every limit twenty times faster, so a
-test can burst without taking Slack's real time; the bench runs at speed 1. It can be scripted
+number of seconds in Retry-After. `Limits(speed=20)` runs every limit twenty times faster (and
+Retry-After counts twentieths of a second), so a test can burst without taking Slack's real
+time; the bench runs at speed 1. It can be scripted
 to fail: 429s, a refused block type, a failing upload, a channel lepbot is not in, a channel held
 back for a while, and an instance whose posts never get an answer (it hangs).
 """
@@ -245,8 +246,8 @@ class FakeSlack:
         if method == "chat.postMessage" and held:
             return _too_many(held)
         wait = self._limit(call)
-        if wait:
-            return _too_many(max(1, math.ceil(wait)))
+        if wait:  # whole seconds, as Slack says it; in sped-up seconds when sped up
+            return _too_many(max(1, math.ceil(wait * self.limits.speed)) / self.limits.speed)
         if method in script.errors:
             return 200, {}, {"ok": False, "error": script.errors[method]}
         if method.startswith("upload/"):
@@ -338,8 +339,9 @@ class FakeSlack:
         return Handler
 
 
-def _too_many(seconds: int) -> tuple[int, dict, dict]:
-    return 429, {"Retry-After": str(seconds)}, {"ok": False, "error": "ratelimited"}
+def _too_many(seconds: float) -> tuple[int, dict, dict]:
+    shown = str(int(seconds)) if seconds == int(seconds) else f"{seconds:g}"
+    return 429, {"Retry-After": shown}, {"ok": False, "error": "ratelimited"}
 
 
 def _parse(raw: bytes, headers: dict) -> dict:

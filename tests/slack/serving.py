@@ -42,8 +42,10 @@ class Serving:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
             text=True,
+            start_new_session=True,  # its own process group, so kill() takes the workers too
         )
-        threading.Thread(target=self._collect, daemon=True).start()
+        self._collector = threading.Thread(target=self._collect, daemon=True)
+        self._collector.start()
 
     def _collect(self) -> None:
         for line in self.process.stderr:
@@ -72,12 +74,17 @@ class Serving:
     def stop(self, timeout: float = 40.0) -> int:
         """SIGTERM, as a platform sends it, and the exit status once it has exited."""
         self.process.send_signal(signal.SIGTERM)
-        return self.process.wait(timeout=timeout)
+        status = self.process.wait(timeout=timeout)
+        self._collector.join(10)  # the last lines it wrote
+        return status
 
     def kill(self) -> None:
-        """SIGKILL: the instance dies where it stands, as a hung dyno being replaced does."""
-        self.process.kill()
+        """SIGKILL to every process of the instance: it dies where it stands, as a hung dyno
+        being replaced does (gunicorn's workers with their master)."""
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGKILL)
         self.process.wait(timeout=10)
+        self._collector.join(10)
 
 
 def serve_http(
