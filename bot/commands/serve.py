@@ -74,7 +74,11 @@ def _serve(args: argparse.Namespace) -> int:
     except StoreError as error:
         raise SettingsError(str(error)) from None
     if not store.ping():
-        raise SettingsError(f"the {store.kind} store does not answer; check REDIS_URL")
+        raise SettingsError(
+            f"Redis does not answer at {store.where}: is it running, and is REDIS_URL right?"
+            if store.kind == "redis"
+            else f"cannot use the state file {store.where}"
+        )
     store.close()  # checked here; each process that serves opens its own (never across a fork)
     dataset = settings.dataset()
 

@@ -32,6 +32,7 @@ class StoreError(Exception):
 
 class Store(Protocol):
     kind: StoreKind
+    where: str  # for messages: the file, or Redis's host:port (never a password)
 
     def load_context(self, key: str) -> str | None: ...
 

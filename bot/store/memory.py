@@ -27,6 +27,7 @@ class _Claim:
 
 class MemoryStore:
     kind: StoreKind = "memory"
+    where = "this process's memory"
 
     def __init__(
         self, limit: int = MAX_CONTEXTS, clock: Callable[[], float] = time.monotonic

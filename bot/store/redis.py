@@ -61,7 +61,7 @@ class RedisStore:
     kind: StoreKind = "redis"
 
     def __init__(self, url: str) -> None:
-        self._where = where(url)
+        self.where = where(url)
         try:
             self._redis = redis.Redis.from_url(
                 url,
@@ -78,7 +78,7 @@ class RedisStore:
         self._release = self._redis.register_script(RELEASE)
 
     def _failed(self, error: redis.RedisError) -> StoreError:
-        return StoreError(f"Redis at {self._where}: {type(error).__name__}: {error}")
+        return StoreError(f"Redis at {self.where}: {type(error).__name__}: {error}")
 
     def load_context(self, key: str) -> str | None:
         try:

@@ -40,6 +40,7 @@ class SqliteStore:
 
     def __init__(self, path: Path, clock: Callable[[], float] = time.time) -> None:
         self.path = path
+        self.where = str(path)
         self._clock = clock
         self._lock = threading.Lock()
         self._pruned = 0.0

@@ -109,6 +109,19 @@ def test_serve_says_which_token_slack_refused(fake, monkeypatch, capsys, env, me
     assert err.startswith(f"lepbot serve: Slack refused {named} (invalid_auth)")
 
 
+def test_serve_says_when_redis_does_not_answer_without_showing_its_password(
+    fake, monkeypatch, capsys
+):
+    env = {**HTTP_ENV, "SLACK_API_URL": fake.api_url, "REDIS_URL": "redis://:hunter2@127.0.0.1:9/0"}
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert main(["serve"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()[-1]
+    assert err == (
+        "lepbot serve: Redis does not answer at 127.0.0.1:9: is it running, and is REDIS_URL right?"
+    )
+
+
 # -- the real command ------------------------------------------------------------------------
 
 

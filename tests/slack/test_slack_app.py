@@ -369,13 +369,65 @@ def test_a_failing_chart_leaves_the_text_answer_standing(fake, dataset, failure)
     stop()
 
 
-def test_a_rate_limited_reply_is_retried_not_dropped(lepbot, fake):
-    fake.script.rate_limited["chat.postMessage"] = 1
+def test_a_rate_limited_reply_waits_and_keeps_its_form(lepbot, fake):
+    """A 429 is Slack saying "not yet", not a refusal: the table stays, the message waits."""
+    fake.script.rate_limited["chat.postMessage"] = 3
+    ts = new_ts()
+    lepbot.event(mention("top 5 for work placements", ts=ts))
+    *limited, accepted = fake.wait_for("chat.postMessage", 4)
+    assert [c.status for c in limited] == [429, 429, 429] and accepted.ok
+    assert accepted.body["thread_ts"] == ts
+    assert "table" in {b["type"] for b in accepted.body["blocks"]}  # the first, richest form
+    fake.wait_for("files.completeUploadExternal")  # and the chart follows its text
+
+
+def test_the_apology_is_never_rate_limited_away(fake, dataset):
+    class Broken(Conversations):
+        def ask(self, text, key=None):
+            figure = Figure(area="Humber", indicator="no_such_indicator", value=1.0)
+            return Turn(Query(intent="value", text=text), Answer("value", "x", figures=(figure,)))
+
+    store = MemoryStore()
+    bot, stop = serve(fake, Broken(dataset, store), store)
+    fake.script.rate_limited["chat.postMessage"] = 3
+    ts = new_ts()
+    bot.event(mention(HUMBER, ts=ts))
+    fake.wait_until(lambda f: bot.answers_in(ts))
+    (sorry,) = bot.answers_in(ts)
+    assert sorry["text"] == SORRY
+    assert len(fake.limited()) == 3
+    stop()
+
+
+def test_a_rate_limited_chart_upload_waits_and_arrives(lepbot, fake):
+    fake.script.rate_limited["files.completeUploadExternal"] = 2
     ts = new_ts()
     lepbot.event(mention(HUMBER, ts=ts))
-    first, second = fake.wait_for("chat.postMessage", 2)
-    assert (first.status, second.status) == (429, 200)
-    assert second.body["thread_ts"] == ts and second.body["blocks"]
+    *limited, done = fake.wait_for("files.completeUploadExternal", 3)
+    assert [c.status for c in limited] == [429, 429] and done.ok
+    assert done.body["thread_ts"] == ts
+
+
+def test_a_question_that_has_to_wait_shows_a_sign_until_its_answer_lands(lepbot, fake):
+    fake.script.held_channels[CHANNEL] = 1  # Slack holds the channel back for a second
+    first, waiting = new_ts(), new_ts()
+    lepbot.event(mention(HUMBER, ts=first))
+    fake.wait_until(lambda f: f.limited())
+    lepbot.event(mention("top 5 for work placements", ts=waiting))
+    queued = lepbot.command("Cumbria work inspiration")
+    fake.wait_until(lambda f: f.signs_on(CHANNEL, waiting) == {"hourglass_flowing_sand"})
+    assert "Queued behind other questions" in queued.body  # /lep says so at once
+    del fake.script.held_channels[CHANNEL]
+    fake.wait_until(lambda f: lepbot.answers_in(first) and lepbot.answers_in(waiting))
+    fake.wait_until(lambda f: not f.signs_on(CHANNEL, waiting))
+    assert not fake.signs_on(CHANNEL, first)  # its answer went first: nothing to show
+    (added,) = fake.called("reactions.add")
+    (removed,) = fake.called("reactions.remove")
+    (answer,) = [
+        c for c in fake.called("chat.postMessage") if c.ok and c.body.get("thread_ts") == waiting
+    ]
+    assert added.body["timestamp"] == removed.body["timestamp"] == waiting
+    assert added.at < answer.at <= removed.at  # shown at once, cleared when the answer landed
 
 
 def test_a_refused_table_falls_back_to_text_then_to_plain_text(lepbot, fake):
