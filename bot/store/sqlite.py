@@ -1,8 +1,8 @@
 """The store in one SQLite file: survives restarts, shared by every lepbot process on the machine.
 
 WAL lets readers and one writer work at once, the busy timeout makes a writer wait its turn
-rather than fail, and a claim is decided inside one IMMEDIATE transaction, so two processes
-never both get "mine". Times are wall-clock seconds, which all processes on one machine share.
+rather than fail, and a claim is decided by one statement (an upsert that takes the row only if
+it is new or its lease has lapsed unanswered), so two processes never both get "mine". Times are wall-clock seconds, which all processes on one machine share.
 Rows past their retention are deleted as claims are made (SQLite has no expiry of its own).
 """
 
@@ -62,8 +62,6 @@ class SqliteStore:
             try:
                 yield self._db
             except sqlite3.Error as error:
-                if self._db.in_transaction:
-                    self._db.execute("ROLLBACK")
                 raise StoreError(f"state file {self.path}: {error}") from None
 
     def load_context(self, key: str) -> str | None:
@@ -82,7 +80,6 @@ class SqliteStore:
     def claim(self, claim: str, owner: str, lease: float) -> ClaimOutcome:
         now = self._clock()
         with self._sql() as db:
-            db.execute("BEGIN IMMEDIATE")
             taken = db.execute(
                 "INSERT INTO claims (id, owner, lease_until, seen) VALUES (?, ?, ?, ?) "
                 "ON CONFLICT (id) DO UPDATE SET owner = excluded.owner, "
@@ -90,12 +87,15 @@ class SqliteStore:
                 "WHERE claims.answered = 0 AND claims.lease_until <= ?",
                 (claim, owner, now + lease, now, now),
             ).rowcount
-            answered = db.execute("SELECT answered FROM claims WHERE id = ?", (claim,)).fetchone()
+            answered = (
+                None
+                if taken
+                else db.execute("SELECT answered FROM claims WHERE id = ?", (claim,)).fetchone()
+            )
             if now - self._pruned > PRUNE_EVERY_SECONDS:
                 db.execute("DELETE FROM claims WHERE seen < ?", (now - CLAIM_SECONDS,))
                 db.execute("DELETE FROM contexts WHERE saved < ?", (now - CONTEXT_SECONDS,))
                 self._pruned = now
-            db.execute("COMMIT")
         if taken:
             return "mine"
         return "answered" if answered and answered[0] else "taken"

@@ -49,9 +49,11 @@ class Outcome:
     misplaced_charts: int  # a chart before its text, or in no asked thread
     signs_shown: int
     signs_left: int  # reactions still on questions whose answer has landed
-    limited: int  # 429s Slack (the fake) answered
+    limited_posts: int  # 429s Slack (the fake) answered chat.postMessage
+    limited_other: int  # … and the other methods (reactions, uploads)
     last_answer: float  # seconds after the first question, on the fake's clock
     last_chart: float
+    last_sign_cleared: float
 
 
 def channels(count: int) -> list[str]:
@@ -108,6 +110,7 @@ def outcome(fake: FakeSlack, asked: list[Asked], started: float) -> Outcome:
         else:
             charted[key] = call
     adds = fake.called("reactions.add")
+    clears = [c for c in fake.called("reactions.remove") if c.ok]
     left = sum(bool(fake.signs_on(a.channel, a.ts)) for a in asked)
     return Outcome(
         asked=len(asked),
@@ -118,7 +121,9 @@ def outcome(fake: FakeSlack, asked: list[Asked], started: float) -> Outcome:
         misplaced_charts=misplaced,
         signs_shown=sum(1 for c in adds if c.ok),
         signs_left=left,
-        limited=len(fake.limited()),
+        limited_posts=sum(c.path == "chat.postMessage" for c in fake.limited()),
+        limited_other=sum(c.path != "chat.postMessage" for c in fake.limited()),
         last_answer=max((c.at for c in posts), default=started) - started,
         last_chart=max((c.at for c in completes), default=started) - started,
+        last_sign_cleared=max((c.at for c in clears), default=started) - started,
     )

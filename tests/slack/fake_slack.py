@@ -140,6 +140,7 @@ def block_problems(blocks: list[dict]) -> list[str]:
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
+    request_queue_size = 256  # Slack does not reset connections under a burst; nor does the fake
 
     def handle_error(self, request, client_address) -> None:
         """A caller that went away (a killed instance) is not the fake's problem."""

@@ -8,12 +8,26 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import itertools
 import json
 import socket
 import struct
 import threading
 
 GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
+_envelopes = itertools.count(1)
+
+
+def envelope(body: dict, retry: int = 0) -> dict:
+    """An Events API request (an event_callback body) as Socket Mode delivers it."""
+    return {
+        "envelope_id": f"env-{next(_envelopes)}",
+        "type": "events_api",
+        "accepts_response_payload": False,
+        "retry_attempt": retry,
+        "retry_reason": "timeout" if retry else "",
+        "payload": body,
+    }
 
 
 class FakeSocketMode:

@@ -9,7 +9,6 @@ anything: each waits for an outcome and then checks what Slack received.
 
 from __future__ import annotations
 
-import itertools
 import json
 
 import pytest
@@ -18,30 +17,17 @@ from bot.answering import SORRY
 from tests.redis_server import RedisServer
 from tests.slack import burst
 from tests.slack.fake_slack import FakeSlack, Limits
-from tests.slack.fake_socket import FakeSocketMode
+from tests.slack.fake_socket import FakeSocketMode, envelope
 from tests.slack.serving import serve_http, serve_socket
 from tests.slack.slack_harness import CHANNEL, SPEED, event_callback, http, mention, new_ts
 
 HUMBER = "how does Humber compare on placements?"
 TIMEOUT_RETRY = {"x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout"}
 ERROR_RETRY = {"x-slack-retry-num": "1", "x-slack-retry-reason": "http_error"}
-_envelopes = itertools.count(1)
 
 
 def texts(message: dict) -> str:
     return message.get("text", "") + json.dumps(message.get("blocks", []), ensure_ascii=False)
-
-
-def envelope(body: dict, retry: int = 0) -> dict:
-    """An Events API request as Socket Mode delivers it."""
-    return {
-        "envelope_id": f"env-{next(_envelopes)}",
-        "type": "events_api",
-        "accepts_response_payload": False,
-        "retry_attempt": retry,
-        "retry_reason": "timeout" if retry else "",
-        "payload": body,
-    }
 
 
 def settled(fake: FakeSlack, asked: list[burst.Asked]) -> bool:
@@ -88,7 +74,7 @@ def test_forty_questions_in_one_channel_at_once_are_each_answered_once_with_thei
         fake.stop()
     result = assert_each_answered_once(fake, asked)
     assert result.charts == 20  # drawn by matplotlib in gunicorn's workers, after the fork
-    assert result.limited > 0 and result.signs_shown > 0
+    assert result.limited_posts > 0 and result.signs_shown > 0
     assert serving.log.count("answer intent=") == 40
 
 
