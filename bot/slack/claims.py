@@ -166,9 +166,10 @@ class Caretaker:
         self._thread.start()
 
     def stop(self) -> None:
+        """No more sweeps; one under way (a slow store) is not waited for beyond a second."""
         self._stop.set()
         if self._thread is not None:
-            self._thread.join(self._every + 5)
+            self._thread.join(1.0)
 
     def sweep(self) -> None:
         self._ledger.renew()
