@@ -60,6 +60,8 @@ def _bolt_logger() -> logging.Logger:
 
 @dataclass
 class SlackBot:
+    """One serving process's bot: the Bolt app, and what it answers through."""
+
     app: App
     store: Store
     ledger: Ledger

@@ -30,6 +30,7 @@ from bot.slack.events import thread_key
 from bot.slack.outbox import Outbox, OutOfTime, Poster, Refused, Unpostable
 from bot.slack.signs import Signs
 from bot.store import codec
+from intents.dataset.model import Dataset
 from intents.reading.query import Query
 from intents.replies.answer import Answer
 
@@ -58,7 +59,7 @@ class Reply:
     query: Query | None = None  # /lep: the context to keep under the thread it starts
 
 
-def answer_forms(answer: Answer, dataset) -> list[Message]:
+def answer_forms(answer: Answer, dataset: Dataset) -> list[Message]:
     """The answer as Slack messages, richest first: blocks, table as text, plain mrkdwn."""
     full = answer_message(answer, dataset)
     forms = [full, plain_message(answer, dataset)]
@@ -147,16 +148,16 @@ class Deliveries:
         except Exception:
             log.exception("could not render the answer in %s/%s", reply.channel, thread)
             forms = []
-        try:
-            if not forms:
-                raise Refused("nothing to post")
-            poster.post(thread, forms)
-        except Refused:
-            poster.post(thread, [{"text": SORRY}])
-            self._log(reply, "apology")
-            return None
-        self._log(reply, "thread")
-        return thread
+        if forms:
+            try:
+                poster.post(thread, forms)
+                self._log(reply, "thread")
+                return thread
+            except Refused:
+                log.warning("Slack refused every form of the answer in %s", reply.channel)
+        poster.post(thread, [{"text": SORRY}])
+        self._log(reply, "apology")
+        return None
 
     def _answer_privately(self, reply: Reply) -> None:
         """Only to the asker, through the response_url (no thread, so no chart)."""

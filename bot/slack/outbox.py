@@ -254,10 +254,6 @@ class Patience:
         self._changed = threading.Condition()
         self._until = math.inf
 
-    @property
-    def closing(self) -> bool:
-        return self._until < math.inf
-
     def close(self, until: float) -> None:
         with self._changed:
             self._until = until
