@@ -109,8 +109,9 @@ def serve_http(
 def serve_socket(
     fake: FakeSlack, socket: FakeSocketMode, data_dir: Path, token: str = "xoxb-1", **env: str
 ) -> Serving:
-    """`lepbot serve --socket-mode`, connected to `socket`."""
+    """`lepbot serve --socket-mode`, connected to `socket` (its next connection)."""
     fake.script.ws_url = socket.url
+    connections = socket.connections
     settings = {
         "SLACK_BOT_TOKEN": token,
         "SLACK_APP_TOKEN": "xapp-1-test",
@@ -119,6 +120,6 @@ def serve_socket(
         **env,
     }
     serving = Serving(["--socket-mode"], settings, data_dir)
-    socket.wait_connected()
+    socket.wait_connected(connections + 1)
     serving.wait_for("connected to Slack over Socket Mode")
     return serving

@@ -30,6 +30,10 @@ def texts(message: dict) -> str:
     return message.get("text", "") + json.dumps(message.get("blocks", []), ensure_ascii=False)
 
 
+def answers_in(fake: FakeSlack, thread_ts: str) -> list[dict]:
+    return [p for p in fake.posts() if p.get("thread_ts") == thread_ts]
+
+
 def settled(fake: FakeSlack, asked: list[burst.Asked]) -> bool:
     """Every question answered, every chart in, every waiting sign cleared."""
     result = burst.outcome(fake, asked, 0.0)
@@ -146,6 +150,35 @@ def test_two_instances_share_threads_and_answer_each_question_once(fake, shared)
     (answer,) = [c for c in fake.called("chat.postMessage") if c.body.get("thread_ts") == retried]
     assert answer.token == "xoxb-a"
     assert "dropped Ev" in b.log  # answered, or still being answered, by A
+
+
+def test_two_socket_mode_processes_share_threads_and_answer_each_question_once(fake, tmp_path):
+    socket = FakeSocketMode()
+    a = serve_socket(fake, socket, tmp_path, token="xoxb-a")
+    b = serve_socket(fake, socket, tmp_path, token="xoxb-b")
+    try:
+        ts = new_ts()
+        socket.send(envelope(event_callback(mention("Humber placements", ts=ts))), to=0)
+        fake.wait_until(lambda f: answers_in(f, ts))
+        follow_up = event_callback(mention("what about work inspiration?", thread_ts=ts))
+        socket.send(envelope(follow_up), to=1)
+        fake.wait_until(lambda f: len(answers_in(f, ts)) == 2)
+        answer = answers_in(fake, ts)[1]
+        assert "Humber" in answer["text"] and "work inspiration" in answer["text"]
+
+        retried = new_ts()
+        body = event_callback(mention(HUMBER, ts=retried))
+        socket.send(envelope(body), to=0)
+        fake.wait_until(lambda f: answers_in(f, retried))
+        socket.send(envelope(body, retry=1), to=1)  # Slack's retry, over the other connection
+        barrier = new_ts()
+        socket.send(envelope(event_callback(mention("Cumbria placements", ts=barrier))), to=1)
+        fake.wait_until(lambda f: answers_in(f, barrier))
+    finally:
+        assert a.stop() == 0 and b.stop() == 0
+        socket.stop()
+    assert len(answers_in(fake, retried)) == 1
+    assert len(socket.acks) == 5  # every delivery acknowledged, the retry too
 
 
 def test_a_timeout_retry_after_the_instance_died_is_answered_once_by_the_other(fake, shared):
