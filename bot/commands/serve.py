@@ -59,6 +59,7 @@ def _serve(args: argparse.Namespace) -> int:
 
     if not os.environ.get("LEPBOT_DEBUG"):
         logging.getLogger("lepbot").setLevel(logging.INFO)  # one line per answer
+        logging.getLogger("lepbot.slack.bolt").setLevel(logging.WARNING)  # not Bolt's chatter
     slack = from_env(os.environ, args.mode)
     client = web_client(slack)
     try:

@@ -15,6 +15,8 @@ import pytest
 
 from bot.answering import SORRY
 from bot.conversation import Conversations
+from bot.slack.app import create_bot
+from bot.slack.settings import SlackSettings
 from bot.store.memory import MemoryStore
 from intents import Turn
 from intents.reading.query import Query
@@ -22,6 +24,7 @@ from intents.replies.answer import Answer, Figure
 from tests.slack.fake_slack import BOT_ID, BOT_USER
 from tests.slack.slack_harness import (
     CHANNEL,
+    SECRET,
     event_callback,
     mention,
     new_ts,
@@ -464,6 +467,19 @@ def test_an_answer_that_cannot_be_rendered_gets_one_friendly_line(fake, dataset,
     assert "Traceback" in caplog.text and "no_such_indicator" in caplog.text
     assert "Traceback" not in "".join(c.raw.decode("utf-8", "replace") for c in fake.calls)
     stop()
+
+
+def test_building_the_bot_starts_no_thread_so_gunicorn_can_fork_after_it(fake, dataset):
+    before = set(threading.enumerate())
+    store = MemoryStore()
+    settings = SlackSettings(bot_token="xoxb-test", signing_secret=SECRET, api_url=fake.api_url)
+    bot = create_bot(
+        settings, Conversations(dataset, store), store, chart_renderer=lambda spec: tiny_png()
+    )
+    assert set(threading.enumerate()) == before
+    bot.start()  # in the worker, after the fork
+    assert {t.name for t in set(threading.enumerate()) - before} >= {"lepbot-caretaker"}
+    bot.shutdown()
 
 
 # -- context ----------------------------------------------------------------------------------
