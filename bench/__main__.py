@@ -13,6 +13,11 @@ PARTS = (
     ("Chart render time per kind (target: < 80 ms for the 39-bar chart)", ["bench.charts"]),
     ("Process start (target: at most 2.5x importing pandas)", ["bench.startup"]),
     ("HTTP mode under load: 50 users x 10 app_mention events (target: p95 < 1 s)", ["bench.load"]),
+    (
+        "A workshop asking at once: 40 questions within 2 s, Slack's rate limits enforced "
+        "(target: none lost or doubled, last answer within 1.25x the floor Slack's pace sets)",
+        ["bench.burst"],
+    ),
 )
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Hashable
 
 from bot.conversation import Conversations
 from intents import Turn
@@ -14,11 +13,15 @@ log = logging.getLogger("lepbot")
 SORRY = "Sorry — something went wrong answering that. It has been logged; please try rephrasing."
 
 
-def safe_ask(conversations: Conversations, text: str, key: Hashable | None = None) -> Turn:
+def safe_ask(
+    conversations: Conversations, text: str, key: str | None = None, *, log_text: bool = True
+) -> Turn:
+    """`conversations.ask`, or the apology if it fails; the log quotes the question only if
+    `log_text` (Slack keeps people's questions out of its logs unless told otherwise)."""
     try:
         return conversations.ask(text, key)
     except Exception:
-        log.exception("failed to answer %r", text[:200])
+        log.exception("failed to answer %r", text[:200] if log_text else "(question not logged)")
         return Turn(
             Query(intent="unknown", text=text[:200]), Answer(intent="unknown", headline=SORRY)
         )

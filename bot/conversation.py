@@ -1,41 +1,54 @@
-"""Conversation context for follow-ups, keyed by where the conversation happens."""
+"""Conversation context for follow-ups, keyed by where the conversation happens.
+
+The last Query of each conversation is kept in a store: in memory for the terminal, in the shared
+store for Slack, so a follow-up in a thread carries on after a restart or on another instance.
+A stored context that no longer reads (an older lepbot wrote it) is dropped, and a store that
+cannot be reached costs the follow-up its context; neither ever fails the question.
+"""
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
-from collections.abc import Hashable
+import logging
 
 from bot.slack.markup import unwrap
+from bot.store import Store, StoreError, codec
+from bot.store.memory import MemoryStore
 from intents import Turn, respond
 from intents.dataset.model import Dataset
 from intents.reading.query import Query
 
-MAX_CONVERSATIONS = 2000
+log = logging.getLogger("lepbot")
 
 
 class Conversations:
-    """The last question of each conversation (a Slack thread, a terminal), bounded LRU.
-
-    Slack threads are answered concurrently, so access is locked; a key never sees another's
-    context.
-    """
-
-    def __init__(self, dataset: Dataset, limit: int = MAX_CONVERSATIONS) -> None:
+    def __init__(self, dataset: Dataset, store: Store | None = None) -> None:
         self.dataset = dataset
-        self._limit = limit
-        self._last: OrderedDict[Hashable, Query] = OrderedDict()
-        self._lock = threading.Lock()
+        self._store = store if store is not None else MemoryStore()
 
-    def ask(self, text: str, key: Hashable | None = None) -> Turn:
+    def ask(self, text: str, key: str | None = None) -> Turn:
         """Answer in the conversation `key`; None means a fresh, unremembered question."""
-        with self._lock:
-            last = self._last.get(key) if key is not None else None
+        last = self.last(key) if key is not None else None
         turn = respond(unwrap(text), self.dataset, last)
         if key is not None:
-            with self._lock:
-                self._last[key] = turn.query
-                self._last.move_to_end(key)
-                while len(self._last) > self._limit:
-                    self._last.popitem(last=False)
+            self.remember(key, turn.query)
         return turn
+
+    def last(self, key: str) -> Query | None:
+        try:
+            stored = self._store.load_context(key)
+        except StoreError as error:
+            log.warning("answered without context: %s", error)
+            return None
+        if stored is None:
+            return None
+        try:
+            return codec.loads(Query, stored)
+        except codec.Unreadable as error:
+            log.info("dropped a stored context that no longer reads (%s)", error)
+            return None
+
+    def remember(self, key: str, query: Query) -> None:
+        try:
+            self._store.save_context(key, codec.dumps(query))
+        except StoreError as error:
+            log.warning("context not kept: %s", error)

@@ -1,133 +1,188 @@
-"""Posting an answer and its chart, degrading step by step so a reply is never silently lost.
+"""From an answer worked out to an answer in Slack: the post, its fallbacks, the sign, the chart.
 
-The text goes first: it is the answer. If Slack refuses the blocks, the table is sent as text, then
-the whole answer as plain mrkdwn. The chart follows in the same thread; if drawing or uploading it
-fails, the text answer stands and the log says why.
+The text goes first: it is the answer. It waits its turn in the channel's lane (outbox.py); a 429
+only delays it. If Slack refuses the blocks, the table is sent as text, then the whole answer as
+plain mrkdwn; if every form is refused, or the answer cannot be rendered, the apology goes in its
+place — through the same patient lane, so it is never the thing a rate limit drops. The chart
+follows its own text in the same thread. While an answer waits, the question carries a sign.
+
+What is owed is held in the store with the question's claim until it has been posted, so an
+instance that dies or shuts down mid-queue leaves it for another to deliver (claims.py).
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+import secrets
+import time
+from dataclasses import dataclass, replace
+from functools import partial
+from typing import Literal
 
-from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError
+from slack_sdk.webhook import WebhookClient
 
 from bot.answering import SORRY
-from bot.slack.blocks import Message, answer_message, clip, plain_message
+from bot.conversation import Conversations
+from bot.slack.blocks import Message, answer_message, asked_message, plain_message, with_note
+from bot.slack.charts import ChartPoster
+from bot.slack.claims import Ledger
+from bot.slack.events import thread_key
+from bot.slack.outbox import Outbox, OutOfTime, Poster, Refused, Unpostable
+from bot.slack.signs import Signs
+from bot.store import codec
 from intents.dataset.model import Dataset
-from intents.replies.answer import Answer, Bar, ChartSpec
+from intents.reading.query import Query
+from intents.replies.answer import Answer
 
 log = logging.getLogger("lepbot.slack")
+PostedAs = Literal["thread", "apology", "private"]
 
-ChartRenderer = Callable[[ChartSpec], bytes]  # ChartSpec -> PNG bytes
-WARM_UP = ChartSpec(
-    kind="groups",
-    title="warm-up",
-    unit="%",
-    format="percent",
-    source="",
-    alt_text="",
-    bars=(Bar("a", value=1.0), Bar("b", value=2.0)),
+SIGN_AFTER_TURNS = 2.0  # an answer due to wait this many paced turns (2 s) shows the sign at once
+PRIVATE_NOTE = (
+    "Only you can see this: I am not a member of this conversation. Invite me (/invite @lepbot) "
+    "to answer in a thread everyone can see, with a chart."
 )
-ALT_TEXT_CHARS = 1000
-TITLE_CHARS = 250
 
 
-def post_answer(
-    client: WebClient, channel: str, thread_ts: str, answer: Answer, dataset: Dataset
-) -> None:
-    """Post `answer` in the thread; raise only if Slack refused every form of it."""
+@dataclass(frozen=True)
+class Reply:
+    """An answer owed in a Slack thread, as held in the store until it is posted."""
+
+    channel: str
+    thread_ts: str | None  # None: a /lep question, posted first as the root of a new thread
+    answer: Answer
+    received: float  # wall-clock time the question arrived, for the latency in the log
+    question: str = ""  # echoed as a /lep root; logged only with LEPBOT_LOG_QUESTIONS=1
+    sign_ts: str | None = None  # the message that carries the waiting sign
+    asker: str = ""  # /lep: who asked, named in the root
+    response_url: str = ""  # /lep: where to answer privately if lepbot cannot post here
+    query: Query | None = None  # /lep: the context to keep under the thread it starts
+
+
+def answer_forms(answer: Answer, dataset: Dataset) -> list[Message]:
+    """The answer as Slack messages, richest first: blocks, table as text, plain mrkdwn."""
     full = answer_message(answer, dataset)
     forms = [full, plain_message(answer, dataset)]
     if any(block["type"] == "table" for block in full["blocks"]):
         forms.insert(1, answer_message(answer, dataset, table_block=False))
-    *richer, last = forms
-    for number, message in enumerate(richer, start=1):
+    return forms
+
+
+class Deliveries:
+    def __init__(
+        self,
+        outbox: Outbox,
+        charts: ChartPoster,
+        signs: Signs,
+        ledger: Ledger,
+        conversations: Conversations,
+        log_questions: bool = False,
+    ) -> None:
+        self._outbox = outbox
+        self._charts = charts
+        self._signs = signs
+        self._ledger = ledger
+        self._conversations = conversations
+        self._log_questions = log_questions
+
+    def must_wait(self, channel: str) -> bool:
+        """Whether an answer queued now in `channel` would wait long enough to say so."""
+        return self._outbox.turns_to_wait(channel) >= SIGN_AFTER_TURNS
+
+    def send(self, reply: Reply, claim: str | None = None) -> None:
+        """Queue `reply`; `claim` is the question's event id, if Slack gave it one."""
+        if claim is None:
+            claim = f"reply:{secrets.token_hex(8)}"
+            self._ledger.claim(claim)
+        self._ledger.hold(claim, codec.dumps(reply))
+        if reply.sign_ts and self.must_wait(reply.channel):
+            self._signs.show(reply.channel, reply.sign_ts)
+        self._outbox.submit(reply.channel, claim, partial(self._deliver, claim, reply, False))
+
+    def adopt(self, claim: str, work: str) -> None:
+        """Deliver what another instance held for `claim` and did not finish."""
         try:
-            post_message(client, channel, thread_ts, message)
+            reply = codec.loads(Reply, work)
+        except codec.Unreadable as error:
+            log.warning("dropped an unfinished answer that no longer reads (%s)", error)
+            self._ledger.finish(claim)
             return
-        except SlackApiError as error:
-            log.warning(
-                "Slack refused form %d of the answer in %s (%s); trying a simpler one",
-                number,
-                channel,
-                error.response.get("error"),
-            )
-    post_message(client, channel, thread_ts, last)
+        self._outbox.submit(reply.channel, claim, partial(self._deliver, claim, reply, True))
 
-
-def post_message(client: WebClient, channel: str, thread_ts: str | None, message: Message) -> str:
-    """chat.postMessage without link previews; returns the new message's ts."""
-    response = client.chat_postMessage(
-        channel=channel, thread_ts=thread_ts, unfurl_links=False, unfurl_media=False, **message
-    )
-    return response["ts"]
-
-
-class ChartPoster:
-    """Draws and uploads charts on one thread of its own, in the order answers were posted.
-
-    Text answers never wait behind a chart: a workshop asking at once gets every sentence first,
-    and the pictures follow. One thread also means one chart drawn at a time, which matplotlib's
-    shared state (fonts, rcParams) needs.
-    """
-
-    def __init__(self, render: ChartRenderer | None = None) -> None:
-        self._render = render  # None: bot.render.charts.render, imported on the chart thread
-        self._queue = ThreadPoolExecutor(max_workers=1, thread_name_prefix="lepbot-charts")
-
-    def _draw(self, spec: ChartSpec) -> bytes:
-        if self._render is None:
-            from bot.render.charts import render  # matplotlib is imported only to draw a chart
-
-            self._render = render
-        return self._render(spec)
-
-    def warm(self) -> None:
-        """Load the chart library before the first question, so its first answer is not slow."""
-        self._queue.submit(self._warm)
-
-    def _warm(self) -> None:
+    def _deliver(self, claim: str, reply: Reply, adopted: bool, poster: Poster) -> None:
+        """The lane's work for one reply. OutOfTime at shutdown leaves the claim to hand back."""
+        thread = None
         try:
-            self._draw(WARM_UP)
+            thread = self._post(claim, reply, poster)
+        except OutOfTime as late:
+            if late.shutting_down:
+                raise
+            log.error("gave up on the answer in %s: Slack kept it waiting", reply.channel)
+        except Unpostable as refusal:
+            log.warning("cannot post in %s (%s)", reply.channel, refusal.error)
+        except Refused:
+            log.error("Slack refused even the apology in %s", reply.channel)
+        self._ledger.finish(claim)
+        if reply.sign_ts:
+            self._signs.clear(reply.channel, reply.sign_ts, maybe_elsewhere=adopted)
+        if thread is not None and reply.answer.chart is not None:
+            self._charts.post(reply.channel, thread, reply.answer.chart)
+
+    def _post(self, claim: str, reply: Reply, poster: Poster) -> str | None:
+        """Post the answer (a /lep question first); the thread it is in, None if no chart follows."""
+        thread = reply.thread_ts
+        if thread is None:
+            try:
+                thread = poster.post(None, [asked_message(reply.asker, reply.question)])
+            except Unpostable as refusal:
+                log.info(
+                    "cannot post in %s (%s): /lep answered privately", poster.channel, refusal.error
+                )
+                self._answer_privately(reply)
+                return None
+            self._ledger.hold(claim, codec.dumps(replace(reply, thread_ts=thread)))
+            if reply.query is not None:
+                self._conversations.remember(thread_key(reply.channel, thread), reply.query)
+        try:
+            forms = answer_forms(reply.answer, self._conversations.dataset)
         except Exception:
-            log.warning("could not warm up the chart renderer", exc_info=True)
+            log.exception("could not render the answer in %s/%s", reply.channel, thread)
+            forms = []
+        if forms:
+            try:
+                poster.post(thread, forms)
+                self._log(reply, "thread")
+                return thread
+            except Refused:
+                log.warning("Slack refused every form of the answer in %s", reply.channel)
+        poster.post(thread, [{"text": SORRY}])
+        self._log(reply, "apology")
+        return None
 
-    def post(self, client: WebClient, channel: str, thread_ts: str, spec: ChartSpec) -> Future:
-        return self._queue.submit(upload_chart, client, channel, thread_ts, spec, self._draw)
+    def _answer_privately(self, reply: Reply) -> None:
+        """Only to the asker, through the response_url (no thread, so no chart)."""
+        try:
+            message = answer_message(reply.answer, self._conversations.dataset)
+            response = WebhookClient(reply.response_url).send(
+                **with_note(message, PRIVATE_NOTE),
+                response_type="ephemeral",
+                replace_original=False,
+            )
+            if response.status_code != 200:
+                log.warning("response_url refused the reply (%s)", response.status_code)
+        except Exception:
+            log.exception("could not reply through response_url")
+        self._log(reply, "private")
 
-    def drain(self) -> None:
-        """Wait for the charts already queued (tests, and a clean shutdown)."""
-        self._queue.shutdown(wait=True)
-
-
-def upload_chart(
-    client: WebClient, channel: str, thread_ts: str, spec: ChartSpec, draw: ChartRenderer
-) -> None:
-    """Draw the chart and upload it into the thread; a failure is logged and the text stands."""
-    try:
-        client.files_upload_v2(
-            channel=channel,
-            thread_ts=thread_ts,
-            file=draw(spec),
-            filename="lepbot-chart.png",
-            title=clip(spec.title, TITLE_CHARS),
-            alt_txt=clip(spec.alt_text, ALT_TEXT_CHARS),
+    def _log(self, reply: Reply, posted: PostedAs) -> None:
+        """One line per answer: what kind, where, how long after the question arrived."""
+        latency = round((time.time() - reply.received) * 1000)
+        question = f" question={reply.question!r}" if self._log_questions else ""
+        log.info(
+            "answer intent=%s channel=%s latency_ms=%d as=%s%s",
+            reply.answer.intent,
+            reply.channel,
+            latency,
+            posted,
+            question,
         )
-    except Exception:
-        log.warning(
-            "chart not delivered to %s/%s; the text answer stands",
-            channel,
-            thread_ts,
-            exc_info=True,
-        )
-
-
-def post_sorry(client: WebClient, channel: str, thread_ts: str) -> None:
-    """One friendly line in the thread; if even that fails there is nobody left to tell but the log."""
-    try:
-        post_message(client, channel, thread_ts, {"text": SORRY})
-    except Exception:
-        log.exception("could not post the apology in %s/%s", channel, thread_ts)

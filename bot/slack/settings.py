@@ -18,7 +18,18 @@ APP_TOKEN_HOW = (
 )
 SECRET_HOW = f"copy the Signing Secret from {APPS_PAGE} → Basic Information → App Credentials"
 SLACK_VARIABLES = ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN")
+OTHER_VARIABLES = (
+    "PORT",
+    "SLACK_API_URL",
+    "REDIS_URL",
+    "LEPBOT_REDIS_URL",
+    "LEPBOT_CHANNEL_RATE",
+    "WEB_CONCURRENCY",
+    "LEPBOT_LOG_QUESTIONS",
+)
 DEFAULT_PORT = 3000
+SLACK_CHANNEL_RATE = 1.0  # chat.postMessage: "one message per second per channel"
+MAX_WORKERS = 64
 
 
 class SettingsError(Exception):
@@ -36,6 +47,10 @@ class SlackSettings:
     app_token: str | None = None  # set: Socket Mode
     port: int = DEFAULT_PORT
     api_url: str | None = None  # None: Slack's own Web API
+    redis_url: str | None = None  # set: state shared in Redis; None: the SQLite file
+    channel_rate: float = SLACK_CHANNEL_RATE  # messages posted per second in one channel
+    workers: int = 1  # HTTP mode: gunicorn worker processes (WEB_CONCURRENCY)
+    log_questions: bool = False  # LEPBOT_LOG_QUESTIONS=1: quote questions in the log
 
     @property
     def socket_mode(self) -> bool:
@@ -44,9 +59,7 @@ class SlackSettings:
 
 def from_env(env: Mapping[str, str], mode: str = "auto") -> SlackSettings:
     """Read the settings for `mode`: "socket", "http", or "auto" (Socket Mode if SLACK_APP_TOKEN)."""
-    values = {
-        name: env.get(name, "").strip() for name in (*SLACK_VARIABLES, "PORT", "SLACK_API_URL")
-    }
+    values = {name: env.get(name, "").strip() for name in (*SLACK_VARIABLES, *OTHER_VARIABLES)}
     if not any(values[name] for name in SLACK_VARIABLES):
         raise NoSlackSettings(
             "no Slack settings (SLACK_BOT_TOKEN with SLACK_APP_TOKEN or SLACK_SIGNING_SECRET); "
@@ -78,6 +91,10 @@ def from_env(env: Mapping[str, str], mode: str = "auto") -> SlackSettings:
         app_token=app_token,
         port=_port(values["PORT"]),
         api_url=_api_url(values["SLACK_API_URL"]),
+        redis_url=_redis_url(values["LEPBOT_REDIS_URL"] or values["REDIS_URL"]),
+        channel_rate=_channel_rate(values["LEPBOT_CHANNEL_RATE"]),
+        workers=_workers(values["WEB_CONCURRENCY"]),
+        log_questions=values["LEPBOT_LOG_QUESTIONS"] == "1",
     )
 
 
@@ -100,3 +117,40 @@ def _api_url(raw: str) -> str | None:
             "(leave it unset to use Slack)"
         )
     return raw if raw.endswith("/") else raw + "/"
+
+
+def _redis_url(raw: str) -> str | None:
+    """A Redis URL as redis-py reads it; the value is not echoed (it may hold a password)."""
+    if not raw:
+        return None
+    if urlparse(raw).scheme not in ("redis", "rediss", "unix"):
+        raise SettingsError(
+            "REDIS_URL (or LEPBOT_REDIS_URL) must start redis://, rediss:// or unix:// "
+            "(leave both unset to keep state in a SQLite file)"
+        )
+    return raw
+
+
+def _channel_rate(raw: str) -> float:
+    if not raw:
+        return SLACK_CHANNEL_RATE
+    try:
+        rate = float(raw)
+    except ValueError:
+        rate = 0.0
+    if not 0 < rate <= 100:
+        raise SettingsError(
+            f"LEPBOT_CHANNEL_RATE must be messages per second per channel, above 0 and at most "
+            f"100, not {raw!r} (leave it unset for Slack's 1)"
+        )
+    return rate
+
+
+def _workers(raw: str) -> int:
+    if not raw:
+        return 1
+    if not raw.isdigit() or not 0 < int(raw) <= MAX_WORKERS:
+        raise SettingsError(
+            f"WEB_CONCURRENCY must be a whole number from 1 to {MAX_WORKERS}, not {raw!r}"
+        )
+    return int(raw)

@@ -1,5 +1,8 @@
 """The HTTP face of the Bolt app: POST /slack/events, GET /health.
 
+/health answers 200 with what the bot reports when all is well, 503 when it is not (the store
+cannot be reached), as JSON, so a platform's health check and a person both can read it.
+
 Bolt's own adapters let a malformed body raise (a 500, or a dropped connection); here it is a 400,
 decided before the body reaches Bolt, so the server carries on. Signature checks stay Bolt's job:
 a bad or stale signature gets its 401.
@@ -21,15 +24,16 @@ HEALTH_PATH = "/health"
 MAX_BODY_BYTES = 1_000_000  # Slack's payloads are a few kilobytes
 
 WsgiApp = Callable[[dict, Callable], Iterable[bytes]]
+Health = Callable[[], dict]  # {"ok": bool, ...what else to show}
 
 
-def create_wsgi_app(app: App) -> WsgiApp:
+def create_wsgi_app(app: App, health: Health) -> WsgiApp:
     """A WSGI callable serving `app` (for gunicorn, or any WSGI server)."""
 
     def wsgi(environ: dict, start_response: Callable) -> Iterable[bytes]:
         method, path = environ.get("REQUEST_METHOD", "GET"), environ.get("PATH_INFO", "")
         if path == HEALTH_PATH and method in ("GET", "HEAD"):
-            return _reply(start_response, BoltResponse(status=200, body="ok"))
+            return _reply(start_response, _health(health()))
         if path != EVENTS_PATH:
             return _reply(start_response, BoltResponse(status=404, body="not found"))
         if method != "POST":
@@ -40,6 +44,14 @@ def create_wsgi_app(app: App) -> WsgiApp:
         return _reply(start_response, app.dispatch(request))
 
     return wsgi
+
+
+def _health(report: dict) -> BoltResponse:
+    return BoltResponse(
+        status=200 if report.get("ok") else 503,
+        body=json.dumps(report),
+        headers={"content-type": "application/json"},
+    )
 
 
 def _bolt_request(environ: dict) -> BoltRequest | BoltResponse:

@@ -5,9 +5,12 @@ from __future__ import annotations
 import pytest
 
 from bot.conversation import Conversations
+from bot.slack.settings import OTHER_VARIABLES, SLACK_VARIABLES
+from bot.store.memory import MemoryStore
 from intents.dataset.loader import load_dataset
-from tests.slack.fake_slack import FakeSlack
-from tests.slack.slack_harness import serve
+from tests.redis_server import redis_server, redis_url  # noqa: F401 (fixtures)
+from tests.slack.fake_slack import FakeSlack, Limits
+from tests.slack.slack_harness import SPEED, serve
 
 
 @pytest.fixture(scope="session")
@@ -17,19 +20,20 @@ def dataset():
 
 @pytest.fixture
 def fake():
-    slack = FakeSlack().start()
+    slack = FakeSlack(Limits(speed=SPEED)).start()
     yield slack
     slack.stop()
 
 
 @pytest.fixture(autouse=True)
 def no_slack_env(monkeypatch):
-    for name in ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", "SLACK_API_URL"):
+    for name in (*SLACK_VARIABLES, *OTHER_VARIABLES):
         monkeypatch.delenv(name, raising=False)
 
 
 @pytest.fixture
 def lepbot(fake, dataset):
-    bot, stop = serve(fake, Conversations(dataset))
+    store = MemoryStore()
+    bot, stop = serve(fake, Conversations(dataset, store), store)
     yield bot
     stop()

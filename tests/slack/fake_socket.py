@@ -8,18 +8,34 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import itertools
 import json
 import socket
 import struct
 import threading
 
 GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
+_envelopes = itertools.count(1)
+
+
+def envelope(body: dict, retry: int = 0) -> dict:
+    """An Events API request (an event_callback body) as Socket Mode delivers it."""
+    return {
+        "envelope_id": f"env-{next(_envelopes)}",
+        "type": "events_api",
+        "accepts_response_payload": False,
+        "retry_attempt": retry,
+        "retry_reason": "timeout" if retry else "",
+        "payload": body,
+    }
 
 
 class FakeSocketMode:
+    """Accepts any number of connections (one per lepbot process), as Slack does up to ten."""
+
     def __init__(self) -> None:
         self._listener = socket.create_server(("127.0.0.1", 0))
-        self._client: socket.socket | None = None
+        self._clients: list[socket.socket] = []
         self._send_lock = threading.Lock()
         self._changed = threading.Condition()
         self.acks: list[str] = []
@@ -29,25 +45,31 @@ class FakeSocketMode:
     def url(self) -> str:
         return f"ws://127.0.0.1:{self._listener.getsockname()[1]}/link"
 
-    def wait_connected(self, timeout: float = 10.0) -> None:
+    @property
+    def connections(self) -> int:
         with self._changed:
-            assert self._changed.wait_for(lambda: self._client is not None, timeout), (
-                "no connection"
+            return len(self._clients)
+
+    def wait_connected(self, count: int = 1, timeout: float = 10.0) -> None:
+        with self._changed:
+            assert self._changed.wait_for(lambda: len(self._clients) >= count, timeout), (
+                f"not {count} connections"
             )
 
     def wait_ack(self, envelope_id: str, timeout: float = 10.0) -> None:
         with self._changed:
             assert self._changed.wait_for(lambda: envelope_id in self.acks, timeout), "no ack"
 
-    def send(self, envelope: dict) -> None:
-        self._frame(0x1, json.dumps(envelope).encode())
+    def send(self, envelope: dict, to: int = 0) -> None:
+        """Deliver `envelope` over the `to`-th connection made."""
+        self._frame(self._clients[to], 0x1, json.dumps(envelope).encode())
 
     def stop(self) -> None:
         self._listener.close()
-        if self._client is not None:
-            self._client.close()
+        for client in self._clients:
+            client.close()
 
-    def _frame(self, opcode: int, payload: bytes) -> None:
+    def _frame(self, client: socket.socket, opcode: int, payload: bytes) -> None:
         n = len(payload)
         if n < 126:
             header = struct.pack("!BB", 0x80 | opcode, n)
@@ -56,13 +78,17 @@ class FakeSocketMode:
         else:
             header = struct.pack("!BBQ", 0x80 | opcode, 127, n)
         with self._send_lock:
-            self._client.sendall(header + payload)
+            client.sendall(header + payload)
 
     def _accept(self) -> None:
-        try:
-            conn, _ = self._listener.accept()
-        except OSError:
-            return
+        while True:
+            try:
+                conn, _ = self._listener.accept()
+            except OSError:
+                return
+            threading.Thread(target=self._serve, args=(conn,), daemon=True).start()
+
+    def _serve(self, conn: socket.socket) -> None:
         request = b""
         while b"\r\n\r\n" not in request:
             request += conn.recv(1024)
@@ -79,11 +105,17 @@ class FakeSocketMode:
             ).encode()
         )
         with self._changed:
-            self._client = conn
+            self._clients.append(conn)
             self._changed.notify_all()
         self._read(conn)
 
     def _read(self, conn: socket.socket) -> None:
+        try:
+            self._receive(conn)
+        except (OSError, ValueError):  # the process at the other end was killed, or stop()
+            return
+
+    def _receive(self, conn: socket.socket) -> None:
         reader = conn.makefile("rb")
         while True:
             head = reader.read(2)
@@ -97,7 +129,7 @@ class FakeSocketMode:
             mask = reader.read(4) if head[1] & 0x80 else b"\0\0\0\0"
             payload = bytes(b ^ mask[i % 4] for i, b in enumerate(reader.read(length)))
             if opcode == 0x9:  # ping
-                self._frame(0xA, payload)
+                self._frame(conn, 0xA, payload)
             elif opcode == 0x1:
                 message = json.loads(payload)
                 with self._changed:

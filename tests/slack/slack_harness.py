@@ -1,8 +1,9 @@
 """lepbot's Slack app served over real HTTP on loopback, against a fake Slack Web API.
 
 Requests are signed as Slack signs them; the app is built by the same factories `lepbot serve`
-uses, with a fake chart renderer so these tests do not need matplotlib. (A module of its own,
-not conftest.py, so test modules can import it by a name no other conftest shadows.)
+uses, with a fake chart renderer so these tests do not need matplotlib, and state in memory.
+Slack's limits run SPEED times faster in the fake, and lepbot's pace with them. (A module of its
+own, not conftest.py, so test modules can import it by a name no other conftest shadows.)
 """
 
 from __future__ import annotations
@@ -23,13 +24,15 @@ from urllib.parse import urlencode
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 from bot.conversation import Conversations
-from bot.slack.app import create_app
+from bot.slack.app import SlackBot, create_bot
 from bot.slack.settings import SlackSettings
 from bot.slack.wsgi import create_wsgi_app
+from bot.store import Store
 from tests.slack.fake_slack import BOT_USER, FakeSlack
 
 SECRET = "0123456789abcdef0123456789abcdef"
 CHANNEL = "C0123456789"
+SPEED = 20  # Slack's limits in the fake, and lepbot's pace, run this many times faster
 
 
 def tiny_png() -> bytes:
@@ -182,16 +185,19 @@ class Lepbot:
 
 
 def serve(
-    fake: FakeSlack, conversations: Conversations, chart_renderer=None
+    fake: FakeSlack, conversations: Conversations, store: Store, chart_renderer=None
 ) -> tuple[Lepbot, Callable[[], None]]:
-    settings = SlackSettings(bot_token="xoxb-test", signing_secret=SECRET, api_url=fake.api_url)
-    app = create_app(
-        settings, conversations, chart_renderer=chart_renderer or (lambda spec: tiny_png())
+    settings = SlackSettings(
+        bot_token="xoxb-test", signing_secret=SECRET, api_url=fake.api_url, channel_rate=SPEED
     )
+    bot: SlackBot = create_bot(
+        settings, conversations, store, chart_renderer=chart_renderer or (lambda spec: tiny_png())
+    )
+    bot.start()
     server = make_server(
         "127.0.0.1",
         0,
-        create_wsgi_app(app),
+        create_wsgi_app(bot.app, bot.health),
         server_class=_ThreadingServer,
         handler_class=_QuietHandler,
     )
@@ -199,7 +205,7 @@ def serve(
 
     def stop() -> None:
         """Let answers in flight finish (their uploads need the fake), then stop serving."""
-        app.listener_runner.listener_executor.shutdown(wait=True)
+        bot.shutdown()
         server.shutdown()
         server.server_close()
 

@@ -8,11 +8,6 @@ has: without it the text answers stand (tested here), with it the chart follows.
 from __future__ import annotations
 
 import json
-import os
-import re
-import subprocess
-import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -21,7 +16,8 @@ import yaml
 from bot.cli import main, parser
 from bot.slack.settings import NoSlackSettings, SettingsError, SlackSettings, from_env
 from tests.slack.fake_socket import FakeSocketMode
-from tests.slack.slack_harness import CHANNEL, SECRET, Lepbot, event_callback, http, mention, new_ts
+from tests.slack.serving import serve_http, serve_socket
+from tests.slack.slack_harness import CHANNEL, SECRET, event_callback, http, mention, new_ts
 
 ROOT = Path(__file__).resolve().parents[2]
 HUMBER = "how does Humber compare on placements?"
@@ -61,6 +57,10 @@ def test_http_mode_reads_port_and_api_url():
         ({**HTTP_ENV, "PORT": "eighty"}, "auto", ("PORT", "eighty")),
         ({**HTTP_ENV, "PORT": "70000"}, "auto", ("PORT",)),
         ({**HTTP_ENV, "SLACK_API_URL": "slack.com"}, "auto", ("SLACK_API_URL",)),
+        ({**HTTP_ENV, "REDIS_URL": "http://lep:abc@cache:6379"}, "auto", ("REDIS_URL", "redis://")),
+        ({**HTTP_ENV, "LEPBOT_CHANNEL_RATE": "fast"}, "auto", ("LEPBOT_CHANNEL_RATE",)),
+        ({**HTTP_ENV, "LEPBOT_CHANNEL_RATE": "0"}, "auto", ("LEPBOT_CHANNEL_RATE",)),
+        ({**HTTP_ENV, "WEB_CONCURRENCY": "0"}, "auto", ("WEB_CONCURRENCY",)),
     ],
 )
 def test_a_missing_or_malformed_setting_is_named_in_one_line(env, mode, names):
@@ -70,6 +70,18 @@ def test_a_missing_or_malformed_setting_is_named_in_one_line(env, mode, names):
     assert "\n" not in message
     assert all(name in message for name in names)
     assert "xoxp-1" not in message and "abc" not in message  # secrets are not echoed
+
+
+def test_state_pace_workers_and_question_logging_are_read_from_the_environment():
+    env = {**HTTP_ENV, "REDIS_URL": "redis://cache:6379/0", "WEB_CONCURRENCY": "3"}
+    settings = from_env(env)
+    assert (settings.redis_url, settings.workers) == ("redis://cache:6379/0", 3)
+    assert (settings.channel_rate, settings.log_questions) == (1.0, False)
+    env |= {"LEPBOT_REDIS_URL": "rediss://own:6380", "LEPBOT_CHANNEL_RATE": "0.5"}
+    settings = from_env({**env, "LEPBOT_LOG_QUESTIONS": "1"})
+    assert (settings.redis_url, settings.channel_rate) == ("rediss://own:6380", 0.5)
+    assert settings.log_questions
+    assert from_env(HTTP_ENV).redis_url is None  # the SQLite file in the user data directory
 
 
 def test_serve_with_no_slack_settings_points_to_lepbot_chat(capsys):
@@ -97,58 +109,28 @@ def test_serve_says_which_token_slack_refused(fake, monkeypatch, capsys, env, me
     assert err.startswith(f"lepbot serve: Slack refused {named} (invalid_auth)")
 
 
+def test_serve_says_when_redis_does_not_answer_without_showing_its_password(
+    fake, monkeypatch, capsys
+):
+    env = {**HTTP_ENV, "SLACK_API_URL": fake.api_url, "REDIS_URL": "redis://:hunter2@127.0.0.1:9/0"}
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert main(["serve"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()[-1]
+    assert err == (
+        "lepbot serve: Redis does not answer at 127.0.0.1:9: is it running, and is REDIS_URL right?"
+    )
+
+
 # -- the real command ------------------------------------------------------------------------
 
 
-class Serving:
-    """`lepbot serve` in a child process, its stderr collected line by line."""
-
-    def __init__(self, args: list[str], env: dict, tmp_path: Path) -> None:
-        clean = {k: v for k, v in os.environ.items() if not k.startswith("SLACK_")}
-        clean.update(env, PYTHONPATH=str(ROOT), LEPBOT_DATA=str(tmp_path))
-        self.lines: list[str] = []
-        self._changed = threading.Condition()
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "bot.cli", "serve", *args],
-            cwd=ROOT,
-            env=clean,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        threading.Thread(target=self._collect, daemon=True).start()
-
-    def _collect(self) -> None:
-        for line in self.process.stderr:
-            with self._changed:
-                self.lines.append(line)
-                self._changed.notify_all()
-
-    def wait_for(self, pattern: str, timeout: float = 20.0) -> re.Match:
-        found: list[re.Match] = []
-
-        def seen() -> bool:
-            found[:] = [m for line in self.lines if (m := re.search(pattern, line))]
-            return bool(found) or self.process.poll() is not None
-
-        with self._changed:
-            self._changed.wait_for(seen, timeout)
-        assert found, f"no {pattern!r} in:\n{''.join(self.lines)}"
-        return found[0]
-
-    def stop(self) -> None:
-        self.process.terminate()
-        self.process.wait(timeout=20)
-
-
 def test_lepbot_serve_over_http_runs_gunicorn_and_answers(fake, tmp_path):
-    env = {**HTTP_ENV, "SLACK_API_URL": fake.api_url}
-    serving = Serving(["--http", "--host", "127.0.0.1", "--port", "0"], env, tmp_path)
+    serving, bot = serve_http(fake, tmp_path)
     try:
-        port = serving.wait_for(r"Listening at: http://127\.0\.0\.1:(\d+)").group(1)
-        serving.wait_for(r"Booting worker")
-        bot = Lepbot(f"http://127.0.0.1:{port}", fake)
-        assert http(bot.url + "/health").status == 200
+        health = http(bot.url + "/health")
+        assert health.status == 200
+        assert json.loads(health.body) == {"ok": True, "store": "sqlite", "store_reachable": True}
         assert bot.post(b"{oops", {"content-type": "application/json"}).status == 400
         challenge = bot.send_json({"type": "url_verification", "challenge": "c-9", "token": "t"})
         assert "c-9" in challenge.body
@@ -156,9 +138,8 @@ def test_lepbot_serve_over_http_runs_gunicorn_and_answers(fake, tmp_path):
         assert bot.event(mention(HUMBER, ts=ts)).status == 200
         fake.wait_until(lambda f: bot.answers_in(ts))
         assert "29%" in bot.answers_in(ts)[0]["text"]
-        assert http(bot.url + "/health").status == 200
     finally:
-        serving.stop()
+        assert serving.stop() == 0
     assert "Traceback" not in "".join(c.raw.decode("utf-8", "replace") for c in fake.calls)
 
 
@@ -175,16 +156,8 @@ def _envelope(envelope_id: str, kind: str, payload: dict, retry: int = 0) -> dic
 
 def test_lepbot_serve_in_socket_mode_connects_and_answers_without_a_public_url(fake, tmp_path):
     socket = FakeSocketMode()
-    fake.script.ws_url = socket.url
-    env = {
-        "SLACK_BOT_TOKEN": "xoxb-1",
-        "SLACK_APP_TOKEN": "xapp-1-test",
-        "SLACK_API_URL": fake.api_url,
-    }
-    serving = Serving([], env, tmp_path)
+    serving = serve_socket(fake, socket, tmp_path)
     try:
-        socket.wait_connected()
-        serving.wait_for("connected to Slack over Socket Mode")
         (opened,) = fake.called("apps.connections.open")
         assert opened.headers["authorization"] == "Bearer xapp-1-test"
 
@@ -203,7 +176,7 @@ def test_lepbot_serve_in_socket_mode_connects_and_answers_without_a_public_url(f
         socket.wait_ack("env-3")
         fake.wait_until(lambda f: len(f.posts()) == 3)  # the answer, the /lep question and answer
     finally:
-        serving.stop()
+        assert serving.stop() == 0
         socket.stop()
     first, root, ranking = fake.posts()
     assert first["thread_ts"] == ts and "29%" in first["text"]
@@ -219,6 +192,7 @@ def test_the_manifest_creates_the_app_lepbot_serves():
     manifest = yaml.safe_load((ROOT / "manifest.yml").read_text())
     assert set(manifest["oauth_config"]["scopes"]["bot"]) == {
         "app_mentions:read", "chat:write", "files:write", "commands", "im:history",
+        "reactions:write",
     }  # fmt: skip
     settings = manifest["settings"]
     assert set(settings["event_subscriptions"]["bot_events"]) == {

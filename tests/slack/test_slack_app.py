@@ -15,12 +15,16 @@ import pytest
 
 from bot.answering import SORRY
 from bot.conversation import Conversations
+from bot.slack.app import create_bot
+from bot.slack.settings import SlackSettings
+from bot.store.memory import MemoryStore
 from intents import Turn
 from intents.reading.query import Query
 from intents.replies.answer import Answer, Figure
 from tests.slack.fake_slack import BOT_ID, BOT_USER
 from tests.slack.slack_harness import (
     CHANNEL,
+    SECRET,
     event_callback,
     mention,
     new_ts,
@@ -288,7 +292,7 @@ def test_a_malformed_body_gets_400_and_the_server_carries_on(lepbot, fake, body,
     assert lepbot.post(body, signed(body, content_type)).status == 400
     assert lepbot.post(body, {"content-type": content_type}).status == 400
     health = lepbot.post(None, {}, path="/health")
-    assert (health.status, health.body) == (200, "ok")
+    assert health.status == 200 and json.loads(health.body)["ok"] is True
     barrier(lepbot)
 
 
@@ -299,7 +303,8 @@ def test_events_are_acknowledged_before_the_answer_is_worked_out(fake, dataset):
         release.wait(10)
         return tiny_png()
 
-    bot, stop = serve(fake, Conversations(dataset), chart_renderer=slow_chart)
+    store = MemoryStore()
+    bot, stop = serve(fake, Conversations(dataset, store), store, chart_renderer=slow_chart)
     try:
         ts = new_ts()
         assert bot.event(mention(HUMBER, ts=ts)).status == 200
@@ -354,9 +359,9 @@ def test_a_failing_chart_leaves_the_text_answer_standing(fake, dataset, failure)
         fake.script.fail_upload = True
     elif failure == "complete not_in_channel":
         fake.script.errors["files.completeUploadExternal"] = "not_in_channel"
-    bot, stop = serve(
-        fake, Conversations(dataset), broken if failure == "renderer raises" else None
-    )
+    store = MemoryStore()
+    renderer = broken if failure == "renderer raises" else None
+    bot, stop = serve(fake, Conversations(dataset, store), store, renderer)
     ts = new_ts()
     bot.event(mention(HUMBER, ts=ts))
     fake.wait_until(lambda f: bot.answers_in(ts))
@@ -367,13 +372,65 @@ def test_a_failing_chart_leaves_the_text_answer_standing(fake, dataset, failure)
     stop()
 
 
-def test_a_rate_limited_reply_is_retried_not_dropped(lepbot, fake):
-    fake.script.rate_limit_once.add("chat.postMessage")
+def test_a_rate_limited_reply_waits_and_keeps_its_form(lepbot, fake):
+    """A 429 is Slack saying "not yet", not a refusal: the table stays, the message waits."""
+    fake.script.rate_limited["chat.postMessage"] = 3
+    ts = new_ts()
+    lepbot.event(mention("top 5 for work placements", ts=ts))
+    *limited, accepted = fake.wait_for("chat.postMessage", 4)
+    assert [c.status for c in limited] == [429, 429, 429] and accepted.ok
+    assert accepted.body["thread_ts"] == ts
+    assert "table" in {b["type"] for b in accepted.body["blocks"]}  # the first, richest form
+    fake.wait_for("files.completeUploadExternal")  # and the chart follows its text
+
+
+def test_the_apology_is_never_rate_limited_away(fake, dataset):
+    class Broken(Conversations):
+        def ask(self, text, key=None):
+            figure = Figure(area="Humber", indicator="no_such_indicator", value=1.0)
+            return Turn(Query(intent="value", text=text), Answer("value", "x", figures=(figure,)))
+
+    store = MemoryStore()
+    bot, stop = serve(fake, Broken(dataset, store), store)
+    fake.script.rate_limited["chat.postMessage"] = 3
+    ts = new_ts()
+    bot.event(mention(HUMBER, ts=ts))
+    fake.wait_until(lambda f: bot.answers_in(ts))
+    (sorry,) = bot.answers_in(ts)
+    assert sorry["text"] == SORRY
+    assert len(fake.limited()) == 3
+    stop()
+
+
+def test_a_rate_limited_chart_upload_waits_and_arrives(lepbot, fake):
+    fake.script.rate_limited["files.completeUploadExternal"] = 2
     ts = new_ts()
     lepbot.event(mention(HUMBER, ts=ts))
-    first, second = fake.wait_for("chat.postMessage", 2)
-    assert (first.status, second.status) == (429, 200)
-    assert second.body["thread_ts"] == ts and second.body["blocks"]
+    *limited, done = fake.wait_for("files.completeUploadExternal", 3)
+    assert [c.status for c in limited] == [429, 429] and done.ok
+    assert done.body["thread_ts"] == ts
+
+
+def test_a_question_that_has_to_wait_shows_a_sign_until_its_answer_lands(lepbot, fake):
+    fake.script.held_channels[CHANNEL] = 1  # Slack holds the channel back for a second
+    first, waiting = new_ts(), new_ts()
+    lepbot.event(mention(HUMBER, ts=first))
+    fake.wait_until(lambda f: f.limited())
+    lepbot.event(mention("top 5 for work placements", ts=waiting))
+    queued = lepbot.command("Cumbria work inspiration")
+    fake.wait_until(lambda f: f.signs_on(CHANNEL, waiting) == {"hourglass_flowing_sand"})
+    assert "Queued behind other questions" in queued.body  # /lep says so at once
+    del fake.script.held_channels[CHANNEL]
+    fake.wait_until(lambda f: lepbot.answers_in(first) and lepbot.answers_in(waiting))
+    fake.wait_until(lambda f: not f.signs_on(CHANNEL, waiting))
+    assert not fake.signs_on(CHANNEL, first)  # its answer went first: nothing to show
+    (added,) = fake.called("reactions.add")
+    (removed,) = fake.called("reactions.remove")
+    (answer,) = [
+        c for c in fake.called("chat.postMessage") if c.ok and c.body.get("thread_ts") == waiting
+    ]
+    assert added.body["timestamp"] == removed.body["timestamp"] == waiting
+    assert added.at < answer.at <= removed.at  # shown at once, cleared when the answer landed
 
 
 def test_a_refused_table_falls_back_to_text_then_to_plain_text(lepbot, fake):
@@ -399,7 +456,8 @@ def test_an_answer_that_cannot_be_rendered_gets_one_friendly_line(fake, dataset,
             figure = Figure(area="Humber", indicator="no_such_indicator", value=1.0)
             return Turn(Query(intent="value", text=text), Answer("value", "x", figures=(figure,)))
 
-    bot, stop = serve(fake, Broken(dataset))
+    store = MemoryStore()
+    bot, stop = serve(fake, Broken(dataset, store), store)
     ts = new_ts()
     with caplog.at_level(logging.ERROR, logger="lepbot.slack"):
         bot.event(mention(HUMBER, ts=ts))
@@ -409,6 +467,19 @@ def test_an_answer_that_cannot_be_rendered_gets_one_friendly_line(fake, dataset,
     assert "Traceback" in caplog.text and "no_such_indicator" in caplog.text
     assert "Traceback" not in "".join(c.raw.decode("utf-8", "replace") for c in fake.calls)
     stop()
+
+
+def test_building_the_bot_starts_no_thread_so_gunicorn_can_fork_after_it(fake, dataset):
+    before = set(threading.enumerate())
+    store = MemoryStore()
+    settings = SlackSettings(bot_token="xoxb-test", signing_secret=SECRET, api_url=fake.api_url)
+    bot = create_bot(
+        settings, Conversations(dataset, store), store, chart_renderer=lambda spec: tiny_png()
+    )
+    assert set(threading.enumerate()) - before == set()  # none new (an older one may have ended)
+    bot.start()  # in the worker, after the fork
+    assert {t.name for t in set(threading.enumerate()) - before} >= {"lepbot-caretaker"}
+    bot.shutdown()
 
 
 # -- context ----------------------------------------------------------------------------------
