@@ -476,7 +476,9 @@ def test_building_the_bot_starts_no_thread_so_gunicorn_can_fork_after_it(fake, d
     bot = create_bot(
         settings, Conversations(dataset, store), store, chart_renderer=lambda spec: tiny_png()
     )
-    assert set(threading.enumerate()) - before == set()  # none new (an older one may have ended)
+    # none new; the fake Slack's own request threads come and go on their own
+    new = {t for t in set(threading.enumerate()) - before if "process_request" not in t.name}
+    assert new == set()
     bot.start()  # in the worker, after the fork
     assert {t.name for t in set(threading.enumerate()) - before} >= {"lepbot-caretaker"}
     bot.shutdown()
