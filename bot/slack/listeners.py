@@ -1,4 +1,5 @@
-"""Where questions arrive (mentions, DMs, /lep, buttons, App Home) and how each is answered.
+"""Where questions arrive (mentions, DMs, /lep, buttons, the "Check figures" message shortcut,
+App Home) and how each is answered.
 
 Listeners only find the question and its thread; `Replier` asks the engine and hands the answer
 to the deliveries, which post it when Slack's pace allows. Context is keyed by (channel, thread),
@@ -25,10 +26,17 @@ from bot.slack.blocks import ASK_ACTION_PATTERN, Message, answer_message, home_v
 from bot.slack.delivery import Deliveries, Reply
 from bot.slack.events import dm_key, is_direct_message, thread_key, thread_of
 from intents import Turn
+from intents.replies.answer import Answer
 
 log = logging.getLogger("lepbot.slack")
 
 Respond = Callable[..., WebhookResponse]  # Bolt's respond(): posts to the response_url
+CHECK_SHORTCUT = "check_figures"  # manifest.yml: the message shortcut "Check figures with lepbot"
+CHECK_PREFIX = "check: "
+NOTHING_TO_CHECK = (
+    "I found no figure or claim about an area in that message to check. Paste the sentence "
+    "with its figure, e.g. “check: 46% of London employers offer placements”."
+)
 QUEUED_NOTE = "Queued behind other questions in this channel: the answer will appear in a thread here shortly."
 
 
@@ -97,6 +105,17 @@ class Replier:
             query=turn.query,
         )
         self.deliveries.send(reply)
+
+    def check_message(self, channel: str, message: dict) -> None:
+        """The message shortcut: every claim in someone's message checked, in its thread."""
+        text = message.get("text", "")
+        received = time.time()
+        turn = self._ask(CHECK_PREFIX + text, None)
+        answer = turn.answer
+        if answer.intent not in ("factcheck", "clarify"):
+            answer = Answer(intent="factcheck", headline=NOTHING_TO_CHECK, verdict="unverifiable")
+        thread = thread_of(message)
+        self.deliveries.send(Reply(channel, thread, answer, received, text, sign_ts=message["ts"]))
 
     def button(self, respond: Respond, body: dict, question: str) -> None:
         """A suggested question pressed: answer it in the thread the button was in."""
@@ -167,6 +186,11 @@ def register(app: App, replier: Replier) -> None:
     def on_ask_button(ack: Callable, body: dict, action: dict, respond: Respond) -> None:
         ack()
         replier.button(respond, body, action["value"])
+
+    @app.shortcut(CHECK_SHORTCUT)
+    def on_check_shortcut(ack: Callable, body: dict) -> None:
+        ack()
+        replier.check_message(body["channel"]["id"], body["message"])
 
     @app.event("app_home_opened")
     def on_home_opened(event: dict, client: WebClient) -> None:

@@ -106,9 +106,9 @@ def _ask_measure(query: Query) -> Answer:
 
 def _judge(dataset: Dataset, claim: Claim) -> Judgement:
     """One claim; a figure said to be an extreme ('the lowest, at 29%') is judged on both."""
-    judgement = JUDGES[claim.kind](dataset, claim)
     if claim.kind != "figure" or not claim.extreme:
-        return judgement
+        return JUDGES[claim.kind](dataset, claim)
+    judgement = judge_figure(dataset, replace(claim, extreme=""))
     ranked = judge_extreme(dataset, replace(claim, kind="extreme"))
     worst = _overall([ranked.verdict, judgement.verdict])
     return replace(

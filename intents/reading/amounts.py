@@ -35,6 +35,7 @@ PARTS = {
     "tenths": 10,
 }
 OUT_OF = {**UNITS, "ten": 10, "twenty": 20, "hundred": 100}
+WORD_COUNTS = {**UNITS, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20}
 WORD_PRECISION = 5.0  # "a third", "one in ten": said to the nearest few points
 RATIO_WORDS = {
     "twice": 2.0,
@@ -72,6 +73,7 @@ _FORMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         (rf"(?<=between ){_DIGITS}(?:{_PER_CENT})?\s+and\s+{_DIGITS}{_PER_CENT}", "percent_range"),
         (rf"(?<![\w.£]){_DIGITS}\s*(?:percentage points?|points?|pts|ppts?|pp)\b", "points"),
+        (rf"\b({'|'.join(WORD_COUNTS)})\s+(?:percentage )?points?\b", "word_points"),
         (rf"(?<![\w.£]){_DIGITS}{_PER_CENT}", "percent"),
         (r"£\s?(\d+(?:\.\d+)?)(?:\s*(k|m|bn|thousand|million))?\b", "pounds"),
         (rf"(?<![\w.£]){_DIGITS}\s*(k|thousand)?\s*pounds\b", "pounds"),
@@ -134,6 +136,8 @@ def _read(kind: str, m: re.Match[str]) -> Amount | None:
             return Amount(float(m.group(1)), precision_of(m.group(1)), "points", **at)
         case "percent":
             return Amount(float(m.group(1)), precision_of(m.group(1)), "percent", **at)
+        case "word_points":
+            return Amount(float(WORD_COUNTS[m.group(1)]), 1.0, "points", in_words=True, **at)
         case "pounds":
             scale = _POUND_SCALE.get(m.group(2) or "", 1.0)
             precision = scale if scale > 1 else precision_of(m.group(1))

@@ -11,7 +11,7 @@ from intents.reading.query import Comparator
 # What a word before a figure makes of it. 'No more than 13%' is at most 13%, not above it.
 COMPARATORS: dict[Comparator, tuple[str, ...]] = {
     ">=": (
-        "reach", "reaches", "reached", "hit", "hits", "at least", "no fewer than", "no less than", "not less than", "not fewer than",
+        "reach", "reaches", "hit", "hits", "at least", "no fewer than", "no less than", "not less than", "not fewer than",
         "a minimum of", "not below", "not under", "at or above",
     ),
     "<=": (

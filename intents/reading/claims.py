@@ -566,7 +566,8 @@ def _comparison_claim(sentence: _Sentence, earlier: Context) -> list[tuple[int, 
         if m.start() < subject.end or _inside_mention(sentence, m.start()):
             continue
         other = _other(sentence, m.end(), subject.target)
-        if not other or any(a.start <= m.end() < a.end for a in sentence.amounts):
+        gap_words = any(0 <= m.start() - a.end <= 2 for a in sentence.amounts)
+        if not other or gap_words:  # '8 points above England' is a gap, claimed once
             continue
         claim = Claim(
             text=sentence.original,

@@ -180,6 +180,25 @@ class Lepbot:
         raw = urlencode({"payload": json.dumps(payload)}).encode()
         return self.post(raw, signed(raw, "application/x-www-form-urlencoded"))
 
+    def shortcut(self, message: dict, channel: str = CHANNEL) -> Reply:
+        """The message shortcut, as Slack sends it: a message_action payload."""
+        payload = {
+            "type": "message_action",
+            "callback_id": "check_figures",
+            "team": {"id": "T1"},
+            "user": {"id": "U0ASKER01"},
+            "api_app_id": "A1",
+            "token": "unused",
+            "trigger_id": "1.2.3",
+            "action_ts": str(time.time()),
+            "channel": {"id": channel, "name": "workshop"},
+            "message": message,
+            "message_ts": message["ts"],
+            "response_url": self.fake.base + "commands/3",
+        }
+        raw = urlencode({"payload": json.dumps(payload)}).encode()
+        return self.post(raw, signed(raw, "application/x-www-form-urlencoded"))
+
     def answers_in(self, thread_ts: str) -> list[dict]:
         return [p for p in self.fake.posts() if p.get("thread_ts") == thread_ts]
 

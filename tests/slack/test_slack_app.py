@@ -32,6 +32,7 @@ from tests.slack.slack_harness import (
     signed,
     tiny_png,
 )
+from tests.test_factcheck import PASSAGE
 
 HUMBER = "how does Humber compare on placements?"
 
@@ -520,3 +521,22 @@ def test_the_same_thread_in_another_channel_is_another_conversation(lepbot, fake
     other = lepbot.answers_in(ts)[1]
     assert other["channel"] == "C0OTHER0001"
     assert "Read as: area profile" in texts(other)  # "and London?" with nothing to follow
+
+
+def test_the_check_figures_shortcut_answers_in_the_message_thread(lepbot, fake):
+    """Someone's draft in the channel: 'Check figures with lepbot' on it checks every claim."""
+    message = {"type": "message", "user": "U0WRITER1", "ts": new_ts(), "text": PASSAGE}
+    assert lepbot.shortcut(message).status == 200
+    fake.wait_until(lambda f: lepbot.answers_in(message["ts"]))
+    (reply,) = lepbot.answers_in(message["ts"])
+    assert "7 claims checked: 4 correct and 3 incorrect" in reply["text"]
+    shown = json.dumps(reply["blocks"])
+    assert "[29%]" in shown and "Corrected" in shown
+
+
+def test_the_shortcut_on_a_message_without_figures_says_so(lepbot, fake):
+    message = {"type": "message", "user": "U0WRITER1", "ts": new_ts(), "text": "lunch at 1?"}
+    lepbot.shortcut(message)
+    fake.wait_until(lambda f: lepbot.answers_in(message["ts"]))
+    (reply,) = lepbot.answers_in(message["ts"])
+    assert "no figure or claim" in reply["text"]
