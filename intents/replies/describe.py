@@ -64,6 +64,8 @@ def rank_phrase(dataset: Dataset, ev: Evidence) -> str:
     place = standing(dataset, ev.area, ev.indicator)
     if not place.complete and place.named:
         return named_extreme(dataset, place)
+    if place.out_of == 1:
+        return "the only LEP with an exact figure in this dataset"
     order = (
         ""
         if dataset.indicator(ev.indicator).higher_is_better is not False
