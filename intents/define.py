@@ -34,7 +34,47 @@ def _periods(dataset: Dataset, indicator: str) -> list[str]:
     return sorted({f.period for f in dataset.facts if f.indicator == indicator and f.period})
 
 
+def _bases(query: Query, dataset: Dataset) -> Answer:
+    """'Are these shares of employers or of pupils?': who each measure's share is of."""
+    measures = query.indicators or tuple(i.id for i in dataset.indicators_with_data())
+    by_base: dict[str, list[str]] = {}
+    for indicator in measures:
+        ind = dataset.indicator(indicator)
+        if ind.is_share:
+            who = ind.unit.removeprefix("% of ")
+            by_base.setdefault(who, []).append(ind.short)
+    lines = tuple(f"Shares of {who}: {', '.join(shorts)}." for who, shorts in by_base.items())
+    return Answer(
+        intent="define",
+        headline=(
+            "Each share in this dataset is of a stated population: the UKCES figures are shares "
+            "of employers (establishments with two or more staff), not of people; the ASPIRES 2 "
+            "figures are shares of Year 11 students."
+        ),
+        lines=lines,
+        indicators=query.indicators,
+        next_questions=("what is work inspiration?", "where do these numbers come from?"),
+    )
+
+
+def _boundaries(query: Query, dataset: Dataset) -> Answer:
+    return Answer(
+        intent="define",
+        headline=(
+            "The figures are for the 39 LEPs as they stood in 2014 (the survey year). LEPs were "
+            "renamed, merged and redrawn later, so a later LEP's name may cover different places."
+        ),
+        lines=(dataset.survey("eps2014").get("geography", ""),),
+        next_questions=("what is a LEP?", "which LEP is Barnsley in?"),
+    )
+
+
+REASONS = {"bases": _bases, "boundaries": _boundaries}
+
+
 def handle(query: Query, dataset: Dataset) -> Answer:
+    if query.reason in REASONS:
+        return REASONS[query.reason](query, dataset)
     if not query.indicators:
         return Answer(
             intent="define",
@@ -66,10 +106,20 @@ def handle(query: Query, dataset: Dataset) -> Answer:
 
 LEP_WORDS = r"\b(?:what (?:is|are) (?:a |an |the )?leps?|what does lep stand for|lep stand for|what s a lep)\b"
 
+BASE_WORDS = (
+    r"\b(?:shares?|percentages?|proportions?|figures?|%|per ?cent) (?:of|for) (?:employers|firms|businesses|sites|establishments|companies|pupils|students|young people|people)\b.{0,40}\bor\b",
+    r"\bare (?:these|the|they|those) (?:shares|percentages|proportions|figures) of\b",
+    r"\b(?:employers|firms|businesses) \(?(?:sites|establishments)\)? or (?:of )?(?:whole )?(?:companies|firms|businesses)\b",
+    r"\bwhat s the base\b|\bwhat is the base\b|\bbase for\b",
+)
+BOUNDARY_WORDS = (r"\bboundar\w*\b|\b(?:current|today s|new|old|2014) (?:leps|geograph\w*)\b",)
+
 SPEC = IntentSpec(
     name="define",
     label="definition",
     rules=(
+        Rule("define", 33, triggers=BASE_WORDS, leps=(0, 0), reason="bases"),
+        Rule("define", 34, triggers=BOUNDARY_WORDS, leps=(0, 0), reason="boundaries"),
         Rule("define", 37, triggers=MEASURED, leps=(0, 0), indicators=(1, 3)),
         Rule(
             "define",

@@ -48,6 +48,11 @@ HELP_WORDS = (
     r"\bwhat (?:kinds?|sorts?|types?) of (?:questions|things)\b",
     r"\b(?:which|what) (?:indicators|measures|metrics|leps|areas|data|topics) (?:do|can|are) (?:you|i)\b",
     r"\bwhat (?:leps|areas|places|indicators|measures) do you (?:know|have|cover)\b",
+    r"\bexample (?:questions?|queries)\b|\b(?:some|a few) examples\b",
+    r"\bhow (?:do|can|would) (?:i|we) (?:load|add|import|upload|get|put|ask)\b",
+    r"\b(?:upload|import|load)\w* (?:our|my|the|your|a)? ?(?:own )?(?:full )?(?:tables?|spreadsheets?|data|figures|file)\b",
+    r"\bwhich (?:indicators|measures|metrics) (?:have|do) you\b|\bindicators have you got\b",
+    r"\b(?:ask|use) (?:you|it|lepbot) (?:stuff |things )?in a thread\b",
 )
 
 SPEC = IntentSpec(

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Literal, get_args
 
 from intents.reading.amounts import YEAR, Amount, amounts
+from intents.reading.background import background
 from intents.reading.clean import sentences
 from intents.reading.lexicon import Lexicon
 from intents.reading.normalise import TOKEN, normalise
@@ -109,6 +110,7 @@ class Signals:
     unread: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
     mentions: tuple[Mention, ...] = ()  # in the order written
+    aside: tuple[str, ...] = ()  # every place named reads as background ('Leeds team here: top 5')
 
     @property
     def present(self) -> frozenset[Slot]:
@@ -234,6 +236,13 @@ def read_signals(text: str, lexicon: Lexicon) -> Signals:
                 if not (x.target in inside and hit.start() <= x.start and x.end <= hit.end())
             ]
             mentions.append(Mention("indicator", indicator, hit.start(), hit.end()))
+    places = sorted((m for m in mentions if m.kind in ("lep", "district")), key=lambda m: m.start)
+    aside = {places[i].target for i in background(norm, places)}
+    if aside and any(m.target not in aside for m in places):  # a subject is left: drop the rest
+        found["lep"] = [t for t in found["lep"] if t not in aside]
+        found["district"] = [t for t in found["district"] if t not in aside]
+        notes.append(f"took {' and '.join(sorted(aside))} as background")
+        aside = set()
     if found["lep"]:  # a region beside a LEP is background, not a question about the region
         found["region"] = []
 
@@ -275,4 +284,5 @@ def read_signals(text: str, lexicon: Lexicon) -> Signals:
         unread=unread,
         notes=tuple(notes),
         mentions=tuple(sorted(mentions, key=lambda x: x.start)),
+        aside=tuple(sorted(aside)),
     )

@@ -85,6 +85,12 @@ def understand(text: str, dataset: Dataset, grammar: Grammar, last: Query | None
         signals, district_notes = _districts_as_leps(signals, dataset)
     chosen = signals
     rule, signals = _choose(grammar, chosen, bare, last if follow_up else None)
+    if signals.aside and last is None:  # 'Leeds team here: top 5 for placements'
+        without = _without_places(signals)
+        other = next(r for r in grammar.rules if r.accepts(without))
+        if other.triggers and not other.reads_claims and other.intent != rule.intent:
+            rule, signals = other, replace(without, notes=(*without.notes, _aside_note(signals)))
+            chosen = signals
     claims: tuple[Claim, ...] = ()
     if rule.reads_claims:
         claims = read_claims(cleaned, lexicon_for(dataset), _claim_context(signals, last))
@@ -120,6 +126,18 @@ def understand(text: str, dataset: Dataset, grammar: Grammar, last: Query | None
         notes=(*signals.notes, *district_notes, *carried),
         truncated=truncated,
     )
+
+
+def _without_places(signals: Signals) -> Signals:
+    return replace(
+        signals,
+        leps=tuple(a for a in signals.leps if a not in signals.aside),
+        districts=tuple(d for d in signals.districts if d not in signals.aside),
+    )
+
+
+def _aside_note(signals: Signals) -> str:
+    return f"took {' and '.join(signals.aside)} as background"
 
 
 def _claim_context(signals: Signals, last: Query | None) -> Context:

@@ -1,0 +1,56 @@
+"""Places named as background, not as the subject: 'sat in the Leeds workshop, what's Solent like
+for placements?' asks about Solent. A place is background when the words around it say where the
+asker is or who is asking (a workshop, an office, a team, a colleague, someone who 'says'), or when
+it comes before a 'but' with another place after it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Protocol
+
+GATHERINGS = (
+    r"workshops?|office|offices|sessions?|teams?|tables?|room|call|calls|meetings?|events?|"
+    r"presentations?|folks|people|lot|crowd|colleagues?|group|board|delegation|contingent|"
+    r"visit|conference|breakout|hub|network|partners?|reps?|staff"
+)
+AFTER = re.compile(
+    rf"^\s*(?:lep\s+)?(?:{GATHERINGS})\b"
+    r"|^\s*(?:lep\s+)?(?:says?|said|asked|asks|wants?|reckons?|thinks?|keeps|kept|mentioned|"
+    r"told|is asking|are asking|here|says hi|sends?)\b"
+)
+BEFORE = re.compile(  # where the asker has been, or who in a place is asking
+    r"\b(?:back from|out of|after|following up from|visiting|visited|on behalf of|trains? from|"
+    r"came from|coming from|travelled from|drove from|up from|down from)\s+"
+    r"(?:the\s+|our\s+|my\s+|a\s+|their\s+)?$"
+    r"|\b(?:colleagues?|friends?|boss|manager|someone|somebody|director|chair|team|lot|folks|"
+    r"people|contact|mate)\s+(?:in|at|from|over at|up in|down in)\s+(?:the\s+)?$"
+)
+CONTRAST = re.compile(r"\bbut\b")
+
+
+class Named(Protocol):
+    start: int
+    end: int
+
+
+def _joined(text: str, first: Named, second: Named) -> bool:
+    """'the Humber and Tees Valley presentations': names joined by 'and' share their setting."""
+    return re.fullmatch(r"\s*(?:and|&|,)\s*(?:the\s+)?", text[first.end : second.start]) is not None
+
+
+def background(text: str, places: Sequence[Named]) -> set[int]:
+    """Indexes into `places` (in the order written) that are background in normalised `text`."""
+    out: set[int] = set()
+    for i, place in enumerate(places):
+        setting = AFTER.match(text[place.end :]) is not None or BEFORE.search(text[: place.start])
+        if not setting and i + 1 < len(places) and _joined(text, place, places[i + 1]):
+            setting = AFTER.match(text[places[i + 1].end :]) is not None
+        if setting:
+            out.add(i)
+    contrast = CONTRAST.search(text)
+    if contrast is not None:
+        later = [i for i, p in enumerate(places) if p.start > contrast.end()]
+        if later:
+            out |= {i for i, p in enumerate(places) if p.end <= contrast.start()}
+    return out
