@@ -88,7 +88,8 @@ def understand(text: str, dataset: Dataset, grammar: Grammar, last: Query | None
     if signals.aside and last is None:  # 'Leeds team here: top 5 for placements'
         without = _without_places(signals)
         other = next(r for r in grammar.rules if r.accepts(without))
-        if other.triggers and not other.reads_claims and other.intent != rule.intent:
+        explicit = other.triggers and grammar.follow_up(other.intent).inherits
+        if explicit and not other.reads_claims and other.intent != rule.intent:
             rule, signals = other, replace(without, notes=(*without.notes, _aside_note(signals)))
             chosen = signals
     claims: tuple[Claim, ...] = ()
