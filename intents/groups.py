@@ -11,8 +11,8 @@ from intents.reading.query import Query
 from intents.reading.rules import Rule
 from intents.replies.answer import Answer, Table
 from intents.replies.chart_titles import spread_title
-from intents.replies.charts import group_bars
-from intents.replies.describe import describe, figure_of, lead
+from intents.replies.charts import group_bars, lep_bars
+from intents.replies.describe import FULL_TABLE_HINT, describe, figure_of, lead
 from intents.replies.wording import cite, listing
 from intents.spec import IntentSpec
 from intents.value import EMPLOYER_MEASURES
@@ -35,6 +35,10 @@ def _group_facts(dataset: Dataset, indicator: str, groups: tuple[str, ...]) -> l
     ]
 
 
+REGION_LEPS = (
+    r"\b(?:leps?|lep areas|as a whole|across|all (?:the|of the)|each of the|region|regions|"
+    r"partnerships)\b"
+)
 ASKS_SOUTH_AHEAD = r"\b(?:south|southern)\b.{0,30}\b(?:better|higher|more|ahead|stronger)\b"
 ASKS_SOUTH_BEHIND = r"\b(?:south|southern)\b.{0,30}\b(?:worse|lower|less|fewer|behind|weaker)\b"
 ASKS_REST_AHEAD = (
@@ -92,7 +96,56 @@ def _region_lines(dataset: Dataset, query: Query, indicators: tuple[str, ...]) -
     return lines
 
 
+def _the(region: str) -> str:
+    return region if region.startswith(("the ", "London")) else f"the {region}"
+
+
+def _region(query: Query, dataset: Dataset) -> Answer:
+    """'The North West LEPs on placements': each of the region's LEPs as published, with England."""
+    indicators = query.indicators or EMPLOYER_MEASURES
+    leps = query.candidates
+    regions = {dataset.area(a).region for a in leps}
+    name = regions.pop() if len(regions) == 1 else "the Midlands"
+    sentences, rows, figures, sources = [], [], [], []
+    for indicator in indicators:
+        ind = dataset.indicator(indicator)
+        said = {a: describe(dataset, a, indicator) for a in leps}
+        for a in leps:
+            figures += said[a].figures
+            sources += said[a].sources
+            rows.append((ind.short, a, said[a].short))
+        bench = dataset.benchmark(indicator)
+        against = f" ({bench.area}: {amount(bench.value, ind.format)})" if bench else ""
+        held = "; ".join(f"{dataset.spoken(a)} {said[a].short}" for a in leps)
+        sentences.append(
+            f"What is published for the {len(leps)} LEPs of {_the(name)} on "
+            f"{ind.short}: {held}{against} ({cite(dataset, sources)})."
+        )
+    exact = sum(1 for a in leps for i in indicators if dataset.evidence(a, i).kind == "value")
+    lines = [*sentences[1:], "There are no regional figures in this dataset, only LEP figures."]
+    if exact < len(leps) * len(indicators):
+        lines.append(FULL_TABLE_HINT)
+    first = dataset.indicator(indicators[0])
+    return Answer(
+        intent="groups",
+        headline=sentences[0],
+        lines=tuple(lines),
+        table=Table(("measure", "LEP", "figure"), tuple(rows)),
+        figures=tuple(dict.fromkeys(figures)),
+        sources=tuple(dict.fromkeys(sources)),
+        areas=leps,
+        indicators=tuple(indicators),
+        chart=lep_bars(dataset, indicators[0], leps, f"{name} LEPs on {first.short}"),
+        next_questions=(
+            f"top 5 for {first.short}",
+            f"compare {leps[0]} and {leps[1]} on {first.short}",
+        ),
+    )
+
+
 def handle(query: Query, dataset: Dataset) -> Answer:
+    if query.candidates and not query.groups and query.reason == "region":
+        return _region(query, dataset)
     indicators = query.indicators or EMPLOYER_MEASURES
     groups = query.groups or (("England",) if query.candidates else ())
     sentences, lines, figures, sources, rows = [], [], [], [], []
@@ -166,13 +219,21 @@ SPEC = IntentSpec(
     rules=(
         Rule(
             "groups",
-            18,
+            19,
             triggers=(
                 REGION_WORDS,
                 r"\b(?:average|overall|as a whole|altogether|combined|as a group|together|collectively)\b",
             ),
             needs=frozenset({"region"}),
             leps=(0, 0),
+        ),
+        Rule(
+            "groups",
+            18,
+            triggers=(REGION_LEPS,),
+            needs=frozenset({"region"}),
+            leps=(0, 0),
+            reason="region",
         ),
         Rule("groups", 65, needs=frozenset({"group"}), leps=(0, 0)),
         Rule("groups", 66, triggers=(GROUP_WORDS,), leps=(0, 0)),

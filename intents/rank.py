@@ -207,6 +207,7 @@ def handle(query: Query, dataset: Dataset) -> Answer:
         figures=tuple(dict.fromkeys(figures)),
         sources=tuple(dict.fromkeys(sources)),
         indicators=(indicator,),
+        areas=query.candidates,  # a region's LEPs, when the ranking is within one
         chart=lep_bars(
             dataset,
             indicator,
@@ -263,7 +264,7 @@ SPEC = IntentSpec(
             leps=(0, 0),
             refuses=frozenset({"group", "sector", "students", "region"}),
         ),
-        Rule("rank", 19, triggers=RANK_WORDS, needs=frozenset({"region"}), leps=(0, 0)),
+        Rule("rank", 17, triggers=RANK_WORDS, needs=frozenset({"region"}), leps=(0, 0)),
         Rule(
             "rank",
             59,

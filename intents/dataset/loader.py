@@ -190,6 +190,30 @@ def _pairs(mapping: dict[str, Any] | None) -> tuple[tuple[str, tuple[str, ...]],
     return tuple((str(k), _strings(v)) for k, v in (mapping or {}).items())
 
 
+REGION_SUFFIXES = ("leps", "lep areas", "lep", "region", "areas")
+
+
+def _regions(path: Path, leps: tuple[Area, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each way of naming a region -> its LEPs (those whose main region it is), in map order.
+    Every alias is also read with "LEPs", "LEP areas" or "region" after it."""
+    rows = read_yaml(path) or []
+    members = {row["name"]: [a.name for a in leps if a.region == row["name"]] for row in rows}
+    out: list[tuple[str, tuple[str, ...]]] = []
+    for row in rows:
+        names = list(members[row["name"]])
+        for region in row.get("of") or ():
+            names += members[region]
+        names += list(row.get("extra") or ())
+        ordered = tuple(a.name for a in leps if a.name in names)
+        if len(ordered) < 2:
+            continue  # London is one LEP: the LEP answers
+        plain = _strings(row.get("aliases"))
+        suffixed = (*plain, *_strings(row.get("only_with_leps")))
+        phrases = (*plain, *(f"{a} {suffix}" for a in suffixed for suffix in REGION_SUFFIXES))
+        out += [(phrase, ordered) for phrase in phrases]
+    return tuple(out)
+
+
 def _surveys(path: Path) -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
     raw = read_yaml(path) or {}
     return tuple(
@@ -287,7 +311,7 @@ def load_dataset(shipped: Path = SHIPPED_DATA, layers: Sequence[Path] = ()) -> D
             for k, v in (read_yaml(shipped / "district_aliases.yaml") or {}).items()
         ),
         ambiguous=_pairs(ambiguous.get("names")),
-        regions=_pairs(ambiguous.get("regions")),
+        regions=_regions(shipped / "regions.yaml", leps),
         sectors=_pairs(read_yaml(shipped / "sectors.yaml")),
         surveys=_surveys(shipped / "surveys.yaml"),
         function_words=function_words,

@@ -35,6 +35,7 @@ STATEMENT_VERB = re.compile(
     r"lags|beats?|outperforms?|reach(?:es|ed)?|doesn t|isn t|wasn t|didn t|don t|aren t|got|"
     r"gets|takes|took|hosts|hosted|provides|provided|accounts? for|makes up|made up|comes second)\b"
 )
+REGION_WORDS = frozenset({"leps", "lep", "areas", "region", "regions"})
 ASKS_LEPS = re.compile(  # a question over LEPs in general, not a claim about one
     r"(?<!of )(?<!than )(?<!in )\b(?:which|what|any|how many|list|show|name|rank|are there)\b"
     r"(?:\s+\w+){0,4}?\s+"
@@ -161,7 +162,12 @@ def read_signals(text: str, lexicon: Lexicon) -> Signals:
     spans = [t.span() for t in TOKEN.finditer(norm)]
     tokens = [norm[a:b] for a, b in spans]
     exact = exact_matches(tokens, lexicon)
-    firm = {i for m in exact if not m.only_vague for i in range(m.start, m.end)}
+    firm = {  # fuzzy matching may correct a vague match, not 'north east LEPs' (a region)
+        i
+        for m in exact
+        if not m.only_vague or (m.of("region") and tokens[m.end - 1] in REGION_WORDS)
+        for i in range(m.start, m.end)
+    }
     fuzzy = fuzzy_matches(tokens, firm, lexicon)
     fuzzy_span = {i for m in fuzzy for i in range(m.start, m.end)}
     exact = [m for m in exact if not (m.only_vague and fuzzy_span & set(range(m.start, m.end)))]

@@ -85,11 +85,11 @@ def understand(text: str, dataset: Dataset, grammar: Grammar, last: Query | None
         signals, district_notes = _districts_as_leps(signals, dataset)
     chosen = signals
     rule, signals = _choose(grammar, chosen, bare, last if follow_up else None)
-    if signals.aside and last is None:  # 'Leeds team here: top 5 for placements'
+    if signals.aside and last is None and not rule.keeps_districts:  # 'Leeds team here: top 5'
         without = _without_places(signals)
         other = next(r for r in grammar.rules if r.accepts(without))
         explicit = other.triggers and grammar.follow_up(other.intent).inherits
-        if explicit and not other.reads_claims and other.intent != rule.intent:
+        if explicit and not other.reads_claims and other.intent != rule.intent and rule.leps[0]:
             rule, signals = other, replace(without, notes=(*without.notes, _aside_note(signals)))
             chosen = signals
     claims: tuple[Claim, ...] = ()
