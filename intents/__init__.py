@@ -31,6 +31,7 @@ from intents.reading.query import Query
 from intents.reading.rules import Grammar
 from intents.reading.understand import understand
 from intents.replies.answer import Answer, Reading
+from intents.replies.wording import other_year
 from intents.spec import IntentSpec
 
 INTENTS: tuple[IntentSpec, ...] = tuple(
@@ -87,6 +88,8 @@ def respond(text: str, dataset: Dataset, last: Query | None = None) -> Turn:
     """Answer one question; `last` is the previous question in the same conversation."""
     query = understand(text, dataset, GRAMMAR, last)
     answer = _BY_NAME[query.intent].handle(query, dataset)
+    if query.other_year and answer.figures and answer.intent != "factcheck":
+        answer = replace(answer, headline=f"{other_year(query.other_year)} {answer.headline}")
     answer = replace(answer, reading=_reading(query, answer, dataset))
     areas = answer.areas or query.areas
     seen = tuple(a for a in (last.seen_areas if last else ()) if a not in areas) + areas

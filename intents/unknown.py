@@ -145,6 +145,7 @@ SPEC = IntentSpec(
             26,
             needs=frozenset({"other_year"}),
             refuses=frozenset({"number"}),
+            indicators=(0, 0),  # with a measure named, its published year is offered instead
             reason="other_year",
         ),
         Rule("unknown", 99),

@@ -31,3 +31,11 @@ def cite(dataset: Dataset, source_ids) -> str:
     """'(UKCES, Employer Perspectives Survey 2014 ...)' for the end of a sentence."""
     ids = list(dict.fromkeys(s for s in source_ids if s))
     return "; ".join(dataset.source(s).cite for s in ids)
+
+
+def other_year(year: str) -> str:
+    """Said before figures when the question asked for a year the data does not have."""
+    return (
+        f"There are no {year} figures here: the survey data is one year, 2014 (and its economic "
+        "context the years given). What is published:"
+    )
