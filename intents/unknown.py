@@ -110,7 +110,18 @@ def _not_understood(query: Query, dataset: Dataset) -> tuple[str, tuple[str, ...
     )
 
 
+def _thanks(query: Query, dataset: Dataset) -> tuple[str, tuple[str, ...]]:
+    return "You're welcome. Ask me anything else about the LEP figures:", _suggestions()
+
+
+THANKS = (
+    r"(?:thanks|thank you|thankyou|cheers|ta|thx|ty|great|perfect|brilliant|lovely|nice|super|"
+    r"ok|okay|cool|got it|noted)(?: (?:all|everyone|a lot|very much|so much|lepbot|that s all|"
+    r"that s great|again))*",
+)
+
 REPLIES: dict[str, Reply] = {
+    "thanks": _thanks,
     "empty": _empty,
     "instructions": _instructions,
     "future": _future,
@@ -138,6 +149,7 @@ SPEC = IntentSpec(
     follow_up=FollowUp(inherits=False),
     rules=(
         Rule("unknown", 5, triggers=INSTRUCTIONS, reason="instructions"),
+        Rule("unknown", 6, triggers=THANKS, whole=True, reason="thanks"),
         Rule("unknown", 24, triggers=FUTURE, reason="future"),
         Rule("unknown", 25, needs=frozenset({"outside"}), leps=(0, 0), reason="outside"),
         Rule(

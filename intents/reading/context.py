@@ -28,7 +28,8 @@ class FollowUp:
 FOLLOW_UP = tuple(
     re.compile(p)
     for p in (
-        r"^(?:and|or|but|so|also|then|now|ok|okay|right|cool|thanks)\b",
+        r"^(?:and|or|but|so|also|then|now)\b",
+        r"^(?:ok|okay|right|cool|thanks|great)\b(?=\s+\S)",  # 'thanks!' alone is not a question
         r"^(?:what|how) about\b",
         r"^(?:same|likewise|ditto)\b",
         r"^(?:compare|versus|vs|against|add|plus)\b",
@@ -68,6 +69,8 @@ def without_lead_in(text: str) -> str:
 
 
 def is_follow_up(signals: Signals) -> bool:
+    """Leaning on the last question: it refers back, or it is short and misses an area or a
+    measure."""
     if refers_back(signals):
         return True
     no_slot = not (signals.leps or signals.groups) or not signals.indicators

@@ -57,6 +57,7 @@ def _choose(
     candidates = [signals]
     if not refers_to_areas(bare):
         candidates.append(replace(signals, leps=bare.leps))
+    candidates.append(replace(signals, indicators=bare.indicators))  # 'tell me everything about it'
     explicit = next((r for r in rules if r.triggers and r.accepts(bare)), None)
     if explicit is not None:
         return explicit, next((c for c in candidates if explicit.accepts(c)), bare)
@@ -77,7 +78,7 @@ def understand(text: str, dataset: Dataset, grammar: Grammar, last: Query | None
         return Query(intent="unknown", reason="empty", text=text[:200], truncated=truncated)
     bare = read_signals(cleaned, lexicon_for(dataset))
     signals, carried = bare, ()
-    follow_up = is_follow_up(bare)
+    follow_up = is_follow_up(bare) and not _off_topic(grammar, bare)
     if follow_up and last is not None:
         signals, carried = carry(bare, last, grammar.follow_up(last.intent))
     district_notes: tuple[str, ...] = ()
@@ -127,6 +128,13 @@ def understand(text: str, dataset: Dataset, grammar: Grammar, last: Query | None
         notes=(*signals.notes, *district_notes, *carried),
         truncated=truncated,
     )
+
+
+def _off_topic(grammar: Grammar, signals: Signals) -> bool:
+    """'cheers — when's lunch?' in a thread: nothing of the data named, words of something else,
+    and nothing asked of the data. It starts afresh rather than borrow the thread's figures."""
+    named = signals.present & {"lep", "group", "district", "indicator", "sector", "number", "order"}
+    return not named and bool(signals.unread) and not _own_trigger(grammar, signals)
 
 
 def _without_places(signals: Signals) -> Signals:
