@@ -19,7 +19,10 @@ LEP_DEFINITION = (
     "The dataset is organised by the 39 LEPs of 2014."
 )
 TRIGGERS = (
-    r"\b(?:what (?:is|are|s|does|do|counts|count)|define|definition|defined|meaning|meant|mean by|what does .* mean|can you explain what|explain (?:what|the term|the meaning)|"
+    r"\b(?:what (?:is|are|s)\b(?! (?:the |a |an |its |their )?(?:actual |latest |exact |current |real )?"
+    r"(?:figure|number|share|rate|range|percentage|proportion|level|gap|difference|ranking|position|"
+    r"score|value|placement rate|england|national|highest|lowest|top|bottom|best|worst|average)s?\b)"
+    r"|what (?:does|do|counts|count)|define|definition|defined|meaning|meant|mean by|what does .* mean|can you explain what|explain (?:what|the term|the meaning)|"
     r"what kind of|what sort of|what types? of|includes?|included|including|count(?:s|ed)? (?:as|towards)|consist|consists|stand for|stands for|"
     r"difference between|different from|measures|remind me what|definition)\b",
 )

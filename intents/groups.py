@@ -37,7 +37,7 @@ def _group_facts(dataset: Dataset, indicator: str, groups: tuple[str, ...]) -> l
 
 REGION_LEPS = (
     r"\b(?:leps?|lep areas|as a whole|across|all (?:the|of the)|each of the|region|regions|"
-    r"partnerships)\b"
+    r"partnerships|ones|whole)\b"
 )
 ASKS_SOUTH_AHEAD = r"\b(?:south|southern)\b.{0,30}\b(?:better|higher|more|ahead|stronger)\b"
 ASKS_SOUTH_BEHIND = r"\b(?:south|southern)\b.{0,30}\b(?:worse|lower|less|fewer|behind|weaker)\b"

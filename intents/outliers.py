@@ -104,6 +104,7 @@ SPEC = IntentSpec(
             triggers=(
                 r"\bbuck(?:ed|ing)?\b|\bbucks (?:the|that|this|it)\b",
                 r"\bthan (?:their|its|the) .*(?:would )?(?:predict\w*|suggest\w*|expect\w*)\b",
+                r"\bthan (?:you|we|one|i) (?:d|would|might|should) expect\b|\bgiven (?:their|its) (?:economy|economies)\b",
                 r"\b(?:outliers?|exceptions?|exceptional|defy\w*|defies|against the (?:trend|grain|odds)|odd ones? out|anomal\w*|unusual|surpris\w*|unexpected\w*|punch\w* above|over ?perform\w*|under ?perform\w*|better than expected|worse than expected|despite|residuals?|doesn t fit|don t fit|break\w* the (?:pattern|trend|mould))\b",
             ),
             indicators=(0, 3),

@@ -136,6 +136,8 @@ TRIGGERS = (
     r"\b(?:areas|leps|places) with (?:more|less|fewer|higher|lower|lots of|high|low)\b",
     r"\b(?:areas|leps|places) where\b",
     r"\b(?:richer|poorer|wealthier|more productive|less productive) (?:areas|leps|places|economies)\b",
+    r"\b(?:\w+ heavy|\w+ intensive|industrial|prosperous|more prosperous|less prosperous|deprived|"
+    r"affluent|wealthy|rich|poor|rural|urban|skilled) (?:areas|leps|places|economies|regions)\b",
 )
 WEAK = (
     r"\b(?:track\w*|predict\w*|depend\w*|affect\w*|influence\w*|driv\w*|explain\w*|impact\w*|mean (?:more|fewer|less|higher|lower)|means (?:more|fewer|less|higher|lower)|better at|worse at|vs|versus|against|and|evidence|back (?:that|this|it) up|backs? up|support\w*)\b",

@@ -33,6 +33,7 @@ INSTRUCTIONS = (
 )
 FUTURE = (
     r"\bwill (?:it|they|that) (?:rain|snow|happen|go up|go down|change|rise|fall)\b",
+    r"\b(?:going to|gonna) (?:rain|snow|be sunny)\b|\bweather\b",
     r"\b(?:next year|will (?:it |they |that )?be|going to be|forecasts?|projections?|projected|in (?:the )?future|by 20[3-9]\d)\b",
 )
 Reply = Callable[[Query, Dataset], tuple[str, tuple[str, ...]]]
@@ -117,7 +118,7 @@ def _thanks(query: Query, dataset: Dataset) -> tuple[str, tuple[str, ...]]:
 THANKS = (
     r"(?:thanks|thank you|thankyou|cheers|ta|thx|ty|great|perfect|brilliant|lovely|nice|super|"
     r"ok|okay|cool|got it|noted)(?: (?:all|everyone|a lot|very much|so much|lepbot|that s all|"
-    r"that s great|again))*",
+    r"that is all|that all|that s great|that is great|again))*",
 )
 
 REPLIES: dict[str, Reply] = {

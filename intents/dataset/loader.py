@@ -190,7 +190,7 @@ def _pairs(mapping: dict[str, Any] | None) -> tuple[tuple[str, tuple[str, ...]],
     return tuple((str(k), _strings(v)) for k, v in (mapping or {}).items())
 
 
-REGION_SUFFIXES = ("leps", "lep areas", "lep", "region", "areas")
+REGION_SUFFIXES = ("leps", "lep areas", "lep", "region", "areas", "ones")
 
 
 def _regions(path: Path, leps: tuple[Area, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:

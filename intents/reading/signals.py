@@ -35,13 +35,13 @@ STATEMENT_VERB = re.compile(
     r"lags|beats?|outperforms?|reach(?:es|ed)?|doesn t|isn t|wasn t|didn t|don t|aren t|got|"
     r"gets|takes|took|hosts|hosted|provides|provided|accounts? for|makes up|made up|comes second)\b"
 )
-REGION_WORDS = frozenset({"leps", "lep", "areas", "region", "regions"})
+REGION_WORDS = frozenset({"leps", "lep", "areas", "region", "regions", "ones"})
 ASKS_LEPS = re.compile(  # a question over LEPs in general, not a claim about one
     r"(?<!of )(?<!than )(?<!in )\b(?:which|what|any|how many|list|show|name|rank|are there)\b"
     r"(?:\s+\w+){0,4}?\s+"
     r"(?:leps?|areas?|places?|partnerships?|regions?|ones?)\b"
     r"|\b(?:leps?|areas|places) (?:where|with|that|which|in which)\b"
-    r"|^who\b|\bwho (?:has|is|s|comes?|tops?|leads?) (?:the )?(?:highest|lowest|best|worst|most|"
+    r"|^where (?:do|does|is|are|have|has)\b|^who\b|\bwho (?:has|is|s|comes?|tops?|leads?) (?:the )?(?:highest|lowest|best|worst|most|"
     r"least|top|bottom|first|last)\b"
     r"|^(?:leps?|areas)\s+(?:above|over|below|under|at|beating|more|less|fewer|between)\b"
 )
