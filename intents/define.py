@@ -6,6 +6,7 @@ from intents.dataset.model import Dataset
 from intents.reading.query import Query
 from intents.reading.rules import Rule
 from intents.replies.answer import Answer
+from intents.replies.describe import FULL_TABLE_HINT
 from intents.spec import IntentSpec
 
 POLARITY_WORDS = {
@@ -72,7 +73,21 @@ def _boundaries(query: Query, dataset: Dataset) -> Answer:
     )
 
 
-REASONS = {"bases": _bases, "boundaries": _boundaries}
+def _bands(query: Query, dataset: Dataset) -> Answer:
+    return Answer(
+        intent="define",
+        headline=(
+            "A band is the range a LEP's figure was published in, from the heat maps UKCES "
+            "published (e.g. 28–30%), not an exact figure: I say a band as a band and never rank "
+            "it as a point."
+        ),
+        lines=(FULL_TABLE_HINT,),
+        indicators=query.indicators,
+        next_questions=("what is work inspiration?", "where do these numbers come from?"),
+    )
+
+
+REASONS = {"bases": _bases, "boundaries": _boundaries, "bands": _bands}
 
 
 def handle(query: Query, dataset: Dataset) -> Answer:
@@ -114,6 +129,10 @@ BASE_WORDS = (
     r"\bare (?:these|the|they|those) (?:shares|percentages|proportions|figures) of\b",
     r"\b(?:employers|firms|businesses) \(?(?:sites|establishments)\)? or (?:of )?(?:whole )?(?:companies|firms|businesses)\b",
     r"\bwhat s the base\b|\bwhat is the base\b|\bbase for\b",
+    r"\bshare of (?:gva|jobs|employment|output|businesses|firms|workers|people)\b.{0,20}\bor\b",
+)
+BAND_WORDS = (
+    r"\bbands?\b.{0,30}\bmean\b|\bwhat (?:is|are) (?:a |the |these )?(?:heat ?map )?bands?\b",
 )
 BOUNDARY_WORDS = (r"\bboundar\w*\b|\b(?:current|today s|new|old|2014) (?:leps|geograph\w*)\b",)
 
@@ -123,6 +142,7 @@ SPEC = IntentSpec(
     rules=(
         Rule("define", 33, triggers=BASE_WORDS, leps=(0, 0), reason="bases"),
         Rule("define", 34, triggers=BOUNDARY_WORDS, leps=(0, 0), reason="boundaries"),
+        Rule("define", 34, triggers=BAND_WORDS, reason="bands"),
         Rule("define", 37, triggers=MEASURED, leps=(0, 0), indicators=(1, 3)),
         Rule(
             "define",

@@ -55,6 +55,7 @@ CHECK_WORDS = (
 TRIGGERS = (
     CHECK_WORDS,
     r"\b(?:really|is it|did|does|do|was|were|yes|isn t it|doesn t it|didn t it|right)\b",
+    r"\bat \d+(?:\.\d+)? ?(?:%|per ?cent)",  # 'and Humber at 31%?'
 )
 NOTHING_READ = (
     "I couldn't find a figure or a claim about an area to check there. Write it as it would "

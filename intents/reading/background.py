@@ -27,6 +27,7 @@ BEFORE = re.compile(  # where the asker has been, or who in a place is asking
     r"people|contact|mate)\s+(?:in|at|from|over at|up in|down in)\s+(?:the\s+)?$"
 )
 CONTRAST = re.compile(r"\bbut\b")
+FOR = re.compile(r"\bfor (?:our|the|my|their)\s+$")
 
 
 class Named(Protocol):
@@ -43,6 +44,8 @@ def background(text: str, places: Sequence[Named]) -> set[int]:
     """Indexes into `places` (in the order written) that are background in normalised `text`."""
     out: set[int] = set()
     for i, place in enumerate(places):
+        if FOR.search(text[: place.start]):  # 'asking for our Cornwall team': the subject
+            continue
         setting = AFTER.match(text[place.end :]) is not None or BEFORE.search(text[: place.start])
         if not setting and i + 1 < len(places) and _joined(text, place, places[i + 1]):
             setting = AFTER.match(text[places[i + 1].end :]) is not None

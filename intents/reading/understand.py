@@ -78,7 +78,7 @@ def understand(text: str, dataset: Dataset, grammar: Grammar, last: Query | None
         return Query(intent="unknown", reason="empty", text=text[:200], truncated=truncated)
     bare = read_signals(cleaned, lexicon_for(dataset))
     signals, carried = bare, ()
-    follow_up = is_follow_up(bare) and not _off_topic(grammar, bare)
+    follow_up = is_follow_up(bare) and (refers_back(bare) or not _off_topic(grammar, bare))
     if follow_up and last is not None:
         signals, carried = carry(bare, last, grammar.follow_up(last.intent))
     district_notes: tuple[str, ...] = ()
@@ -90,7 +90,8 @@ def understand(text: str, dataset: Dataset, grammar: Grammar, last: Query | None
         without = _without_places(signals)
         other = next(r for r in grammar.rules if r.accepts(without))
         explicit = other.triggers and grammar.follow_up(other.intent).inherits
-        if explicit and not other.reads_claims and other.intent != rule.intent and rule.leps[0]:
+        about_places = rule.leps[0] > 0 or rule is grammar.rules[-1]
+        if explicit and not other.reads_claims and other.intent != rule.intent and about_places:
             rule, signals = other, replace(without, notes=(*without.notes, _aside_note(signals)))
             chosen = signals
     claims: tuple[Claim, ...] = ()
