@@ -20,7 +20,7 @@ from intents.reading.amounts import YEAR, Amount
 from intents.reading.clean import sentences
 from intents.reading.lexicon import Lexicon
 from intents.reading.query import Claim, Comparator
-from intents.reading.signals import Mention, read_signals
+from intents.reading.signals import Mention, read_signals, set_aside
 
 CONNECTORS = re.compile(
     r"\b(?:against|versus|vs|compared (?:with|to)|while|whereas|but|as opposed to|unlike|"
@@ -126,9 +126,11 @@ def _parts(text: str, mentions: Sequence[Mention]) -> tuple[tuple[int, int], ...
 
 def _read(original: str, lexicon: Lexicon) -> _Sentence:
     signals = read_signals(original, lexicon)
-    mentions = tuple(
-        _as_lep(m, lexicon) for m in signals.mentions if m.kind != "district" or _as_lep(m, lexicon)
-    )
+    aside = set_aside(signals.text, signals.mentions)
+    kept = [m for m in signals.mentions if m.target not in aside] if aside else signals.mentions
+    if not any(m.kind in ("lep", "district") for m in kept):
+        kept = signals.mentions  # every place is background: it is the subject after all
+    mentions = tuple(_as_lep(m, lexicon) for m in kept)
     return _Sentence(
         text=signals.text,
         original=original,

@@ -59,6 +59,12 @@ def refers_back(signals: Signals) -> bool:
     return any(p.search(signals.text) for p in FOLLOW_UP)
 
 
+def points_back(signals: Signals) -> bool:
+    """A reference to something said before ('it', 'the two', 'what about'), not just a lead-in
+    word such as 'ok' or 'and'."""
+    return any(p.search(signals.text) for p in FOLLOW_UP[2:])
+
+
 def refers_to_areas(signals: Signals) -> bool:
     return AREA_REFERENCE.search(signals.text) is not None
 

@@ -150,6 +150,17 @@ def _unique(items) -> tuple:
     return tuple(dict.fromkeys(items))
 
 
+def set_aside(norm: str, mentions: list[Mention] | tuple[Mention, ...]) -> set[str]:
+    """The places named as background; a town and its LEP named by one word count once."""
+    spans: dict[tuple[int, int], list[Mention]] = {}
+    for m in sorted((m for m in mentions if m.kind in ("lep", "district")), key=lambda m: m.start):
+        spans.setdefault((m.start, m.end), []).append(m)
+    places = [named[0] for named in spans.values()]
+    return {
+        m.target for i in background(norm, places) for m in spans[(places[i].start, places[i].end)]
+    }
+
+
 def _is_passage(text: str, found: tuple[Amount, ...]) -> bool:
     if len(found) < 2:
         return False
@@ -242,8 +253,8 @@ def read_signals(text: str, lexicon: Lexicon) -> Signals:
                 if not (x.target in inside and hit.start() <= x.start and x.end <= hit.end())
             ]
             mentions.append(Mention("indicator", indicator, hit.start(), hit.end()))
-    places = sorted((m for m in mentions if m.kind in ("lep", "district")), key=lambda m: m.start)
-    aside = {places[i].target for i in background(norm, places)}
+    aside = set_aside(norm, mentions)
+    places = [m for m in mentions if m.kind in ("lep", "district")]
     if aside and any(m.target not in aside for m in places):  # a subject is left: drop the rest
         found["lep"] = [t for t in found["lep"] if t not in aside]
         found["district"] = [t for t in found["district"] if t not in aside]

@@ -10,6 +10,7 @@ from intents.reading.clean import clean
 from intents.reading.context import (
     carry,
     is_follow_up,
+    points_back,
     refers_back,
     refers_to_areas,
     without_lead_in,
@@ -78,7 +79,7 @@ def understand(text: str, dataset: Dataset, grammar: Grammar, last: Query | None
         return Query(intent="unknown", reason="empty", text=text[:200], truncated=truncated)
     bare = read_signals(cleaned, lexicon_for(dataset))
     signals, carried = bare, ()
-    follow_up = is_follow_up(bare) and (refers_back(bare) or not _off_topic(grammar, bare))
+    follow_up = is_follow_up(bare) and (points_back(bare) or not _off_topic(grammar, bare))
     if follow_up and last is not None:
         signals, carried = carry(bare, last, grammar.follow_up(last.intent))
     district_notes: tuple[str, ...] = ()
