@@ -59,6 +59,7 @@ GRAMMAR = Grammar(
     rules=tuple(sorted((r for s in INTENTS for r in s.rules), key=lambda r: r.priority)),
     follow_ups={s.name: s.follow_up for s in INTENTS},
     no_context=clarify.NO_CONTEXT_RULE,
+    unsure=clarify.UNSURE_RULE,
 )
 
 

@@ -29,9 +29,28 @@ NO_CONTEXT = (
     "measure do you mean?"
 )
 NO_CONTEXT_RULE = Rule("clarify", 0, reason="no_context")  # what "and London?" with no thread gets
+UNSURE_RULE = Rule("clarify", 0, reason="unsure")  # a reading too unsure to answer with figures
+
+
+def _unsure(query: Query, dataset: Dataset) -> Answer:
+    """The likeliest readings as questions to press: each place on its own, or all together."""
+    measure = dataset.indicator(query.indicators[0]).short if query.indicators else "placements"
+    choices = [f"{a} {measure}" for a in query.areas[:3]]
+    if len(query.areas) > 1:
+        choices.append(f"compare {listing(list(query.areas[:3]))} on {measure}")
+    choices = choices or ["help"]
+    return Answer(
+        intent="clarify",
+        headline=f"I'm not sure what you're asking: {query.unsure}. Did you mean one of these?",
+        choices=tuple(choices),
+        indicators=query.indicators,
+        next_questions=tuple(choices[:3]),
+    )
 
 
 def handle(query: Query, dataset: Dataset) -> Answer:
+    if query.reason == "unsure":
+        return _unsure(query, dataset)
     if query.reason == "no_context":
         suggested = examples("value", "compare")
         return Answer(

@@ -84,6 +84,8 @@ class Query:
     outside: str = ""  # a place outside the data's coverage
     other_year: str = ""  # a year the data does not cover
     unread: tuple[str, ...] = ()  # words nothing understood
+    unsure: str = ""  # why the likeliest reading was not trusted (clarify asks back)
+    instead: str = ""  # the intent that reading would have been
     seen_areas: tuple[str, ...] = ()  # LEPs named earlier in the conversation, latest last
     notes: tuple[str, ...] = field(default=())  # what was assumed or carried over
     truncated: bool = False

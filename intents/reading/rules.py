@@ -71,6 +71,7 @@ class Grammar:
     rules: tuple[Rule, ...]
     follow_ups: Mapping[IntentName, FollowUp]
     no_context: Rule  # a question that refers back with nothing to refer to
+    unsure: Rule  # a reading not sure enough to answer with figures
 
     def follow_up(self, intent: IntentName) -> FollowUp:
         return self.follow_ups.get(intent, FollowUp())

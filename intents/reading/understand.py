@@ -7,6 +7,7 @@ from dataclasses import replace
 from intents.dataset.model import Dataset
 from intents.reading.claims import Context, read_claims
 from intents.reading.clean import clean
+from intents.reading.confidence import SURE, confidence
 from intents.reading.context import (
     carry,
     is_follow_up,
@@ -104,6 +105,10 @@ def understand(text: str, dataset: Dataset, grammar: Grammar, last: Query | None
             )
     if rule is grammar.rules[-1] and last is None and refers_back(bare):
         rule = grammar.no_context
+    sure = confidence(rule, bare, lexicon_for(dataset).function_words)
+    unsure, instead = "", ""
+    if sure.score < SURE and grammar.follow_up(rule.intent).inherits and not rule.reads_claims:
+        unsure, instead, rule = sure.reason, rule.intent, grammar.unsure
     if signals.leps == bare.leps:
         carried = tuple(n for n in carried if not n.startswith("area"))
     return Query(
@@ -127,6 +132,8 @@ def understand(text: str, dataset: Dataset, grammar: Grammar, last: Query | None
         outside=signals.outside[0] if signals.outside else "",
         other_year=signals.other_years[0] if signals.other_years else "",
         unread=signals.unread,
+        unsure=unsure,
+        instead=instead,
         notes=(*signals.notes, *district_notes, *carried),
         truncated=truncated,
     )
