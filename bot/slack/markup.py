@@ -16,13 +16,15 @@ _SUBS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, flags), repl)
     for pattern, repl, flags in (
         (r"```.*?```", " ", re.S),  # code blocks carry no question
-        (r"(?<!\w)~[^~\n]{1,80}~(?!\w)", " ", 0),  # ~struck out~ words were taken back
+        # ~struck out~ words taken back for the ones after ('~GM~ sorry, LCR'); else just marks
+        (r"(?<!\w)~[^~\n]{1,80}~(?!\w)(?=\s*(?:sorry|i mean|i meant|actually|correction|oops|\*|_|,\s*i mean))", " ", re.I),
         (r"<[@#!][^>|]*\|([^>]*)>", r" \1 ", 0),  # <#C1|general>, <!subteam^S1|@team>
         (r"<[@#!][^>]*>", " ", 0),  # <@U123>, <!channel>, <!here>
         (r"<(?:https?|mailto):[^>|]*\|([^>]*)>", r" \1 ", 0),  # <http://x|label>
         (r"<(?:https?|mailto):[^>]*>", " ", 0),
         (r"https?://\S+", " ", 0),
         (r"</?[a-zA-Z][^>]{0,200}>", " ", 0),  # HTML tags, from rich text pasted in
+        (r"(?<=[a-z]):[a-z0-9_+\-]+:(?=[a-z])", "", 0),  # place:emoji:ments is one word
         (r":[a-z0-9_+\-]+:", " ", 0),  # :emoji: codes
         (r"(?<!\w)[*_~`]+|[*_~`]+(?!\w)", " ", 0),  # *bold* _italic_ ~strike~ `code`
     )

@@ -1,0 +1,151 @@
+"""Questions as people type them in workshop channels: chatter, short forms, Slack markup,
+regions, thresholds in words, questions about the data, follow-ups and other years."""
+
+from __future__ import annotations
+
+import pytest
+
+NORTH_WEST = [
+    "Cheshire and Warrington",
+    "Cumbria",
+    "Greater Manchester",
+    "Lancashire",
+    "Liverpool City Region",
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "areas", "indicator"),
+    [
+        # chatter around the question names other places
+        (
+            "sat in the Leeds workshop, what's Solent like for placements?",
+            "value",
+            ["Solent"],
+            "work_placements",
+        ),
+        (
+            "Sarah from Humber asked me how Dorset does on work inspiration",
+            "value",
+            ["Dorset"],
+            "work_inspiration",
+        ),
+        (
+            "just back from the GM session – London's placement share again?",
+            "value",
+            ["London"],
+            "work_placements",
+        ),
+        (
+            "Leeds City Region team here :wave: top 5 LEPs for placements please",
+            "rank",
+            None,
+            "work_placements",
+        ),
+        # short forms of measures and LEPs
+        ("work insp in Dorset", "value", ["Dorset"], "work_inspiration"),
+        ("wk exp in london", "value", ["London"], "work_placements"),
+        ("WEX in Humber", "value", ["Humber"], "work_placements"),
+        ("youth unemp in Humber", "value", ["Humber"], "youth_unemployment"),
+        (
+            "Notts placements",
+            "value",
+            ["Derby, Derbyshire, Nottingham and Nottinghamshire"],
+            "work_placements",
+        ),
+        ("LCR placements", "value", ["Liverpool City Region"], "work_placements"),
+        (
+            "how big is manufacturing in the Hull economy",
+            "value",
+            ["Humber"],
+            "manufacturing_gva_share",
+        ),
+        # Slack markup as Slack sends it
+        ("~Humber~ placements", "value", ["Humber"], "work_placements"),
+        ("~GM~ sorry, LCR placements", "value", ["Liverpool City Region"], "work_placements"),
+        (
+            "<https://example.org/notes|notes> Humber placements",
+            "value",
+            ["Humber"],
+            "work_placements",
+        ),
+        ("Humber place:chart_with_upwards_trend:ments", "value", ["Humber"], "work_placements"),
+        # regions: every LEP of the region; "South East" alone is the LEP
+        ("the North West LEPs on placements", "groups", NORTH_WEST, "work_placements"),
+        (
+            "Yorkshire LEPs for work inspiration",
+            "groups",
+            ["Humber", "Leeds City Region", "Sheffield City Region", "York and North Yorkshire"],
+            "work_inspiration",
+        ),
+        ("South East placements", "value", ["South East"], "work_placements"),
+        # thresholds in words are rankings
+        (
+            "LEPs where more than a third of employers offer placements",
+            "rank",
+            None,
+            "work_placements",
+        ),
+        (
+            "which LEPs have fewer than one in five employers doing work inspiration?",
+            "rank",
+            None,
+            "work_inspiration",
+        ),
+        # relationships asked about kinds of area
+        (
+            "do areas heavy in manufacturing have less work inspiration?",
+            "relationship",
+            None,
+            "manufacturing_gva_share",
+        ),
+        ("are richer LEPs better at placements?", "relationship", None, "gva_per_head"),
+    ],
+)
+def test_read_as_people_type(ask, question, intent, areas, indicator):
+    (reply,) = ask(question)
+    assert reply["intent"] == intent, reply["text"]
+    if areas is not None:
+        assert set(reply["areas"]) == set(areas), reply["text"]
+    assert indicator in reply["indicators"], reply["text"]
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("show me some example questions", "help"),
+        ("how do I add the full tables?", "help"),
+        ("are these shares of employers or of pupils?", "define"),
+        ("what boundaries are these?", "define"),
+        ("is there anything more recent than 2014?", "source"),
+        ("what do these bands mean?", "define"),
+    ],
+)
+def test_questions_about_the_data_and_the_bot(ask, question, intent):
+    (reply,) = ask(question)
+    assert reply["intent"] == intent, reply["text"]
+    assert not [f for f in reply["figures"] if f["area"] not in ("England", "UK")]
+
+
+def test_tell_me_everything_about_it_is_the_profile(chat):
+    _, profile = chat("how does Humber compare on placements?", "tell me everything about it")
+    assert profile["intent"] == "profile" and profile["areas"] == ["Humber"]
+
+
+def test_an_unrelated_message_in_a_thread_gets_no_figures(chat):
+    _, lunch = chat("compare London and Humber on placements", "cheers — when's lunch?")
+    assert lunch["intent"] == "unknown" and lunch["figures"] == []
+    _, thanks = chat("top 5 for work inspiration", "thanks!")
+    assert thanks["intent"] == "unknown" and thanks["figures"] == []
+
+
+def test_another_year_is_offered_as_2014s_never_as_that_years(ask):
+    (reply,) = ask("placements in London in 2019?")
+    assert "There are no 2019 figures" in reply["text"].split(".")[0]
+    assert "In 2014, 46% of employers in London" in reply["text"]
+
+
+def test_an_unsure_reading_is_asked_back_with_the_likeliest_readings(ask):
+    (reply,) = ask("Humber London placements")
+    assert reply["intent"] == "clarify" and reply["figures"] == []
+    assert "compare Humber and London on work placements" in reply["text"]
