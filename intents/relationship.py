@@ -138,6 +138,7 @@ TRIGGERS = (
     r"\b(?:richer|poorer|wealthier|more productive|less productive) (?:areas|leps|places|economies)\b",
     r"\b(?:\w+ heavy|\w+ intensive|industrial|prosperous|more prosperous|less prosperous|deprived|"
     r"affluent|wealthy|rich|poor|rural|urban|skilled) (?:areas|leps|places|economies|regions)\b",
+    r"\b(?:areas|leps|places|economies) (?:heavy|strong|big|reliant|dependent|rich|poor) (?:in|on)\b",
 )
 WEAK = (
     r"\b(?:track\w*|predict\w*|depend\w*|affect\w*|influence\w*|driv\w*|explain\w*|impact\w*|mean (?:more|fewer|less|higher|lower)|means (?:more|fewer|less|higher|lower)|better at|worse at|vs|versus|against|and|evidence|back (?:that|this|it) up|backs? up|support\w*)\b",
