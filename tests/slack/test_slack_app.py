@@ -413,7 +413,7 @@ def test_a_rate_limited_chart_upload_waits_and_arrives(lepbot, fake):
 
 
 def test_a_question_that_has_to_wait_shows_a_sign_until_its_answer_lands(lepbot, fake):
-    fake.script.held_channels[CHANNEL] = 1  # Slack holds the channel back for a second
+    fake.script.held_channels[CHANNEL] = 3  # Slack holds the channel back: the next answer waits
     first, waiting = new_ts(), new_ts()
     lepbot.event(mention(HUMBER, ts=first))
     fake.wait_until(lambda f: f.limited())
