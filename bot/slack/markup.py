@@ -17,7 +17,11 @@ _SUBS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     for pattern, repl, flags in (
         (r"```.*?```", " ", re.S),  # code blocks carry no question
         # ~struck out~ words taken back for the ones after ('~GM~ sorry, LCR'); else just marks
-        (r"(?<!\w)~[^~\n]{1,80}~(?!\w)(?=\s*(?:sorry|i mean|i meant|actually|correction|oops|\*|_|,\s*i mean))", " ", re.I),
+        (
+            r"(?<!\w)~[^~\n]{1,80}~(?!\w)(?=\s*(?:sorry|i mean|i meant|actually|correction|oops|\*|_|,\s*i mean))",
+            " ",
+            re.I,
+        ),
         (r"<[@#!][^>|]*\|([^>]*)>", r" \1 ", 0),  # <#C1|general>, <!subteam^S1|@team>
         (r"<[@#!][^>]*>", " ", 0),  # <@U123>, <!channel>, <!here>
         (r"<(?:https?|mailto):[^>|]*\|([^>]*)>", r" \1 ", 0),  # <http://x|label>

@@ -13,7 +13,7 @@ from intents.factcheck.judgement import Judgement, against, claimed, shown
 from intents.names import Verdict
 from intents.reading.query import Claim
 from intents.replies.describe import figure_of, lead
-from intents.replies.wording import RELATION_WORDS
+from intents.replies.wording import RELATION_WORDS, listing
 
 UNITS = {
     "percent": ("percent", "percent_per_year", "points"),
@@ -25,6 +25,13 @@ FALLING = re.compile(
     r"\b(?:fewer|less|down|fell|fall|falls|fallen|declin\w*|drop\w*|lower|decrease\w*|reduc\w*)\b"
 )
 STUDENTS = ("students", "all students")
+BASES_SAID = {
+    "students": "pupils or students",
+    "all students": "all Year 11 students",
+    "people": "people, households or schools",
+    "employers": "employers",
+    "all employers": "all employers",
+}
 
 
 def unverifiable(claim: Claim, reason: str, sources: tuple[str, ...] = ()) -> Judgement:
@@ -58,20 +65,20 @@ def _period_problem(dataset: Dataset, claim: Claim, fact: Fact) -> str:
 def _base_problem(claim: Claim, ind: Indicator) -> str:
     """Why the population the claim names is not the one the share is of ('' when it is)."""
     students = "Year 11" in ind.population
-    population = (
-        ind.unit.removeprefix("% of ") if ind.base_words and not students else ind.population
-    )
+    of_employers = "employers" in ind.unit or students  # GVA and jobs shares are not
+    population = ind.population
+    if not students and (ind.base_words or not of_employers):
+        population = ind.unit.removeprefix("% of ")  # 'employers offering placements', 'GVA'
     narrowed = any(w in claim.text.lower() for w in ind.base_words)
-    said = {"students": "pupils or students", "all students": "all Year 11 students"}
-    said |= {"people": "people, households or schools", "employers": "employers"}
-    said |= {"all employers": "all employers"}
+    employers = claim.base in ("employers", "all employers")
     wrong = (
-        (claim.base in STUDENTS and not students)
-        or (claim.base == "people")
-        or (claim.base in ("employers", "all employers") and students)
+        (employers and ind.is_share and not of_employers)
+        or (claim.base in STUDENTS and not students)
+        or claim.base == "people"
+        or (employers and students)
         or (ind.base_words and claim.base and (not narrowed or claim.base.startswith("all ")))
     )
-    return f"it is a share of {population}, not of {said[claim.base]}" if wrong else ""
+    return f"it is a share of {population}, not of {BASES_SAID[claim.base]}" if wrong else ""
 
 
 def _published(dataset: Dataset, claim: Claim, fact: Fact) -> Published:
@@ -235,6 +242,14 @@ def judge_figure(dataset: Dataset, claim: Claim) -> Judgement:
     differ = _sources_differ(dataset, claim, ev)
     if differ is not None and verdict == "incorrect":
         return differ
+    level = [
+        f.area
+        for f in dataset.lep_values(claim.indicator).values()
+        if f.area != claim.subject and f.value == fact.value
+    ]
+    if claim.only and verdict == "correct" and level and dataset.is_lep(claim.subject):
+        reason = f"{_reason(dataset, claim, fact, verdict)}, but {listing(level)} is at {shown(dataset, fact)} too"
+        return Judgement(claim, "incorrect", reason, shown(dataset, fact), figures, sources)
     return Judgement(
         claim,
         verdict,

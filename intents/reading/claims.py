@@ -32,7 +32,7 @@ PRONOUN = re.compile(  # words that stand for an area ('their' is usually the pe
 )
 SPAN = re.compile(r"\b(?:between |from )?((?:19|20)\d\d)\s*(?:-|to|and)\s*((?:19|20)?\d\d)\b")
 OF_ANOTHER = re.compile(  # '61% of the UK average', 'half the UK average': a ratio
-    r"\s*(of )?(?:the )?(?:[a-z]+ ){0,4}?(?:average|figure|level|rate|mean|benchmark)\b"
+    r"\s*(of )?(?:the |its |their )?(?:[a-z]+ ){0,4}?(?:average|figure|level|rate|mean|benchmark|share)\b"
 )
 LINKED_AFTER = re.compile(
     r"^\S*\s*(?:of\s+(?:\w+\s+){0,3}?)?(?:in|across|for|at|from)\s+(?:the\s+)?$"
@@ -41,6 +41,9 @@ LINKED_MEASURE = re.compile(
     r"^(?:\S+(?: per ?cent| percent)?)\s*(?:of\s+(?:\w+\s+){0,3}?)?"
     r"(?:(?:offer\w*|do|did|had|ran|run|on|for|in|with)\s+)?(?:the\s+)?$"
 )
+ONLY_ONE = re.compile(r"\b(?:the only|the one|alone|uniquely)\b(?: (?:lep|area|place|one))?")
+SCOPE = re.compile(r"\b(?:in|across|of|among)\s+(?:the\s+|all\s+)?$")
+GAP = re.compile(r"\b(?:gap|difference|apart|separat\w*|between (?:them|the two))\b")
 BY = re.compile(
     r"\bby\s+(?:about|around|roughly|some|nearly|almost|over|more than|less than|just over|"
     r"just under|at least|c|circa|~)?\s*$"
@@ -84,6 +87,8 @@ class Context:
     indicators: tuple[str, ...] = ()
     previous: str = ""  # the last sentence's area: what 'it' and 'there' mean
     single: bool = True  # the message is one sentence, so a bare claim follows the conversation
+    recent: tuple[str, ...] = ()  # the last two areas claims were about: 'the gap', 'both'
+    sector: str = ""  # the last claim's sector: 'Its figure was 18%' after a sector claim
 
 
 @dataclass(frozen=True)
@@ -130,7 +135,7 @@ def _read(original: str, lexicon: Lexicon) -> _Sentence:
     kept = [m for m in signals.mentions if m.target not in aside] if aside else signals.mentions
     if not any(m.kind in ("lep", "district") for m in kept):
         kept = signals.mentions  # every place is background: it is the subject after all
-    mentions = tuple(_as_lep(m, lexicon) for m in kept)
+    mentions = _without_scope(signals.text, tuple(_as_lep(m, lexicon) for m in kept))
     return _Sentence(
         text=signals.text,
         original=original,
@@ -142,6 +147,23 @@ def _read(original: str, lexicon: Lexicon) -> _Sentence:
         broken_down=lexicon.broken_down,
         changes=lexicon.changes,
     )
+
+
+def _without_scope(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """'Hull is the worst area in England', 'the highest share in the UK': England and the UK
+    say where the extreme holds, not what the claim is about, when an area is named before."""
+    out = []
+    for m in mentions:
+        before = text[max(0, m.start - 40) : m.start]
+        earlier = any(
+            x.kind in ("lep", "group", "district") and x.end <= m.start - 3 for x in mentions
+        )
+        scope = (
+            m.kind == "group" and earlier and SCOPE.search(before) and words.EXTREME.search(before)
+        )
+        if not scope:
+            out.append(m)
+    return tuple(out)
 
 
 def _as_lep(mention: Mention, lexicon: Lexicon) -> Mention:
@@ -195,6 +217,9 @@ def _subject(sentence: _Sentence, at: int, earlier: Context) -> tuple[str, str]:
         if mention.kind in ("district", "outside"):
             return mention.target, f"{mention.target} is not one of the 39 LEPs"
         return mention.target, ""
+    vague = next((m for m in sentence.mentions if m.kind == "ambiguous"), None)
+    if vague is not None:
+        return "", f"which LEP '{vague.target}' means"
     before = CHECK_PHRASES.sub(" ", sentence.text[:at])
     if PRONOUN.search(before) or THERE.search(sentence.text):
         referred = earlier.previous or (earlier.areas[0] if earlier.areas else "")
@@ -241,6 +266,11 @@ def _measure(sentence: _Sentence, at: int, earlier: Context) -> tuple[str, str]:
     if earlier.indicators:
         return earlier.indicators[0], ""
     return "", MEASURE_DOUBT
+
+
+def _carried_sector(sentence: _Sentence, earlier: Context) -> str:
+    """'Its figure was 18%.' after a claim about a sector is about that sector."""
+    return earlier.sector if PRONOUN.search(sentence.text) else ""
 
 
 def _sector(sentence: _Sentence, at: int) -> str:
@@ -326,7 +356,9 @@ def _figure_claim(sentence: _Sentence, amount: Amount, earlier: Context) -> Clai
         kind="figure",
         subject=subject,
         indicator=indicator,
-        sector=_sector(sentence, amount.start) if indicator in sentence.broken_down else "",
+        sector=_sector(sentence, amount.start) or _carried_sector(sentence, earlier)
+        if indicator in sentence.broken_down
+        else "",
         comparator="~" if hedged else comparator,
         value=amount.value,
         high=amount.high,
@@ -339,10 +371,11 @@ def _figure_claim(sentence: _Sentence, amount: Amount, earlier: Context) -> Clai
         base=_base(sentence, amount.start, amount.end),
         doubt=doubt or measure_doubt,
         written=text[amount.start : amount.end],
+        only=bool(ONLY_ONE.search(text)),
     )
     change = indicator in sentence.changes and amount.unit == "points"
     if amount.unit == "ratio" or (amount.unit == "points" and not change) or _is_gap(text, amount):
-        subject, other, sign = _sides(sentence, amount, earlier.previous or subject)
+        subject, other, sign = _sides(sentence, amount, earlier.previous or subject, earlier)
         sectors = [m for m in sentence.mentions if m.kind == "sector"]
         if len(sectors) > 1 and not other:  # 'manufacturing trails financial services by 5'
             claim = replace(claim, sector=sectors[0].target)
@@ -363,8 +396,14 @@ def _figure_claim(sentence: _Sentence, amount: Amount, earlier: Context) -> Clai
         )  # fmt: skip
     other = _other(sentence, amount.end, subject)
     of = OF_ANOTHER.match(text[amount.end :])
+    measures = list(dict.fromkeys(m.target for m in sentence.mentions if m.kind == "indicator"))
+    if of and not other and len(measures) > 1 and amount.unit == "percent" and amount.in_words:
+        return replace(  # 'work inspiration is less than half its placement share'
+            claim, kind="ratio", indicator=measures[0], versus=measures[1], other=subject,
+            value=amount.value / 100, precision=amount.precision / 100,
+        )  # fmt: skip
     if other and of and amount.unit == "percent" and (of.group(1) or amount.in_words):
-        subject, other, _ = _sides(sentence, amount, earlier.previous or subject)
+        subject, other, _ = _sides(sentence, amount, earlier.previous or subject, earlier)
         return replace(
             claim, kind="ratio", subject=subject, value=amount.value / 100,
             precision=amount.precision / 100, other=other,
@@ -392,14 +431,22 @@ def _direction_before(text: str, end: int) -> int:
     return max(found)[1] if found else 0
 
 
-def _sides(sentence: _Sentence, amount: Amount, subject: str) -> tuple[str, str, int]:
+def _sides(
+    sentence: _Sentence, amount: Amount, subject: str, earlier: Context
+) -> tuple[str, str, int]:
     """(subject, other, sign) of a gap or ratio: the subject is named before the figure, the
     other after it ('8 points above England') or before it ('London's lead over England is')."""
     text = sentence.text
     areas = [m for m in sentence.mentions if m.kind in ("lep", "group")]
     before = [m.target for m in areas if m.end <= amount.start]
     after = [m.target for m in areas if m.start >= amount.end and m.target not in before[:1]]
+    if not before and len(after) > 1 and not words.BENCHMARK_WORDS.search(text):
+        return after[0], after[1], 0  # '17 points separate London and the Humber'
+    if not areas and len(earlier.recent) == 2 and GAP.search(text):
+        return earlier.recent[0], earlier.recent[1], 0  # 'The gap is 5 points.'
     first = before[0] if before else subject
+    if not before and after and first == after[0]:  # 'that's 10 points above England'
+        first = earlier.previous or (earlier.areas[0] if earlier.areas else first)
     bench = words.BENCHMARK_WORDS.search(text, amount.end)
     if after and not (
         bench and bench.start() <= min(m.start for m in areas if m.start >= amount.end)
@@ -669,6 +716,21 @@ def _shared(sentence: _Sentence, claims: list[tuple[int, Claim]]) -> list[tuple[
     return out
 
 
+def _both_before(
+    sentence: _Sentence, claims: list[tuple[int, Claim]], earlier: Context
+) -> list[tuple[int, Claim]]:
+    """'Both have high youth unemployment.' after two areas: the claim is made of each."""
+    own = any(m.kind in ("lep", "group") for m in sentence.mentions)
+    if own or len(earlier.recent) < 2 or not re.search(r"\bboth\b", sentence.text):
+        return claims
+    first, second = earlier.recent
+    return [
+        pair
+        for at, c in claims
+        for pair in ((at, replace(c, subject=first)), (at, replace(c, subject=second)))
+    ]
+
+
 def _in_order(sentence: _Sentence, claims: list[tuple[int, Claim]]) -> list[tuple[int, Claim]]:
     """'The south beats the rest, 40% against 35%': figures after two areas follow their order."""
     figures = [(at, c) for at, c in claims if c.kind == "figure"]
@@ -696,14 +758,18 @@ def read_claims(text: str, lexicon: Lexicon, earlier: Context = Context()) -> tu
         found = _with_extremes(sentence, found) + _comparison_claim(sentence, earlier)
         found = _in_order(sentence, found)
         found = _shared(sentence, found + _relation_claims(sentence, earlier, found))
+        found = _both_before(sentence, found, earlier)
         claims = [c for _, c in sorted(found, key=lambda pair: pair[0])]
         out += claims
         settled = [c for c in claims if c.subject and not c.doubt]
         if settled:  # the next sentence's 'it' means this one's area, and its measure carries
             last = settled[-1]
+            subjects = [c.subject for c in settled]
             earlier = replace(
                 earlier,
                 previous=last.subject,
                 indicators=(last.indicator,) if last.indicator else earlier.indicators,
+                recent=tuple(dict.fromkeys((*earlier.recent, *subjects)))[-2:],
+                sector=last.sector,
             )
     return tuple(out)

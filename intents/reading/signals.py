@@ -70,7 +70,9 @@ Slot = Literal[
     "statement",
 ]
 SLOTS: frozenset[Slot] = frozenset(get_args(Slot))
-MentionKind = Literal["lep", "group", "outside", "district", "indicator", "sector", "region"]
+MentionKind = Literal[
+    "lep", "group", "outside", "district", "indicator", "sector", "region", "ambiguous"
+]
 
 
 @dataclass(frozen=True)
@@ -229,6 +231,7 @@ def read_signals(text: str, lexicon: Lexicon) -> Signals:
         for kind in ("ambiguous", "region"):
             found[kind] += [(m.phrase, e.candidates) for e in m.of(kind)]
         mentions += [Mention("region", m.phrase, *at) for e in m.of("region")]
+        mentions += [Mention("ambiguous", m.phrase, *at) for e in m.of("ambiguous")]
         if m.fuzzy and not m.of("ambiguous"):
             target = (m.of("lep") or m.of("indicator") or m.of("district") or m.entries)[0].target
             notes.append(f"read “{m.phrase}” as {target.replace('_', ' ')}")
