@@ -37,7 +37,6 @@ from intents.replies.answer import Answer
 log = logging.getLogger("lepbot.slack")
 PostedAs = Literal["thread", "apology", "private"]
 
-SIGN_AFTER_TURNS = 2.0  # an answer due to wait this many paced turns (2 s) shows the sign at once
 PRIVATE_NOTE = (
     "Only you can see this: I am not a member of this conversation. Invite me (/invite @lepbot) "
     "to answer in a thread everyone can see, with a chart."
@@ -87,7 +86,7 @@ class Deliveries:
 
     def must_wait(self, channel: str) -> bool:
         """Whether an answer queued now in `channel` would wait long enough to say so."""
-        return self._outbox.turns_to_wait(channel) >= SIGN_AFTER_TURNS
+        return self._outbox.must_wait(channel)
 
     def send(self, reply: Reply, claim: str | None = None) -> None:
         """Queue `reply`; `claim` is the question's event id, if Slack gave it one."""
@@ -95,9 +94,9 @@ class Deliveries:
             claim = f"reply:{secrets.token_hex(8)}"
             self._ledger.claim(claim)
         self._ledger.hold(claim, codec.dumps(reply))
-        if reply.sign_ts and self.must_wait(reply.channel):
-            self._signs.show(reply.channel, reply.sign_ts)
-        self._outbox.submit(reply.channel, claim, partial(self._deliver, claim, reply, False))
+        sign = partial(self._signs.show, reply.channel, reply.sign_ts) if reply.sign_ts else None
+        work = partial(self._deliver, claim, reply, False)
+        self._outbox.submit(reply.channel, claim, work, on_long_wait=sign)
 
     def adopt(self, claim: str, work: str) -> None:
         """Deliver what another instance held for `claim` and did not finish."""

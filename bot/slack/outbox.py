@@ -2,7 +2,10 @@
 
 Each channel has a lane: its messages go in order, paced at Slack's per-channel rate (limits.py),
 and a 429 holds the lane for Retry-After before the same message is tried again — for as long as
-it takes, up to a generous deadline. Lanes for different channels run side by side. A shutdown
+it takes, up to a generous deadline. A job may ask to be told when it is due to wait long
+(`on_long_wait`): once, when it is queued behind a long wait or when a 429 makes its wait long —
+so a question asked while a refused post is still in flight is signed all the same. Lanes for
+different channels run side by side. A shutdown
 gives lanes until a bound to finish; work that cannot (a lane held past it) is handed back by
 claim, so the store can pass it to another instance.
 
@@ -41,6 +44,7 @@ T = TypeVar("T")
 
 DELIVERY_SECONDS = 600.0  # how long an answer may wait for Slack before lepbot gives up on it
 LANE_THREADS = 32  # channels posting at once; more wait for a free thread, none is dropped
+LONG_WAIT_TURNS = 2.0  # a wait of this many paced turns (2 s) is long enough to say so
 
 
 class OutOfTime(Exception):
@@ -64,6 +68,7 @@ class Refused(Exception):
 
 
 Work = Callable[["Poster"], None]
+Notice = Callable[[], None]
 
 
 @dataclass
@@ -71,6 +76,7 @@ class _Job:
     claim: str | None
     work: Work
     deadline: float
+    on_long_wait: Notice | None = None  # called once, outside the lock; then cleared
 
 
 @dataclass
@@ -103,27 +109,44 @@ class Outbox:
         # No thread starts before the first message (gunicorn forks after this is built).
         self._threads = ThreadPoolExecutor(LANE_THREADS, thread_name_prefix="lepbot-lane")
 
-    def submit(self, channel: str, claim: str | None, work: Work) -> None:
+    def submit(
+        self, channel: str, claim: str | None, work: Work, on_long_wait: Notice | None = None
+    ) -> None:
         """Queue `work` in the channel's lane, behind what is already waiting there."""
         with self._changed:
             now = self._clock()
             if len(self._lanes) > 4 * LANE_THREADS:
                 self._forget_idle_lanes(now)
             lane = self._lanes.setdefault(channel, _Lane(channel))
-            lane.jobs.append(_Job(claim, work, now + self._deadline))
+            lane.jobs.append(_Job(claim, work, now + self._deadline, on_long_wait))
+            due = self._long_waits(lane, now, start=len(lane.jobs) - 1)
             if not lane.running:
                 lane.running = True
                 self._threads.submit(self._drain, lane)
+        _notify(due)
 
-    def turns_to_wait(self, channel: str) -> float:
-        """How long a message queued now in `channel` would wait, in the lane's paced turns."""
+    def must_wait(self, channel: str) -> bool:
+        """Whether a message queued now in `channel` would wait long enough to say so."""
         with self._changed:
             lane = self._lanes.get(channel)
             if lane is None:
-                return 0.0
-            now = self._clock()
-            wait = expected_wait(lane.tat, lane.held_until, len(lane.jobs), now, self.pace)
-            return wait / self.pace.interval
+                return False
+            return self._turns(lane, len(lane.jobs), self._clock()) >= LONG_WAIT_TURNS
+
+    def _turns(self, lane: _Lane, ahead: int, now: float) -> float:
+        wait = expected_wait(lane.tat, lane.held_until, ahead, now, self.pace)
+        return wait / self.pace.interval
+
+    def _long_waits(self, lane: _Lane, now: float, start: int = 0) -> list[Notice]:
+        """Take the notices of jobs from `start` on that are now due to wait long (lock held)."""
+        due = []
+        for ahead, job in enumerate(lane.jobs):
+            if ahead < start or job.on_long_wait is None:
+                continue
+            if self._turns(lane, ahead, now) >= LONG_WAIT_TURNS:
+                due.append(job.on_long_wait)
+                job.on_long_wait = None
+        return due
 
     def close(self, until: float) -> list[str]:
         """Let lanes finish until `until` (a clock time); the claims of work left undone."""
@@ -191,7 +214,18 @@ class Outbox:
 
     def _hold(self, lane: _Lane, seconds: float) -> None:
         with self._changed:
-            lane.held_until = max(lane.held_until, self._clock() + seconds)
+            now = self._clock()
+            lane.held_until = max(lane.held_until, now + seconds)
+            due = self._long_waits(lane, now)
+        _notify(due)
+
+
+def _notify(notices: list[Notice]) -> None:
+    for notice in notices:
+        try:
+            notice()
+        except Exception:
+            log.exception("a long-wait notice failed")
 
 
 @dataclass(frozen=True)

@@ -243,8 +243,8 @@ def test_answers_slack_holds_back_past_the_shutdown_are_delivered_by_the_next_in
     a, bot_a = serve_http(fake, tmp_path)
     asked = burst.ask(bot_a.send_json, 1, [CHANNEL], within=0.0)
     fake.wait_until(lambda f: f.limited())
-    asked += burst.ask(bot_a.send_json, 2, [CHANNEL], within=0.0)  # these wait behind it: signed
-    fake.wait_until(lambda f: len(f.called("reactions.add")) == 2)
+    asked += burst.ask(bot_a.send_json, 2, [CHANNEL], within=0.0)  # these wait behind it
+    fake.wait_until(lambda f: len(f.called("reactions.add")) == 3)  # each question is signed
     assert a.stop() == 0  # at once: the wait is past the bound, so the answers are handed back
     assert "3 answers left in the store for the next instance" in a.log
     assert not fake.posts()

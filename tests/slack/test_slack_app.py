@@ -17,6 +17,7 @@ from bot.answering import SORRY
 from bot.conversation import Conversations
 from bot.slack.app import create_bot
 from bot.slack.settings import SlackSettings
+from bot.slack.signs import SIGN
 from bot.store.memory import MemoryStore
 from intents import Turn
 from intents.reading.query import Query
@@ -413,25 +414,31 @@ def test_a_rate_limited_chart_upload_waits_and_arrives(lepbot, fake):
 
 
 def test_a_question_that_has_to_wait_shows_a_sign_until_its_answer_lands(lepbot, fake):
-    fake.script.held_channels[CHANNEL] = 3  # Slack holds the channel back: the next answer waits
+    fake.script.held_channels[CHANNEL] = 3  # Slack holds the channel back: answers here wait
     first, waiting = new_ts(), new_ts()
     lepbot.event(mention(HUMBER, ts=first))
-    fake.wait_until(lambda f: f.limited())
+    fake.wait_until(lambda f: f.signs_on(CHANNEL, first) == {SIGN})  # signed once Slack holds it
     lepbot.event(mention("top 5 for work placements", ts=waiting))
     queued = lepbot.command("Cumbria work inspiration")
-    fake.wait_until(lambda f: f.signs_on(CHANNEL, waiting) == {"hourglass_flowing_sand"})
+    fake.wait_until(lambda f: f.signs_on(CHANNEL, waiting) == {SIGN})
     assert "Queued behind other questions" in queued.body  # /lep says so at once
     del fake.script.held_channels[CHANNEL]
     fake.wait_until(lambda f: lepbot.answers_in(first) and lepbot.answers_in(waiting))
-    fake.wait_until(lambda f: not f.signs_on(CHANNEL, waiting))
-    assert not fake.signs_on(CHANNEL, first)  # its answer went first: nothing to show
-    (added,) = fake.called("reactions.add")
-    (removed,) = fake.called("reactions.remove")
-    (answer,) = [
-        c for c in fake.called("chat.postMessage") if c.ok and c.body.get("thread_ts") == waiting
-    ]
-    assert added.body["timestamp"] == removed.body["timestamp"] == waiting
-    assert added.at < answer.at <= removed.at  # shown at once, cleared when the answer landed
+    fake.wait_until(lambda f: not f.signs_on(CHANNEL, first) and not f.signs_on(CHANNEL, waiting))
+    for ts in (first, waiting):
+        (added,) = [c for c in fake.called("reactions.add") if c.body["timestamp"] == ts]
+        (removed,) = [c for c in fake.called("reactions.remove") if c.body["timestamp"] == ts]
+        (answer,) = [
+            c for c in fake.called("chat.postMessage") if c.ok and c.body.get("thread_ts") == ts
+        ]
+        assert added.at < answer.at <= removed.at  # shown while it waited, cleared when it landed
+
+
+def test_a_question_answered_without_waiting_shows_no_sign(lepbot, fake):
+    ts = new_ts()
+    lepbot.event(mention(HUMBER, ts=ts))
+    fake.wait_until(lambda f: lepbot.answers_in(ts))
+    assert not fake.called("reactions.add")
 
 
 def test_a_refused_table_falls_back_to_text_then_to_plain_text(lepbot, fake):
