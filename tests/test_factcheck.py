@@ -100,3 +100,78 @@ def test_a_claim_that_names_no_measure_says_how_it_was_read(ask):
     (reply,) = ask("check: 29% in the Humber compared with 38% nationally")
     assert reply["verdict"] == "correct"
     assert "no measure named: read as work placements" in reply["text"]
+
+
+@pytest.mark.parametrize(
+    ("passage", "verdicts"),
+    [
+        # a sentence that names areas without a claim settles what 'both' and 'its' mean
+        (
+            "Humber and Tees Valley share a profile. Both have high youth unemployment. "
+            "Tees Valley's 11% on work inspiration is the lowest of any LEP.",
+            ["correct", "correct", "correct"],
+        ),
+        (
+            "Tees Valley's economy grew 0.8% a year between 2008 and 2013. Only Cheshire and "
+            "Warrington grew more slowly. Its rate was 0.6% a year.",
+            ["correct", "correct"],
+        ),
+        # the place in the clause, not the scope after 'led the'
+        ("Across the UK, 38% offered placements. Northern Ireland led the UK at 48%.",
+         ["correct", "correct"]),
+        # beside another sector, 'manufacturing' is the sector, not manufacturing's GVA
+        (
+            "Construction employers were least likely to offer work inspiration, at 6%. "
+            "Manufacturing, at 13%, is more than twice construction.",
+            ["correct", "correct", "correct"],
+        ),
+        # 'lower still' compares with the area before; a band either side of it can't decide
+        (
+            "Heart of the South West is at 11-13% on work inspiration. Tees Valley is lower "
+            "still, at 11%.",
+            ["correct", "unverifiable", "correct"],
+        ),
+        # 'that' is the area before, set against the one named
+        (
+            "Humber employers offer placements at 29%. That is well below London's 46%.",
+            ["correct", "correct", "correct"],
+        ),
+        # a student passage keeps its population: 'a work experience placement' is theirs
+        (
+            "63% of Year 11 students had received careers education. 45% had done a work "
+            "experience placement.",
+            ["correct", "correct"],
+        ),
+        # a standing said of a list of areas, on both measures, is claimed of each
+        (
+            "Cumbria, Humber and York and North Yorkshire lag on both placements and work "
+            "inspiration.",
+            ["correct"] * 6,
+        ),
+        ("Cheshire and Warrington is at 25% on work inspiration. No LEP did better.",
+         ["correct", "correct"]),
+    ],
+)  # fmt: skip
+def test_a_passage_reads_each_sentence_in_the_light_of_the_one_before(ask, passage, verdicts):
+    (reply,) = ask(passage)
+    assert [c["verdict"] for c in reply["claims"]] == verdicts, reply["text"]
+
+
+def test_a_share_of_all_students_is_computed_from_both_published_shares(ask):
+    (reply,) = ask("Only about 36% of all Year 11s both had careers education and were satisfied")
+    assert reply["verdict"] == "rounding"  # a product of two rounded figures is never exact
+    assert "product of the published figures" in reply["text"]
+
+
+def test_a_gap_follows_the_two_areas_the_conversation_compared(chat):
+    _, check = chat(
+        "compare London and Humber on placements", "check: the gap between the two is 17 points"
+    )
+    assert check["verdict"] == "correct"
+    _, check = chat("northern ireland placements?", "check: that's 10 points above England")
+    assert check["verdict"] == "correct"
+
+
+def test_an_area_compared_with_itself_is_asked_back_not_judged(ask):
+    (reply,) = ask("check: that's 10 points above England")
+    assert reply["intent"] == "clarify" and not reply["figures"]

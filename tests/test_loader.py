@@ -62,3 +62,13 @@ def test_a_later_layer_supersedes_shipped_figures(tmp_path):
     dataset = load_dataset(SHIPPED_DATA, [folder])
     assert dataset.evidence("Humber", "work_placements").fact.value == 30.5
     assert dataset.evidence("Humber", "work_placements").fact.base == 400
+
+
+def test_a_bare_yaml_boolean_in_a_word_list_is_refused(tmp_path):
+    """YAML reads a bare `no` as False: 'No LEP did better' was then read as North Eastern."""
+    shipped = tmp_path / "data"
+    shutil.copytree(SHIPPED_DATA, shipped)
+    vocabulary = shipped / "vocabulary.yaml"
+    vocabulary.write_text(vocabulary.read_text().replace('"no",', "no,", 1))
+    with pytest.raises(DataError, match="function_words: \\[False\\] are not words"):
+        load_dataset(shipped, [])

@@ -39,6 +39,15 @@ class DataError(ValueError):
     """A data file is wrong; the message names the file and row."""
 
 
+def _words(vocabulary: dict, key: str) -> frozenset[str]:
+    """A word list; YAML reads a bare no, on or yes as a boolean, so each must be a string."""
+    words = vocabulary.get(key) or ()
+    odd = [w for w in words if not isinstance(w, str)]
+    if odd:
+        raise DataError(f'vocabulary.yaml {key}: {odd} are not words; quote them ("no", "on")')
+    return frozenset(words)
+
+
 def read_yaml(path: Path) -> Any:
     try:
         with path.open(encoding="utf-8") as handle:
@@ -289,7 +298,7 @@ def load_dataset(shipped: Path = SHIPPED_DATA, layers: Sequence[Path] = ()) -> D
 
     ambiguous = read_yaml(shipped / "ambiguous.yaml") or {}
     vocabulary = read_yaml(shipped / "vocabulary.yaml") or {}
-    function_words = frozenset(str(w) for w in vocabulary.get("function_words") or ())
+    function_words = _words(vocabulary, "function_words")
     districts = _districts(shipped / "districts.csv")
     lep_names = {a.name for a in leps}
     for n, district in enumerate(districts, 2):
@@ -316,9 +325,8 @@ def load_dataset(shipped: Path = SHIPPED_DATA, layers: Sequence[Path] = ()) -> D
         surveys=_surveys(shipped / "surveys.yaml"),
         function_words=function_words,
         known_words=function_words
-        | frozenset(
-            str(w) for key in ("domain_words", "everyday_words") for w in vocabulary.get(key) or ()
-        ),
+        | _words(vocabulary, "domain_words")
+        | _words(vocabulary, "everyday_words"),
         spellings=tuple((str(k), str(v)) for k, v in (vocabulary.get("spellings") or {}).items()),
         layers=("shipped", *(p.name for p in layers)),
     )

@@ -92,7 +92,14 @@ def _measure_from_figures(
 
 def _ask_measure(query: Query) -> Answer:
     """'check: 42%' — of what, where? Ask, offering the two headline measures."""
-    figure = query.claims[0].written
+    claim = query.claims[0]
+    figure = claim.written
+    if claim.kind != "figure":  # '10 points above England': a gap of which area, on what?
+        return Answer(
+            intent="clarify",
+            headline=f"Which area is that, and on what measure? Say both to check “{figure}”.",
+            next_questions=("check: London is 8 points above England on placements",),
+        )
     choices = tuple(
         f"check: {figure} of employers in England offer {m}"
         for m in ("work placements", "work inspiration")
@@ -223,7 +230,7 @@ SPEC = IntentSpec(
             reads_claims=True,
             triggers=(CHECK_WORDS,),
             needs=frozenset({"indicator", "order"}),
-            refuses=frozenset({"asks_leps"}),
+            refuses=frozenset({"asks_leps", "asks_wording"}),
             leps=(0, 2),
         ),
         Rule(
@@ -232,8 +239,8 @@ SPEC = IntentSpec(
             reads_claims=True,
             triggers=(CHECK_WORDS,),
             needs=frozenset({"indicator", "standing"}),
-            refuses=frozenset({"asks_leps"}),
-            leps=(0, 2),
+            refuses=frozenset({"asks_leps", "asks_wording"}),
+            leps=(0, 6),  # 'verify: Cumbria, Humber and York lag on both'
         ),
         Rule(
             "factcheck",
@@ -241,7 +248,7 @@ SPEC = IntentSpec(
             reads_claims=True,
             needs=frozenset({"statement", "indicator"}),
             refuses=frozenset({"asks_leps"}),
-            leps=(0, 2),
+            leps=(0, 6),
         ),
         Rule(
             "factcheck",

@@ -166,10 +166,14 @@ def judge_ratio(dataset: Dataset, claim: Claim) -> Judgement:
     stated = round(ratio / step) * step  # the ratio to the precision the claim gives it
     verdict = decide(loose, Published(stated, stated, step))
     a, b = _label(dataset, mine), _label(dataset, theirs)
+    times = (
+        f"{number(round(ratio * 100, 1))}% of"  # '61% of the UK average'
+        if claim.unit == "percent"
+        else f"{number(round(ratio, 2))} times"
+    )
     return _computed(
         claim, mine, theirs, verdict, "ratio of the published figures",
-        f"{a}'s {shown(dataset, mine)} is {number(round(ratio, 2))} times {b}'s "
-        f"{shown(dataset, theirs)}",
+        f"{a}'s {shown(dataset, mine)} is {times} {b}'s {shown(dataset, theirs)}",
     )  # fmt: skip
 
 

@@ -233,6 +233,10 @@ def judge_figure(dataset: Dataset, claim: Claim) -> Judgement:
     published = _published(dataset, claim, fact)
     verdict = decide(claim, published)
     base = _base_problem(claim, ind)
+    if base and claim.base.startswith("all ") and ind.supersedes:
+        joint = _of_all(dataset, claim, fact)
+        if joint is not None:
+            return joint
     if base:
         if verdict in ("correct", "rounding"):
             right = lead(dataset, fact, amount(fact.value, ind.format))
@@ -259,6 +263,27 @@ def judge_figure(dataset: Dataset, claim: Claim) -> Judgement:
         sources,
         correction=shown(dataset, fact) if verdict == "incorrect" and not claim.negated else "",
     )
+
+
+def _of_all(dataset: Dataset, claim: Claim, fact: Fact) -> Judgement | None:
+    """'36% of all Year 11s both had careers education and were satisfied with it': the share of
+    those who had it, times the share who had it — a product of two rounded figures, so at best
+    close, never exact."""
+    parent = dataset.evidence(claim.subject, dataset.indicator(fact.indicator).supersedes[0]).fact
+    if parent is None or parent.kind != "value" or fact.value is None or parent.value is None:
+        return None
+    joint = fact.value * parent.value / 100
+    verdict = decide(claim, Published(joint, joint, precision=2.0))
+    verdict = "rounding" if verdict == "correct" else verdict
+    ind, of = dataset.indicator(fact.indicator), dataset.indicator(parent.indicator)
+    reason = (
+        f"of the {shown(dataset, parent)} of {of.population} who {of.verb}, "
+        f"{shown(dataset, fact)} {ind.verb}: about {joint:.0f}% of all {of.population} "
+        "(product of the published figures, each rounded)"
+    )
+    figures = (figure_of(fact), figure_of(parent))
+    return Judgement(claim, verdict, reason, f"about {joint:.0f}%", figures,
+                     (fact.source, parent.source))  # fmt: skip
 
 
 def _against_band(dataset: Dataset, claim: Claim, fact: Fact) -> Judgement:

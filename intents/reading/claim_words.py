@@ -73,6 +73,10 @@ EXTREME_WORDS = {
     "bigger than any": "highest", "greater than any": "highest", "slower than any": "lowest",
     "lower than any": "lowest", "less than any": "lowest", "fewer than any": "lowest",
     "smaller than any": "lowest",
+    **{f"no {other}lep {verb} {what}": extreme
+       for other in ("", "other ") for verb in ("has a", "had a", "has", "had", "is", "was", "did")
+       for what, extreme in (("higher", "highest"), ("lower", "lowest"), ("better", "best"),
+                             ("worse", "worst"), ("bigger", "highest"), ("smaller", "lowest"))},
 }  # fmt: skip
 EXTREME = re.compile(
     r"\b(?:(joint|equal)\s+)?(?:("
@@ -102,6 +106,9 @@ RELATIONS = {  # a standing claimed without a figure: "Cumbria has a low placeme
     "below the average": "low", "high": "high", "low": "low", "strong": "high", "weak": "low",
     "poor": "low", "good": "high", "lags": "low", "lagging": "low", "behind": "low",
     "ahead": "high", "well above": "high", "well below": "low",
+    "performs strongly": "high", "performs weakly": "low", "stronger": "high", "weaker": "low",
+    "blackspot": "low", "black spot": "low", "cold spot": "low", "hotspot": "high",
+    "lag": "low", "falls behind": "low", "excels": "high", "leads the way": "high",
 }  # fmt: skip
 BENCHMARK_WORDS = re.compile(
     r"\b(?:the\s+)?(?:england|english|national|nation s|country s|uk|national)\s*"

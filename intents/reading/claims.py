@@ -42,12 +42,15 @@ LINKED_MEASURE = re.compile(
     r"(?:(?:offer\w*|do|did|had|ran|run|on|for|in|with)\s+)?(?:the\s+)?$"
 )
 ONLY_ONE = re.compile(r"\b(?:the only|the one|alone|uniquely)\b(?: (?:lep|area|place|one))?")
-SCOPE = re.compile(r"\b(?:in|across|of|among)\s+(?:the\s+|all\s+)?$")
+SCOPE = re.compile(r"\b(?:in|across|of|among|led|leads|tops|topped)\s+(?:the\s+|all\s+)?$")
 GAP = re.compile(r"\b(?:gap|difference|apart|separat\w*|between (?:them|the two))\b")
 BY = re.compile(
     r"\bby\s+(?:about|around|roughly|some|nearly|almost|over|more than|less than|just over|"
     r"just under|at least|c|circa|~)?\s*$"
 )
+LISTED = re.compile(r"\s*,?\s*(?:and\s+|&\s+)?(?:the\s+)?")  # commas are gone once normalised
+BOTH_AND = re.compile(r"\bboth\b.+\band\b")  # 'both had careers education and were satisfied'
+THAT_IS = re.compile(r"(?:that|this|it) (?:is|s|was|puts it)\b")
 THERE = re.compile(r"\b(?:employers|firms|businesses) there\b|\bthere s\b(?! no)")
 CHECK_PHRASES = re.compile(  # 'is it true', 'it s right': the question's 'it', not an area
     r"\b(?:is|was|isn t|wasn t|does|did|can i say|could i say|ok to say|say|put) it\b"
@@ -58,6 +61,11 @@ COMPARISON = re.compile(
     r"above|below|beats?|trails?|outperforms?|level with|the same as|equal to|on a par with|"
     r"matches|more likely|less likely)\b"
 )
+STILL = re.compile(  # 'Tees Valley is lower still': than the area the sentence before was about
+    r"\b(?:(higher|lower|better|worse|stronger|weaker) still|even (higher|lower|better|worse|"
+    r"stronger|weaker))\b"
+)
+STILL_SIDE: dict[str, Comparator] = {"higher": ">", "better": ">", "stronger": ">"}
 COMPARISON_SIDE: dict[str, Comparator] = {
     **dict.fromkeys(("ahead of", "higher than", "better than", "more than", "above"), ">"),
     "more likely": ">",
@@ -75,6 +83,7 @@ MIRRORED: dict[Comparator, Comparator] = {
 SINCE = re.compile(r"\bsince ((?:19|20)\d\d)\b")
 DECADE = re.compile(r"\b(?:past|last|previous) (?:decade|ten years|10 years)\b")
 AREA_KINDS = ("lep", "group", "district", "region", "outside")
+NATIONS = frozenset({"England", "UK"})
 REGION_DOUBT = "regions have no figures of their own in this dataset, only their LEPs"
 MEASURE_DOUBT = "which measure the figure is about"
 
@@ -129,13 +138,14 @@ def _parts(text: str, mentions: Sequence[Mention]) -> tuple[tuple[int, int], ...
     return tuple((a, b) for a, b in pairwise(edges) if b > a)
 
 
-def _read(original: str, lexicon: Lexicon) -> _Sentence:
-    signals = read_signals(original, lexicon)
+def _read(original: str, lexicon: Lexicon, students: bool = False) -> _Sentence:
+    signals = read_signals(original, lexicon, students)
     aside = set_aside(signals.text, signals.mentions)
     kept = [m for m in signals.mentions if m.target not in aside] if aside else signals.mentions
     if not any(m.kind in ("lep", "district") for m in kept):
         kept = signals.mentions  # every place is background: it is the subject after all
     mentions = _without_scope(signals.text, tuple(_as_lep(m, lexicon) for m in kept))
+    mentions = _as_sectors(signals.text, mentions, lexicon)
     return _Sentence(
         text=signals.text,
         original=original,
@@ -163,6 +173,19 @@ def _without_scope(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, .
         )
         if not scope:
             out.append(m)
+    return tuple(out)
+
+
+def _as_sectors(text: str, mentions: tuple[Mention, ...], lexicon: Lexicon) -> tuple[Mention, ...]:
+    """'Manufacturing, at 13%, is twice construction': beside another sector, a word that is
+    both a measure and a sector is the sector."""
+    if not any(m.kind == "sector" for m in mentions):
+        return mentions
+    out = []
+    for m in mentions:
+        entries = lexicon.phrases.get(tuple(text[m.start : m.end].split()), ())
+        sector = next((e for e in entries if e.kind == "sector"), None)
+        out.append(replace(m, kind="sector", target=sector.target) if sector else m)
     return tuple(out)
 
 
@@ -252,10 +275,11 @@ def _measure(sentence: _Sentence, at: int, earlier: Context) -> tuple[str, str]:
         )
         if (mention is None or overlapping) and len(sentence.broken_down) == 1:
             return next(iter(sentence.broken_down)), ""
+    scope = (0, len(sentence.text)) if BOTH_AND.search(sentence.text) else part
     named = {
         m.target
         for m in sentence.mentions
-        if m.kind == "indicator" and part[0] <= m.start < part[1]
+        if m.kind == "indicator" and scope[0] <= m.start < scope[1]
     }
     if mention is not None:
         narrower = [i for i in named if mention.target in sentence.supersedes.get(i, ())]
@@ -611,6 +635,10 @@ def _comparison_claim(sentence: _Sentence, earlier: Context) -> list[tuple[int, 
         return []
     subject = areas[0]
     indicator, doubt = _measure(sentence, subject.end, earlier)
+    lead = THAT_IS.match(text)
+    if lead and earlier.previous and earlier.previous != subject.target:
+        # 'That is well above Cheshire and Warrington's 25%': the last sentence's area is compared
+        subject = Mention("lep", earlier.previous, 0, lead.end())
     for m in COMPARISON.finditer(text):
         if m.start() < subject.end or _inside_mention(sentence, m.start()):
             continue
@@ -630,6 +658,19 @@ def _comparison_claim(sentence: _Sentence, earlier: Context) -> list[tuple[int, 
             doubt=doubt,
         )
         return [(m.start(), claim)]
+    still = STILL.search(text)
+    if still and earlier.previous and earlier.previous != subject.target:
+        claim = Claim(
+            text=sentence.original,
+            kind="comparison",
+            subject=subject.target,
+            indicator=indicator,
+            comparator=STILL_SIDE.get(still.group(1) or still.group(2), "<"),
+            other=earlier.previous,
+            period=sentence.period,
+            doubt=doubt,
+        )
+        return [(still.start(), claim)]
     return []
 
 
@@ -663,9 +704,17 @@ def _relation_claims(
                 period=sentence.period,
                 doubt=doubt,
             )
-            out.append((at, claim))
+            out += [(at, replace(claim, indicator=i)) for i in _each_measure(sentence, indicator)]
             break
     return out
+
+
+def _each_measure(sentence: _Sentence, indicator: str) -> list[str]:
+    """'does well on both placements and work inspiration': the standing is claimed of each."""
+    if not BOTH_AND.search(sentence.text):
+        return [indicator]
+    named = list(dict.fromkeys(m.target for m in sentence.mentions if m.kind == "indicator"))
+    return named if len(named) > 1 and indicator in named else [indicator]
 
 
 def _with_extremes(sentence: _Sentence, found: list[tuple[int, Claim]]) -> list[tuple[int, Claim]]:
@@ -701,18 +750,19 @@ def _shared(sentence: _Sentence, claims: list[tuple[int, Claim]]) -> list[tuple[
     if not words.PLURAL.search(sentence.text):
         return claims
     areas = [m for m in sentence.mentions if m.kind in ("lep", "group")]
-    pairs = {
-        a.target: b.target
-        for a, b in pairwise(areas)
-        if re.fullmatch(r"\s*(?:and|&)\s*(?:the\s+)?", sentence.text[a.end : b.start])
-    }
-    pairs |= {b: a for a, b in pairs.items()}
+    lists: list[list[str]] = [[a.target] for a in areas[:1]]
+    for a, b in pairwise(areas):  # 'Cumbria, Humber and York and North Yorkshire'
+        if LISTED.fullmatch(sentence.text[a.end : b.start]):
+            lists[-1].append(b.target)
+        else:
+            lists.append([b.target])
+    together = {name: names for names in lists if len(names) > 1 for name in names}
     out = []
     for at, claim in claims:
         out.append((at, claim))
-        partner = pairs.get(claim.subject)
-        if partner and partner != claim.other:
-            out.append((at, replace(claim, subject=partner)))
+        for partner in together.get(claim.subject, ()):
+            if partner not in (claim.subject, claim.other):
+                out.append((at, replace(claim, subject=partner)))
     return out
 
 
@@ -751,7 +801,8 @@ def read_claims(text: str, lexicon: Lexicon, earlier: Context = Context()) -> tu
     split = sentences(text)
     earlier = replace(earlier, single=len(split) == 1)
     for original in split:
-        sentence = _read(original, lexicon)
+        students = bool(earlier.indicators) and earlier.indicators[0] in lexicon.of_students
+        sentence = _read(original, lexicon, students)
         found = [(a.start, _figure_claim(sentence, a, earlier)) for a in sentence.amounts]
         found = _every_lep(sentence, found + _quantified(sentence, earlier))
         found += _extreme_claims(sentence, earlier)
@@ -759,17 +810,44 @@ def read_claims(text: str, lexicon: Lexicon, earlier: Context = Context()) -> tu
         found = _in_order(sentence, found)
         found = _shared(sentence, found + _relation_claims(sentence, earlier, found))
         found = _both_before(sentence, found, earlier)
-        claims = [c for _, c in sorted(found, key=lambda pair: pair[0])]
+        claims = [_two_sided(c) for _, c in sorted(found, key=lambda pair: pair[0])]
         out += claims
-        settled = [c for c in claims if c.subject and not c.doubt]
-        if settled:  # the next sentence's 'it' means this one's area, and its measure carries
-            last = settled[-1]
-            subjects = [c.subject for c in settled]
-            earlier = replace(
-                earlier,
-                previous=last.subject,
-                indicators=(last.indicator,) if last.indicator else earlier.indicators,
-                recent=tuple(dict.fromkeys((*earlier.recent, *subjects)))[-2:],
-                sector=last.sector,
-            )
+        earlier = _after(sentence, claims, earlier)
     return tuple(out)
+
+
+def _two_sided(claim: Claim) -> Claim:
+    """A gap, ratio or comparison of an area with itself was misread, never judged."""
+    compared = claim.kind in ("difference", "ratio", "comparison")
+    same = claim.other == claim.subject and not claim.versus and not claim.sector
+    if compared and same and not claim.doubt:
+        return replace(claim, doubt=f"what {claim.subject or 'the figure'} is compared with")
+    return claim
+
+
+def _after(sentence: _Sentence, claims: list[Claim], earlier: Context) -> Context:
+    """What the next sentence's 'it', 'both' and bare figures refer to: this one's areas and
+    measure — those its claims settled, else those it named ('Humber and Tees Valley share a
+    profile. Both have…')."""
+    settled = [c for c in claims if c.subject and not c.doubt]
+    local = [c for c in settled if c.subject not in NATIONS]  # 'England's 17%' is a yardstick
+    settled = local or settled
+    if settled:
+        last = settled[-1]
+        subjects = [c.subject for c in settled]
+        indicator, sector = last.indicator, last.sector
+    elif not claims:
+        subjects = [m.target for m in sentence.mentions if m.kind in ("lep", "group")]
+        measures = [m.target for m in sentence.mentions if m.kind == "indicator"]
+        indicator, sector = (measures[-1] if measures else ""), earlier.sector
+    else:
+        return earlier
+    if not subjects:
+        return replace(earlier, indicators=(indicator,)) if indicator else earlier
+    return replace(
+        earlier,
+        previous=subjects[-1],
+        indicators=(indicator,) if indicator else earlier.indicators,
+        recent=tuple(dict.fromkeys((*earlier.recent, *subjects)))[-2:],
+        sector=sector,
+    )

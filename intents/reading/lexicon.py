@@ -32,6 +32,7 @@ class Lexicon:
     function_words: frozenset[str]
     known_words: frozenset[str]
     audience_words: frozenset[str]
+    of_students: frozenset[str]  # measures of students, not employers: their context carries
     fuzzy_choices: dict[int, tuple[str, ...]]
     years: dict[str, frozenset[str]]  # indicator -> years its facts' periods cover; "" = any fact
     # (regex, indicator, supersedes): a phrase over several words that names one measure
@@ -114,6 +115,7 @@ def lexicon_for(dataset: Dataset) -> Lexicon:
         audience_words=frozenset(
             normalise(w) for i in dataset.indicators for w in i.audience_words
         ),
+        of_students=frozenset(i.id for i in dataset.indicators if i.audience_words),
         fuzzy_choices={n: tuple(v) for n, v in choices.items()},
         years=_years_by_indicator(dataset),
         broken_down=frozenset(f.indicator for f in dataset.facts if f.breakdown),

@@ -9,6 +9,7 @@ from typing import Literal, get_args
 
 from intents.reading.amounts import YEAR, Amount, amounts
 from intents.reading.background import background
+from intents.reading.claim_words import RELATIONS
 from intents.reading.clean import sentences
 from intents.reading.lexicon import Lexicon
 from intents.reading.normalise import TOKEN, normalise
@@ -17,9 +18,11 @@ from intents.reading.phrases import exact_matches, fuzzy_matches
 from intents.reading.query import Threshold
 
 STANDING = re.compile(  # a place said without a figure: 'a low placement rate', 'ahead of'
-    r"\b(?:high|low|above average|below average|above the (?:\w+ )?average|below the (?:\w+ )?average|"
-    r"ahead of|behind|higher than|lower than|better than|worse than|level with|the same as|"
-    r"lags?|lagging|outperforms?|trails?|strong|weak|beats?|more likely|less likely)\b"
+    r"\b(?:above the (?:\w+ )?average|below the (?:\w+ )?average|ahead of|higher than|lower than|"
+    r"better than|worse than|level with|the same as|outperforms?|trails?|beats?|more likely|"
+    r"less likely|"
+    + "|".join(sorted((w for w in RELATIONS if w not in ("good", "poor")), key=len, reverse=True))
+    + r")\b"
 )
 QUESTION_START = re.compile(
     r"^(?:what|which|how|where|who|when|why|is|are|was|were|do|does|did|can|could|would|will|"
@@ -33,9 +36,14 @@ STATEMENT_VERB = re.compile(
     r"\b(?:is|are|was|were|has|have|had|offers?|offered|did|does|grew|grown|fell|rose|came|"
     r"comes|ran|runs|sits|sat|stands|ranks|ranked|lies|remains?|tops|topped|leads|led|trails|"
     r"lags|beats?|outperforms?|reach(?:es|ed)?|doesn t|isn t|wasn t|didn t|don t|aren t|got|"
-    r"gets|takes|took|hosts|hosted|provides|provided|accounts? for|makes up|made up|comes second)\b"
+    r"gets|takes|took|hosts|hosted|provides|provided|accounts? for|makes up|made up|comes second|"
+    r"performs?|performed|scores?|scored|excels|struggles|struggled|lag|lagged|trail|trailed)\b"
 )
+EMPLOYERS = re.compile(r"\b(?:employers?|firms?|businesses|companies|establishments|workplaces)\b")
 REGION_WORDS = frozenset({"leps", "lep", "areas", "region", "regions", "ones"})
+ASKS_WORDING = re.compile(
+    r"\bwhat (?:can|could|should) (?:i|we) (?:\w+ )?(?:say|write|use|quote)\b"
+)
 ASKS_LEPS = re.compile(  # a question over LEPs in general, not a claim about one
     r"(?<!of )(?<!than )(?<!in )\b(?:which|what|any|how many|list|show|name|rank|are there)\b"
     r"(?:\s+\w+){0,4}?\s+"
@@ -65,6 +73,7 @@ Slot = Literal[
     "other_year",
     "students",
     "asks_leps",
+    "asks_wording",
     "paragraph",
     "standing",
     "statement",
@@ -107,6 +116,7 @@ class Signals:
     other_years: tuple[str, ...] = ()
     students: bool = False
     asks_leps: bool = False
+    asks_wording: bool = False  # 'what can I actually say?': asks for the facts, checks nothing
     paragraph: bool = False  # two or more sentences with figures: a passage to check
     standing: bool = False  # words that place an area without a figure
     statement: bool = False  # said as a statement, not asked: a claim to check
@@ -134,6 +144,7 @@ class Signals:
             "other_year": self.other_years,
             "students": self.students,
             "asks_leps": self.asks_leps,
+            "asks_wording": self.asks_wording,
             "paragraph": self.paragraph,
             "standing": self.standing,
             "statement": self.statement,
@@ -158,9 +169,10 @@ def set_aside(norm: str, mentions: list[Mention] | tuple[Mention, ...]) -> set[s
     for m in sorted((m for m in mentions if m.kind in ("lep", "district")), key=lambda m: m.start):
         spans.setdefault((m.start, m.end), []).append(m)
     places = [named[0] for named in spans.values()]
-    return {
-        m.target for i in background(norm, places) for m in spans[(places[i].start, places[i].end)]
-    }
+    behind = background(norm, places)
+    aside = {m.target for i in behind for m in spans[(places[i].start, places[i].end)]}
+    # 'For the Cumbria paper … UKCES called Cumbria a blackspot': named again, it is the subject
+    return aside - {m.target for i, m in enumerate(places) if i not in behind}
 
 
 def _is_passage(text: str, found: tuple[Amount, ...]) -> bool:
@@ -170,7 +182,9 @@ def _is_passage(text: str, found: tuple[Amount, ...]) -> bool:
     return len(parts) > 1 and sum(1 for part in parts if amounts(normalise(part))) >= 2
 
 
-def read_signals(text: str, lexicon: Lexicon) -> Signals:
+def read_signals(text: str, lexicon: Lexicon, students: bool = False) -> Signals:
+    """What `text` names; `students`: the passage before was about students, so 'placements'
+    are theirs unless employers are named."""
     norm = normalise(text, lexicon.spellings)
     spans = [t.span() for t in TOKEN.finditer(norm)]
     tokens = [norm[a:b] for a, b in spans]
@@ -188,7 +202,8 @@ def read_signals(text: str, lexicon: Lexicon) -> Signals:
     covered = {i for m in matches for i in range(m.start, m.end)}
 
     for_students = bool(
-        lexicon.audience_words & set(tokens)
+        (students and not EMPLOYERS.search(norm))
+        or lexicon.audience_words & set(tokens)
         or any(" " in w and w in norm for w in lexicon.audience_words)
     )
     named = {e.target for m in matches for e in m.of("indicator")}
@@ -296,6 +311,7 @@ def read_signals(text: str, lexicon: Lexicon) -> Signals:
         other_years=tuple(y for y in years if y not in _covered(lexicon, indicators)),
         students=for_students,
         asks_leps=bool(ASKS_LEPS.search(norm)),
+        asks_wording=bool(ASKS_WORDING.search(norm)),
         paragraph=_is_passage(text, found_amounts),
         standing=bool(STANDING.search(" ".join(free_tokens))),
         statement="?" not in text

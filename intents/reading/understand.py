@@ -160,7 +160,9 @@ def _aside_note(signals: Signals) -> str:
 
 def _claim_context(signals: Signals, last: Query | None) -> Context:
     """What a claim with no area of its own ('check: it is at 46%') is about."""
+    areas = (last.areas or last.groups) if last is not None else ()
     return Context(
-        areas=last.areas if last is not None else (),
+        areas=areas,
         indicators=signals.indicators or (last.indicators if last is not None else ()),
+        recent=areas[:2] if len(areas) == 2 else (),  # 'the gap between the two'
     )
