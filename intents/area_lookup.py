@@ -95,6 +95,15 @@ SPEC = IntentSpec(
             indicators=(0, 0),
             keeps_districts=True,
         ),
+        Rule(  # 'Chesterfield – D2N2 or Sheffield?': which of the two is the town in
+            "area_lookup",
+            31,
+            triggers=(r"\bor\b",),
+            needs=frozenset({"district"}),
+            leps=(2, 2),
+            indicators=(0, 0),
+            keeps_districts=True,
+        ),
         Rule(
             "area_lookup",
             32,

@@ -100,6 +100,14 @@ NORTH_WEST = [
             "manufacturing_gva_share",
         ),
         ("are richer LEPs better at placements?", "relationship", None, "gva_per_head"),
+        # 'the first half' is a time, not a figure; a town travelled from is background
+        (
+            "Morning all, sorry I missed the first half, the trains from York were a mess. "
+            "Could someone tell me the figure for Oxfordshire on work inspiration?",
+            "value",
+            ["Oxfordshire"],
+            "work_inspiration",
+        ),
     ],
 )
 def test_read_as_people_type(ask, question, intent, areas, indicator):
@@ -149,3 +157,24 @@ def test_an_unsure_reading_is_asked_back_with_the_likeliest_readings(ask):
     (reply,) = ask("Humber London placements")
     assert reply["intent"] == "clarify" and reply["figures"] == []
     assert "compare Humber and London on work placements" in reply["text"]
+
+
+def test_a_town_asked_between_two_leps_is_looked_up(ask):
+    (reply,) = ask("Chesterfield – D2N2 or Sheffield?")
+    assert reply["intent"] == "area_lookup" and "Chesterfield sat in two LEPs" in reply["text"]
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "intent", "areas"),
+    [
+        ("compare Glos and Swindon on placements", "and West of England on its own?", "value",
+         ["West of England"]),
+        ("compare Glos and Swindon on placements", "and West of England?", "compare",
+         ["Gloucestershire", "Swindon and Wiltshire", "West of England"]),
+        ("how does Humber compare on placements?", "and how does that compare with England?",
+         "value", ["Humber"]),
+    ],
+)  # fmt: skip
+def test_a_follow_up_adds_an_area_unless_it_asks_for_it_alone(chat, first, then, intent, areas):
+    _, reply = chat(first, then)
+    assert reply["intent"] == intent and reply["areas"] == areas, reply["text"]

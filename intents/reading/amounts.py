@@ -91,8 +91,10 @@ _FORMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     )
 )
 YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
-IDIOMS = re.compile(
+IDIOMS = re.compile(  # words that look like a figure and are not one
     r"\b(?:100|hundred) ?(?:%|per ?cent|percent) (?:sure|certain|confident|clear)\b"
+    r"|\b(?:first|second|other|latter|back|front) half\b|\bhalf (?:an hour|a day|term|time)\b"
+    r"|\b(?:half|quarter) (?:past|to)\b"
 )
 _POUND_SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9}
 

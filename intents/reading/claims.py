@@ -138,11 +138,13 @@ def _parts(text: str, mentions: Sequence[Mention]) -> tuple[tuple[int, int], ...
     return tuple((a, b) for a, b in pairwise(edges) if b > a)
 
 
-def _read(original: str, lexicon: Lexicon, students: bool = False) -> _Sentence:
+def _read(original: str, lexicon: Lexicon, students: bool = False, alone: bool = True) -> _Sentence:
+    """One sentence; `alone`: the message is this sentence, so a place can only be background
+    when another is named beside it."""
     signals = read_signals(original, lexicon, students)
     aside = set_aside(signals.text, signals.mentions)
     kept = [m for m in signals.mentions if m.target not in aside] if aside else signals.mentions
-    if not any(m.kind in ("lep", "district") for m in kept):
+    if alone and not any(m.kind in ("lep", "district") for m in kept):
         kept = signals.mentions  # every place is background: it is the subject after all
     mentions = _without_scope(signals.text, tuple(_as_lep(m, lexicon) for m in kept))
     mentions = _as_sectors(signals.text, mentions, lexicon)
@@ -802,7 +804,7 @@ def read_claims(text: str, lexicon: Lexicon, earlier: Context = Context()) -> tu
     earlier = replace(earlier, single=len(split) == 1)
     for original in split:
         students = bool(earlier.indicators) and earlier.indicators[0] in lexicon.of_students
-        sentence = _read(original, lexicon, students)
+        sentence = _read(original, lexicon, students, alone=earlier.single)
         found = [(a.start, _figure_claim(sentence, a, earlier)) for a in sentence.amounts]
         found = _every_lep(sentence, found + _quantified(sentence, earlier))
         found += _extreme_claims(sentence, earlier)

@@ -45,6 +45,7 @@ FOLLOW_UP = tuple(
 ADDS_AREAS = re.compile(
     r"\b(?:compare|comparison|vs|versus|against|add|plus|with|the two|both|them|those|all three)\b"
 )
+ALONE = re.compile(r"\b(?:on (?:its|their) own|alone|by itself|just|only|instead)\b")
 BACK_TO_SEVERAL = re.compile(r"\b(?:the two|both|them|those|these|all three)\b")
 BACK_TO_TWO = re.compile(r"\b(?:the two|both)\b")
 AREA_REFERENCE = re.compile(
@@ -98,11 +99,16 @@ def carry(signals: Signals, last: Query, policy: FollowUp) -> tuple[Signals, tup
         changes["leps"] = last.seen_areas[-wanted:]
         notes.append("areas carried over from earlier in the conversation")
         return replace(signals, **changes), tuple(notes)
+    alone = ALONE.search(signals.text)
     adds = last.areas and len(signals.leps) <= 1 and ADDS_AREAS.search(signals.text)
     and_more = signals.leps and "added_areas" in policy.carries and signals.text.startswith("and ")
-    if adds or and_more:
+    benchmark = signals.groups == ("England",) and ADDS_AREAS.search(signals.text)
+    if (adds or and_more) and not alone and not benchmark:
         changes["leps"] = tuple(dict.fromkeys((*last.areas, *signals.leps)))
         notes.append("areas carried over from the previous question")
+    elif benchmark and not signals.leps and last.areas:  # 'how does that compare with England?'
+        changes["leps"], changes["groups"] = last.areas, ()
+        notes.append("area carried over from the previous question; England is its benchmark")
     elif not signals.leps and not signals.groups and last.areas and not signals.districts:
         changes["leps"] = last.areas
         notes.append("area carried over from the previous question")
