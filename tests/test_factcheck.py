@@ -60,8 +60,31 @@ PASSAGE = (
         ("check: 40% of employers in the south offer placements", "correct"),
         # a figure the source contradicts
         ("check: 42% of Liverpool employers offer work inspiration", "disputed"),
+        ("Merseyside bucks the trend: 42 per cent of employers there offer work inspiration",
+         "disputed"),  # a saying names no Buckinghamshire
+        # 'not below' is a bound, not a denial of one; 'topped' is 'over'
+        ("Is it true that Humber is not below 30% on placements?", "incorrect"),
+        ("check: London's GVA per head topped £37,000 in 2012", "correct"),
+        # the share not doing it; a share of people is not a share of employers
+        ("check: 37% of Year 11 students had no careers education", "correct"),
+        ("check: 25% of Cheshire and Warrington's workforce took part in work inspiration",
+         "incorrect"),
+        # shares in words: a hedge widens them, a plain one is held closer
+        ("check: roughly two thirds of Year 11 students had careers education", "rounding"),
+        ("two thirds of year 11 students get careers education", "incorrect"),
+        ("check: Cornwall's GVA per head is around three quarters of the UK average", "incorrect"),
+        # a single year is not an average over several, and a standing has its own period
+        ("check: Tees Valley's economy grew 0.8% in 2013", "unverifiable"),
+        ("check: Hull had high youth unemployment in 2010", "unverifiable"),
+        # beyond England's LEPs, across the LEP range, across the sectors published
+        ("check: London had the highest placement rate anywhere in the UK", "incorrect"),
+        ("check: the gap between the best and worst LEPs on placements is 17 points", "correct"),
+        ("check: no sector had a work inspiration share above 20%", "correct"),
+        # a bound on a computed share holds for every value the rounded figures allow
+        ("check: over a third of all Year 11s both had careers education and were satisfied",
+         "correct"),
     ],
-)
+)  # fmt: skip
 def test_claims_as_analysts_write_them(ask, claim, verdict):
     (reply,) = ask(claim)
     assert reply["intent"] == "factcheck", reply["text"]
@@ -150,6 +173,13 @@ def test_a_claim_that_names_no_measure_says_how_it_was_read(ask):
         ),
         ("Cheshire and Warrington is at 25% on work inspiration. No LEP did better.",
          ["correct", "correct"]),
+        # a change from a year the data does not hold cannot be checked
+        ("38% of English employers offered placements. That is down from 2012.",
+         ["correct", "unverifiable"]),
+        ("England's work inspiration share matched the UK's 18%.", ["incorrect", "correct"]),
+        # each standing goes with its own measure
+        ("check: Oxfordshire and Bucks both have low youth unemployment and strong work "
+         "inspiration", ["correct"] * 4),
     ],
 )  # fmt: skip
 def test_a_passage_reads_each_sentence_in_the_light_of_the_one_before(ask, passage, verdicts):

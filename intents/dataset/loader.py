@@ -89,6 +89,7 @@ def _areas(path: Path, is_lep: bool) -> tuple[Area, ...]:
             is_lep=is_lep,
             note=str(row.get("note", "")),
             spoken=str(row.get("spoken", "")),
+            nation=bool(row.get("nation", False)),
         )
         for row in rows
     )
@@ -207,6 +208,7 @@ def _regions(path: Path, leps: tuple[Area, ...]) -> tuple[tuple[str, tuple[str, 
     Every alias is also read with "LEPs", "LEP areas" or "region" after it."""
     rows = read_yaml(path) or []
     members = {row["name"]: [a.name for a in leps if a.region == row["name"]] for row in rows}
+    lep_names = {n.lower() for a in leps for n in (a.name, *a.aliases)}  # 'South East LEP' is one
     out: list[tuple[str, tuple[str, ...]]] = []
     for row in rows:
         names = list(members[row["name"]])
@@ -219,7 +221,7 @@ def _regions(path: Path, leps: tuple[Area, ...]) -> tuple[tuple[str, tuple[str, 
         plain = _strings(row.get("aliases"))
         suffixed = (*plain, *_strings(row.get("only_with_leps")))
         phrases = (*plain, *(f"{a} {suffix}" for a in suffixed for suffix in REGION_SUFFIXES))
-        out += [(phrase, ordered) for phrase in phrases]
+        out += [(p, ordered) for p in phrases if p.lower().removeprefix("the ") not in lep_names]
     return tuple(out)
 
 
@@ -324,6 +326,7 @@ def load_dataset(shipped: Path = SHIPPED_DATA, layers: Sequence[Path] = ()) -> D
         sectors=_pairs(read_yaml(shipped / "sectors.yaml")),
         surveys=_surveys(shipped / "surveys.yaml"),
         function_words=function_words,
+        idioms=tuple(sorted(_words(vocabulary, "idioms"))),
         known_words=function_words
         | _words(vocabulary, "domain_words")
         | _words(vocabulary, "everyday_words"),

@@ -33,6 +33,7 @@ class Area:
     is_lep: bool = True
     note: str = ""
     spoken: str = ""  # how a sentence names it: "the Humber"
+    nation: bool = False  # a UK nation beside England: 'the highest in the UK' is set against it
 
 
 @dataclass(frozen=True)
@@ -162,6 +163,7 @@ class Dataset:
     sectors: tuple[tuple[str, tuple[str, ...]], ...] = ()
     surveys: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
     function_words: frozenset[str] = frozenset()  # never fuzzy-matched, never "unread"
+    idioms: tuple[str, ...] = ()  # sayings never read as a place or a measure
     known_words: frozenset[str] = frozenset()  # function words plus domain and everyday words
     spellings: tuple[tuple[str, str], ...] = ()  # chat spellings: ("wht", "what")
     layers: tuple[str, ...] = field(default=())

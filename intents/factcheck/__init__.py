@@ -25,7 +25,9 @@ from intents.factcheck.standings import (
     judge_extreme,
     judge_range,
     judge_relation,
+    judge_spread,
     judge_top_n,
+    judge_trend,
 )
 from intents.names import SEVERITY, Verdict
 from intents.reading.claims import MEASURE_DOUBT
@@ -45,6 +47,8 @@ JUDGES: dict[ClaimKind, Callable[[Dataset, Claim], Judgement]] = {
     "range": judge_range,
     "relation": judge_relation,
     "comparison": judge_comparison,
+    "spread": judge_spread,
+    "trend": judge_trend,
 }
 CHECK_WORDS = (
     r"\b(?:check|checking|fact ?check|verify|confirm|true|correct|right|accurate|accuracy|"

@@ -7,7 +7,8 @@ One rule, stated in replies and in the README:
   or half its own precision: about 30% fits 29%, about 4% does not fit 0.6%;
 - "almost / nearly / just under X" needs the figure below X by at most 10% of X; "just over"
   the same above;
-- figures in words ("a third", "one in five") are rounded statements, to the nearest few points;
+- a share in words ("a third", "one in five") is a rounded statement: close within 3 points,
+  5 when hedged ("roughly two thirds" fits 63%);
 - a bound ("over", "at least", "fewer than") holds or fails; a strict bound on a figure equal to
   the published one cannot be checked, since the published figure is itself rounded.
 Against a published band or, with no figure, the range of published LEP figures, a claim that
@@ -24,11 +25,13 @@ from intents.reading.query import Claim
 
 HEDGE_SHARE = 0.05
 HEDGE_FLOOR_POINTS = 1.0
+WORDS_POINTS = 3.0  # "a quarter" for 27%: a share in words is close this near
+WORDS_HEDGED_POINTS = 5.0
 APPROACH_SHARE = 0.10
 RULE = (
     "How close counts: a figure equal to the published one is correct; within rounding, close; "
-    "'about X' within a twentieth of X (at least a point for a share); 'almost X' below X by at "
-    "most a tenth of X; bounds hold or fail."
+    "'about X' within a twentieth of X (at least a point for a share); a share in words within "
+    "3 points (5 hedged); 'almost X' below X by at most a tenth of X; bounds hold or fail."
 )
 
 
@@ -48,11 +51,12 @@ class Published:
 
 def same_period(claimed: str, published: str) -> bool:
     """A year the published period covers, or the same span of years: growth over 2008-2013 is
-    not growth over 2003-2013, though the years overlap."""
+    not growth over 2003-2013, though the years overlap, nor growth in 2013. A year counts as
+    within a period of a year or so ('2014/15', 'Jul 2013-Jun 2014'), not within a longer span."""
     said, held = years_in(claimed), years_in(published)
     if len(said) > 1:
         return said == held
-    return set(said) <= set(held)
+    return set(said) <= set(held) and len(held) <= 2
 
 
 def precision_of(value: float) -> float:
@@ -63,9 +67,16 @@ def precision_of(value: float) -> float:
 
 def hedge_width(claim: Claim) -> float:
     """'About 30%': 5% of the figure; a ratio in words ('half as likely again') is rougher."""
-    floor = HEDGE_FLOOR_POINTS if claim.unit in ("percent", "points") else 0.0
+    if _share_in_words(claim):
+        return WORDS_HEDGED_POINTS
+    points = claim.unit in ("percent", "points") and claim.kind != "ratio"  # '61% of' is a ratio
+    floor = HEDGE_FLOOR_POINTS if points else 0.0
     share = APPROACH_SHARE if claim.unit == "ratio" and claim.in_words else HEDGE_SHARE
     return max(claim.precision / 2, share * abs(claim.value or 0), floor)
+
+
+def _share_in_words(claim: Claim) -> bool:
+    return claim.in_words and claim.unit == "percent" and claim.kind != "ratio"
 
 
 def approach_width(claim: Claim) -> float:
@@ -85,6 +96,8 @@ def _point(claim: Claim, published: Published) -> Verdict:
             if _near(c, p, 0):
                 return "correct"
             width = max(published.precision, claim.precision) / 2
+            if _share_in_words(claim):
+                width = WORDS_POINTS
             return "rounding" if _near(c, p, width) else "incorrect"
         case "~":
             if _near(c, p, 0):

@@ -273,8 +273,13 @@ def _of_all(dataset: Dataset, claim: Claim, fact: Fact) -> Judgement | None:
     if parent is None or parent.kind != "value" or fact.value is None or parent.value is None:
         return None
     joint = fact.value * parent.value / 100
-    verdict = decide(claim, Published(joint, joint, precision=2.0))
-    verdict = "rounding" if verdict == "correct" else verdict
+    if claim.comparator in ("=", "~"):
+        verdict = decide(claim, Published(joint, joint, precision=2.0))
+        verdict = "rounding" if verdict == "correct" else verdict
+    else:  # 'over a third': every product the rounded figures allow must hold it
+        low = (fact.value - 0.5) * (parent.value - 0.5) / 100
+        high = (fact.value + 0.5) * (parent.value + 0.5) / 100
+        verdict = decide(claim, Published(low, high, exact=False))
     ind, of = dataset.indicator(fact.indicator), dataset.indicator(parent.indicator)
     reason = (
         f"of the {shown(dataset, parent)} of {of.population} who {of.verb}, "

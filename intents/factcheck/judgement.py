@@ -73,7 +73,8 @@ def claimed(claim: Claim) -> str:
         case "relation":
             return f"{not_}{claim.relation}"
         case "comparison":
-            return f"{not_}{'above' if claim.comparator == '>' else 'below'} {claim.other}"
+            side = {">": "above", "=": "level with"}.get(claim.comparator, "below")
+            return f"{not_}{side} {claim.other}"
         case _:
             words = claim.written or f"{claim.value:g}"
             said = f"{not_}{SAID.get(claim.comparator, '')}{words}".strip()

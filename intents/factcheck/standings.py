@@ -5,11 +5,12 @@ comparison between two areas. Ranks come from the one ranking (intents/dataset/r
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from intents.dataset.model import Dataset, Fact, sector_name
 from intents.dataset.ranking import standing
-from intents.dataset.units import amount, span
-from intents.factcheck.closeness import Published, precision_of, same_period
+from intents.dataset.units import amount, number, span
+from intents.factcheck.closeness import Published, decide, precision_of, same_period
 from intents.factcheck.figures import doubt, unverifiable, where
 from intents.factcheck.judgement import Judgement, claimed, shown
 from intents.names import Verdict
@@ -67,6 +68,34 @@ def _nth(position: int) -> str:
     return f"{NTH[position]} " if position in NTH else "" if position == 1 else f"{position}th "
 
 
+def _beyond_england(dataset: Dataset, claim: Claim, end: str) -> Judgement | None:
+    """'London had the highest placement rate in the UK': a nation beyond it decides against;
+    else the LEP standing holds only for England, which is all the data can say."""
+    mine = dataset.evidence(claim.subject, claim.indicator).fact
+    name, ind = dataset.spoken(claim.subject), dataset.indicator(claim.indicator)
+    for area in (a for a in dataset.groups if a.nation):
+        theirs = dataset.evidence(area.name, claim.indicator).fact
+        if mine is None or theirs is None or mine.kind != "value" or theirs.kind != "value":
+            continue
+        higher = theirs.value > mine.value if end == "highest" else theirs.value < mine.value
+        if higher:
+            reason = (
+                f"{area.name}'s {shown(dataset, theirs)} is {end.removesuffix('est')}er than "
+                f"{name}'s {shown(dataset, mine)} on {ind.short}"
+            )
+            figures = (figure_of(mine), figure_of(theirs))
+            return Judgement(claim, _flip("incorrect", claim), reason, shown(dataset, theirs),
+                             figures, (mine.source, theirs.source))  # fmt: skip
+    ranked = judge_extreme(dataset, replace(claim, across=""))
+    if ranked.verdict != "correct":
+        return ranked
+    return unverifiable(
+        claim,
+        f"{ranked.reason}, but the data does not rank areas of Scotland or Wales on it",
+        ranked.sources,
+    )
+
+
 def judge_extreme(dataset: Dataset, claim: Claim) -> Judgement:
     early = doubt(claim)
     if early is not None:
@@ -81,6 +110,10 @@ def judge_extreme(dataset: Dataset, claim: Claim) -> Judgement:
     period = _named_period(dataset, claim)
     if period:
         return unverifiable(claim, period)
+    if claim.across == "UK":
+        beyond = _beyond_england(dataset, claim, end)
+        if beyond is not None:
+            return beyond
     ind = dataset.indicator(claim.indicator)
     place = standing(dataset, claim.subject, claim.indicator)
     name = dataset.spoken(claim.subject)
@@ -216,6 +249,8 @@ def judge_range(dataset: Dataset, claim: Claim) -> Judgement:
     if not claim.indicator:
         return unverifiable(claim, "I can't tell which measure the range is of")
     ind = dataset.indicator(claim.indicator)
+    if claim.sector == "all":
+        return _every_sector(dataset, claim)
     ends = dataset.lep_range(claim.indicator)
     if ends is None:
         return unverifiable(
@@ -238,6 +273,44 @@ def judge_range(dataset: Dataset, claim: Claim) -> Judgement:
     )  # fmt: skip
 
 
+def judge_spread(dataset: Dataset, claim: Claim) -> Judgement:
+    """'The gap between the best and worst LEPs is 17 points': the published range's width."""
+    early = doubt(claim)
+    if early is not None:
+        return early
+    ind = dataset.indicator(claim.indicator)
+    ends = dataset.lep_range(claim.indicator)
+    if ends is None:
+        return unverifiable(
+            claim, f"the lowest and highest LEP figures on {ind.short} are not both published"
+        )
+    low, high = ends
+    gap = high.value - low.value
+    verdict = decide(claim, Published(gap, gap, precision_of(gap)))
+    reason = (
+        f"published LEP figures on {ind.short} run from {amount(low.value, ind.format)} in "
+        f"{dataset.spoken(low.area)} to {amount(high.value, ind.format)} in "
+        f"{dataset.spoken(high.area)}: {number(gap)} points apart (difference of the published "
+        "figures)"
+    )
+    return Judgement(claim, verdict, reason, f"{number(gap)} points",
+                     (figure_of(low), figure_of(high)), (low.source, high.source))  # fmt: skip
+
+
+def judge_trend(dataset: Dataset, claim: Claim) -> Judgement:
+    """'That is down from 2012': the data holds one year of each measure, so no trend is known."""
+    early = doubt(claim)
+    if early is not None:
+        return early
+    ind = dataset.indicator(claim.indicator)
+    held = sorted({f.period for f in dataset.facts if f.indicator == ind.id and f.period})
+    return unverifiable(
+        claim,
+        f"the dataset has {ind.short} for {', '.join(held) or 'one period'} only, so no change "
+        f"since {claim.period} can be checked",
+    )
+
+
 EVERY: dict[str, tuple[str, Callable[[float, float], bool]]] = {
     ">": ("lowest", lambda a, b: a > b),
     ">=": ("lowest", lambda a, b: a >= b),
@@ -247,20 +320,31 @@ EVERY: dict[str, tuple[str, Callable[[float, float], bool]]] = {
 DENIED = {">": "<=", ">=": "<", "<": ">=", "<=": ">", "just_below": ">=", "just_above": "<="}
 
 
-def _every_lep(dataset: Dataset, claim: Claim, low: Fact, high: Fact) -> Judgement:
+def _every_sector(dataset: Dataset, claim: Claim) -> Judgement:
+    """'No sector had more than 20%': judged on the sectors published, and said so."""
+    facts = sorted(dataset.breakdowns(claim.indicator), key=lambda f: f.value)
+    ind = dataset.indicator(claim.indicator)
+    if not facts:
+        return unverifiable(claim, f"no sector figures are published for {ind.short}")
+    judged = _every_lep(dataset, claim, facts[0], facts[-1], of="sector")
+    return replace(judged, reason=judged.reason.replace("published", f"the {len(facts)}", 1))
+
+
+def _every_lep(dataset: Dataset, claim: Claim, low: Fact, high: Fact, of: str = "LEP") -> Judgement:
     """'No LEP has more than half': every LEP at most half, decided at the end it bounds."""
     ind = dataset.indicator(claim.indicator)
     comparator = (
         DENIED.get(claim.comparator, claim.comparator) if claim.negated else claim.comparator
     )
     if comparator not in EVERY:
-        return unverifiable(claim, "I can't tell what is claimed of every LEP")
+        return unverifiable(claim, f"I can't tell what is claimed of every {of}")
     end, holds = EVERY[comparator]
     fact = low if end == "lowest" else high
     verdict: Verdict = "correct" if holds(fact.value, claim.value) else "incorrect"
+    whose = fact.label if of == "sector" else dataset.spoken(fact.area)
     reason = (
-        f"published LEP figures on {ind.short} run from {amount(low.value, ind.format)} to "
-        f"{amount(high.value, ind.format)}, so the {end} is {dataset.spoken(fact.area)}'s "
+        f"published {of} figures on {ind.short} run from {amount(low.value, ind.format)} to "
+        f"{amount(high.value, ind.format)}, so the {end} is {whose}'s "
         f"{amount(fact.value, ind.format)}"
     )
     return Judgement(
@@ -291,6 +375,10 @@ def judge_relation(dataset: Dataset, claim: Claim) -> Judgement:
     ind, name = dataset.indicator(claim.indicator), where(dataset, claim)
     if not side:
         return unverifiable(claim, f"the data does not place {name} high or low on {ind.short}")
+    if claim.period and ev.fact.period and not same_period(claim.period, ev.fact.period):
+        return unverifiable(
+            claim, f"the data places {name} on {ind.short} for {ev.fact.period}, not {claim.period}"
+        )
     wanted = claim.relation
     if wanted in ("best", "worst"):  # the best youth unemployment is the low one
         good = "high" if ind.higher_is_better is not False else "low"

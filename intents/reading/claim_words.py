@@ -21,7 +21,8 @@ COMPARATORS: dict[Comparator, tuple[str, ...]] = {
     ">": (
         "over", "more than", "above", "greater than", "higher than", "exceeds", "exceeding",
         "exceeded", "in excess of", "upwards of", "beyond", "north of", "better than",
-        "bigger than", "larger than", "topping", "tops",
+        "bigger than", "larger than", "topping", "tops", "topped", "surpassed", "surpasses",
+        "passed", "broke",
     ),
     "<": (
         "under", "less than", "fewer than", "below", "lower than", "beneath", "short of",
@@ -58,6 +59,7 @@ COMPLEMENT = re.compile(  # "employers that do not offer placements": the share 
     r"said they had not|said they were not|not)\s+(?:yet\s+|been\s+|ever\s+)?"
     r"(?:offer|provide|host|give|take|run|have|had|get|got|do|did|done|use|engage|receiv|"
     r"satisf|happy|involv)\w*"
+    r"|\b(?:had|got|received|did|have|has|get|with) no\b|\bwithout (?:any )?(?:careers|work)\b"
 )
 # Ranks and extremes: "the second lowest", "bottom", "the best". Polarity is applied when judged.
 ORDINALS = {"second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5}
@@ -88,6 +90,10 @@ EXTREME = re.compile(
 BAND_AFTER = re.compile(r"\s*(?:\w+\s+){0,2}?(?:band|bracket|group|tier)\b")
 PLURAL = re.compile(r"\b(?:both|are|were|have|share|shared|each|lead|led|joint|jointly)\b")
 TOP_N = re.compile(r"\b(top|bottom)\s+(\d{1,2}|three|five|ten)\b")
+TOP_N_ENDS = re.compile(  # 'the two largest manufacturing shares': a top 2
+    r"\b(two|three|four|five|[2-5])\s+(largest|biggest|highest|greatest|strongest|best|lowest|"
+    r"smallest|weakest|worst)\b"
+)
 ONLY = re.compile(r"\b(?:only|sole|alone|unique)\b")
 AMONG = re.compile(  # 'among the worst', 'one of the highest': a standing, not a rank
     r"\b(?:among|one of|some of|amongst)\s+(?:the\s+)?(?:very\s+)?"
@@ -126,7 +132,7 @@ DIRECTIONS = {
 }  # fmt: skip
 # The population a share is said to be of, when it is not employers.
 PEOPLE_WORDS = re.compile(  # a share of people, households or schools: not of employers
-    r"\b(?:londoners|residents|people(?! at school)|households|workers|employees|schools|"
+    r"\b(?:londoners|residents|people(?! at school)|households|workers|employees|schools|workforce|"
     r"adults|sole traders|self employed|population|jobseekers|graduates|apprentices|families)\b"
 )
 SOLE_TRADERS = re.compile(
@@ -139,6 +145,10 @@ QUANTIFIER = re.compile(
 )
 EVERY = re.compile(
     r"\b(?:no|none of the|not one|not a single|every|each|all|all the|all 39)\s+(?:of\s+the\s+)?(?:39\s+)?leps?\b"
+)
+EVERY_SECTOR = re.compile(
+    r"\b(?:no|none of the|not one|not a single|every|each|all|all the)\s+(?:of\s+the\s+)?"
+    r"(?:four\s+)?(?:sectors?|industr(?:y|ies))\b"
 )
 STUDENT_WORDS = re.compile(
     r"\b(?:pupils?|students?|year 11s?|young people|teenagers|school leavers|learners|children|"

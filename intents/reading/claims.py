@@ -59,7 +59,7 @@ CHECK_PHRASES = re.compile(  # 'is it true', 'it s right': the question's 'it', 
 COMPARISON = re.compile(
     r"\b(?:ahead of|behind|higher than|lower than|better than|worse than|more than|less than|"
     r"above|below|beats?|trails?|outperforms?|level with|the same as|equal to|on a par with|"
-    r"matches|more likely|less likely)\b"
+    r"matches|matched|equalled|equals|mirrors|mirrored|more likely|less likely)\b"
 )
 STILL = re.compile(  # 'Tees Valley is lower still': than the area the sentence before was about
     r"\b(?:(higher|lower|better|worse|stronger|weaker) still|even (higher|lower|better|worse|"
@@ -71,6 +71,7 @@ COMPARISON_SIDE: dict[str, Comparator] = {
     "more likely": ">",
     **dict.fromkeys(("beat", "beats", "outperforms", "outperform"), ">"),
     **dict.fromkeys(("level with", "the same as", "equal to", "on a par with", "matches"), "="),
+    **dict.fromkeys(("matched", "equalled", "equals", "mirrors", "mirrored"), "="),
 }
 MIRRORED: dict[Comparator, Comparator] = {
     ">": "<",
@@ -84,6 +85,18 @@ SINCE = re.compile(r"\bsince ((?:19|20)\d\d)\b")
 DECADE = re.compile(r"\b(?:past|last|previous) (?:decade|ten years|10 years)\b")
 AREA_KINDS = ("lep", "group", "district", "region", "outside")
 NATIONS = frozenset({"England", "UK"})
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}
+SPREAD = re.compile(  # the gap between the two ends of the LEP range, not between two areas
+    r"\b(?:best|top|highest|strongest) and (?:the )?(?:worst|bottom|lowest|weakest)\b"
+    r"|\b(?:worst|bottom|lowest|weakest) and (?:the )?(?:best|top|highest|strongest)\b"
+    r"|\bspread\b"
+)
+TREND = re.compile(  # 'down from 2012', 'up on 2012', 'fallen since 2010'
+    r"\b(?:down|up|fell|rose|risen|fallen|increased|decreased|dropped|declined|grown|higher|"
+    r"lower|more|less|fewer)\b(?:\s+\w+){0,3}?\s+(?:from|on|since|than in|compared with)\s+"
+    r"((?:19|20)\d\d)\b"
+)
+UK_WIDE = re.compile(r"\b(?:in|across|of|anywhere in|throughout) (?:the )?(?:uk|united kingdom)\b")
 REGION_DOUBT = "regions have no figures of their own in this dataset, only their LEPs"
 MEASURE_DOUBT = "which measure the figure is about"
 
@@ -321,12 +334,17 @@ def _comparator(text: str, amount: Amount) -> tuple[Comparator, bool]:
 def _negated(text: str, amount: Amount, subject_end: int) -> bool:
     """'London does not reach 46%': a negation between the subject and the figure."""
     before = text[max(subject_end, amount.start - 40) : amount.start]
-    before = before.replace("no more than", "").replace("no less than", "")
-    before = before.replace("no fewer than", "").replace("not more than", "")
-    before = before.replace("not less than", "").replace("not fewer than", "")
+    bound = next((p for p in NEGATIVE_BOUNDS if before.rstrip().endswith(p)), "")
+    if bound:  # 'not below 30%' is the bound >= 30, not a denial of it
+        before = before.rstrip().removesuffix(bound)
     return bool(words.NEGATION.search(before))
 
 
+NEGATIVE_BOUNDS = sorted(
+    (p for ps in words.COMPARATORS.values() for p in ps if words.NEGATION.search(p)),
+    key=len,
+    reverse=True,
+)
 BASES = (
     (words.ALL_OF, "all students"),
     (words.STUDENT_WORDS, "students"),
@@ -399,6 +417,8 @@ def _figure_claim(sentence: _Sentence, amount: Amount, earlier: Context) -> Clai
         written=text[amount.start : amount.end],
         only=bool(ONLY_ONE.search(text)),
     )
+    if amount.unit == "points" and SPREAD.search(text):
+        return replace(claim, kind="spread", subject="", doubt=measure_doubt)
     change = indicator in sentence.changes and amount.unit == "points"
     if amount.unit == "ratio" or (amount.unit == "points" and not change) or _is_gap(text, amount):
         subject, other, sign = _sides(sentence, amount, earlier.previous or subject, earlier)
@@ -523,11 +543,13 @@ def _quantified(sentence: _Sentence, earlier: Context) -> list[tuple[int, Claim]
 def _every_lep(sentence: _Sentence, claims: list[tuple[int, Claim]]) -> list[tuple[int, Claim]]:
     """'No LEP has more than half': a bound on every LEP's figure, judged on the published range."""
     every = words.EVERY.search(sentence.text)
-    if every is None:
+    sectors = words.EVERY_SECTOR.search(sentence.text)  # 'no sector had more than 20%'
+    if every is None and sectors is None:
         return claims
-    none = every.group(0).startswith(("no ", "none", "not"))
+    none = (every or sectors).group(0).startswith(("no ", "none", "not"))
+    which = {"sector": "all"} if every is None else {"subject": ""}
     return [
-        (at, replace(c, kind="range", subject="", high=None, negated=none))
+        (at, replace(c, kind="range", high=None, negated=none, **which))
         if c.kind == "figure" and c.comparator not in ("=", "~")
         else (at, c)
         for at, c in claims
@@ -574,10 +596,15 @@ def _extreme_claims(sentence: _Sentence, earlier: Context) -> list[tuple[int, Cl
             doubt=doubt or measure_doubt,
         )
         out.append((m.start(), claim))
+    spreads = [
+        *words.AMONG.finditer(sentence.text),
+        *SPREAD.finditer(sentence.text),
+        *words.TOP_N_ENDS.finditer(sentence.text),
+    ]
     for m in words.EXTREME.finditer(sentence.text):
         word = m.group(3)
-        if any(a.start() <= m.start() < a.end() for a in words.AMONG.finditer(sentence.text)):
-            continue
+        if any(a.start() <= m.start(3) < a.end() for a in spreads):
+            continue  # 'among the worst' is a standing; 'the best and worst' name the range
         if _inside_mention(sentence, m.start(3)) or (
             word in ("most", "least")
             and not re.search(
@@ -606,26 +633,49 @@ def _extreme_claims(sentence: _Sentence, earlier: Context) -> list[tuple[int, Cl
                     negated=_denied(sentence, subject, m.start()),
                     relation="band" if words.BAND_AFTER.match(sentence.text[m.end() :]) else "",
                     period=sentence.period,
+                    across="UK" if UK_WIDE.search(sentence.text, m.end()) else "",
                     doubt=doubt or measure_doubt,
                 ),
             )
         )
-    for m in words.TOP_N.finditer(sentence.text):
+    tops = [(m, m.group(2), m.group(1) == "top") for m in words.TOP_N.finditer(sentence.text)]
+    tops += [
+        (m, m.group(1), words.EXTREME_WORDS[m.group(2)] in ("highest", "best"))
+        for m in words.TOP_N_ENDS.finditer(sentence.text)
+    ]
+    for m, n, top in tops:
         subject, doubt = _subject(sentence, m.start(), earlier)
         indicator, measure_doubt = _measure(sentence, m.start(), earlier)
-        n = m.group(2)
-        position = int(n) if n.isdigit() else {"three": 3, "five": 5, "ten": 10}[n]
         claim = Claim(
             text=sentence.original,
             kind="top_n",
             subject=subject,
             indicator=indicator,
-            extreme="highest" if m.group(1) == "top" else "lowest",
-            position=position,
+            extreme="highest" if top else "lowest",
+            position=int(n) if n.isdigit() else NUMBER_WORDS[n],
             doubt=doubt or measure_doubt,
         )
         out.append((m.start(), claim))
     return out
+
+
+def _trend_claims(sentence: _Sentence, earlier: Context) -> list[tuple[int, Claim]]:
+    """'That is down from 2012': a change from an earlier year, said without a figure."""
+    found = TREND.search(sentence.text)
+    if found is None or sentence.amounts:
+        return []
+    subject, doubt = _subject(sentence, found.start(), earlier)
+    indicator, measure_doubt = _measure(sentence, found.start(), earlier)
+    claim = Claim(
+        text=sentence.original,
+        kind="trend",
+        subject=subject,
+        indicator=indicator,
+        period=found.group(1),
+        doubt=doubt or measure_doubt,
+        written=found.group(0),
+    )
+    return [(found.start(), claim)]
 
 
 def _comparison_claim(sentence: _Sentence, earlier: Context) -> list[tuple[int, Claim]]:
@@ -712,11 +762,17 @@ def _relation_claims(
 
 
 def _each_measure(sentence: _Sentence, indicator: str) -> list[str]:
-    """'does well on both placements and work inspiration': the standing is claimed of each."""
-    if not BOTH_AND.search(sentence.text):
-        return [indicator]
-    named = list(dict.fromkeys(m.target for m in sentence.mentions if m.kind == "indicator"))
-    return named if len(named) > 1 and indicator in named else [indicator]
+    """'does well on both placements and work inspiration': the standing is claimed of each —
+    only when the measures are joined so ('low unemployment and strong work inspiration' has
+    a standing for each measure of its own)."""
+    text = sentence.text
+    measures = [m for m in sentence.mentions if m.kind == "indicator"]
+    for a, b in pairwise(measures):
+        joined = re.fullmatch(r"\s*(?:and|&)\s*(?:on\s+|in\s+)?(?:the\s+)?", text[a.end : b.start])
+        both = re.search(r"\bboth\s+(?:on\s+|in\s+|for\s+)?(?:the\s+)?$", text[: a.start])
+        if joined and both and indicator in (a.target, b.target):
+            return [a.target, b.target]
+    return [indicator]
 
 
 def _with_extremes(sentence: _Sentence, found: list[tuple[int, Claim]]) -> list[tuple[int, Claim]]:
@@ -809,6 +865,7 @@ def read_claims(text: str, lexicon: Lexicon, earlier: Context = Context()) -> tu
         found = _every_lep(sentence, found + _quantified(sentence, earlier))
         found += _extreme_claims(sentence, earlier)
         found = _with_extremes(sentence, found) + _comparison_claim(sentence, earlier)
+        found += _trend_claims(sentence, earlier)
         found = _in_order(sentence, found)
         found = _shared(sentence, found + _relation_claims(sentence, earlier, found))
         found = _both_before(sentence, found, earlier)

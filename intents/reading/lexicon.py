@@ -32,6 +32,7 @@ class Lexicon:
     function_words: frozenset[str]
     known_words: frozenset[str]
     audience_words: frozenset[str]
+    idioms: tuple[tuple[str, ...], ...]  # token runs never matched to anything
     of_students: frozenset[str]  # measures of students, not employers: their context carries
     fuzzy_choices: dict[int, tuple[str, ...]]
     years: dict[str, frozenset[str]]  # indicator -> years its facts' periods cover; "" = any fact
@@ -115,6 +116,7 @@ def lexicon_for(dataset: Dataset) -> Lexicon:
         audience_words=frozenset(
             normalise(w) for i in dataset.indicators for w in i.audience_words
         ),
+        idioms=tuple(tuple(TOKEN.findall(normalise(i))) for i in dataset.idioms),
         of_students=frozenset(i.id for i in dataset.indicators if i.audience_words),
         fuzzy_choices={n: tuple(v) for n, v in choices.items()},
         years=_years_by_indicator(dataset),

@@ -19,6 +19,8 @@ ClaimKind = Literal[
     "range",  # 'LEP figures run from 29% to 46%'
     "relation",  # 'a low placement rate'
     "comparison",  # 'higher than Humber', 'above the national average'
+    "spread",  # 'the gap between the best and worst LEPs is 17 points'
+    "trend",  # 'that is down from 2012': a change from a year the data does not hold
 ]
 
 
@@ -59,6 +61,7 @@ class Claim:
     only: bool = False  # 'the only LEP at 46%'
     relation: str = ""  # high | low, claimed without a figure
     period: str = ""  # the years written: '2013', '2008-2013'
+    across: str = ""  # 'UK': an extreme said of the whole UK, not just England's LEPs
     base: str = ""  # the population said, when it is not the measure's own
     doubt: str = ""  # why the claim cannot be read with confidence
     written: str = ""  # the figure's words (normalised), to find it again for a correction

@@ -175,6 +175,16 @@ def set_aside(norm: str, mentions: list[Mention] | tuple[Mention, ...]) -> set[s
     return aside - {m.target for i, m in enumerate(places) if i not in behind}
 
 
+def _idioms(tokens: list[str], lexicon: Lexicon) -> set[int]:
+    """Token indexes inside a saying ('bucks the trend'): nothing is read from them."""
+    out: set[int] = set()
+    for idiom in lexicon.idioms:
+        for i in range(len(tokens) - len(idiom) + 1):
+            if tuple(tokens[i : i + len(idiom)]) == idiom:
+                out.update(range(i, i + len(idiom)))
+    return out
+
+
 def _is_passage(text: str, found: tuple[Amount, ...]) -> bool:
     if len(found) < 2:
         return False
@@ -188,14 +198,17 @@ def read_signals(text: str, lexicon: Lexicon, students: bool = False) -> Signals
     norm = normalise(text, lexicon.spellings)
     spans = [t.span() for t in TOKEN.finditer(norm)]
     tokens = [norm[a:b] for a, b in spans]
-    exact = exact_matches(tokens, lexicon)
+    idiomatic = _idioms(tokens, lexicon)
+    exact = [
+        m for m in exact_matches(tokens, lexicon) if idiomatic.isdisjoint(range(m.start, m.end))
+    ]
     firm = {  # fuzzy matching may correct a vague match, not 'north east LEPs' (a region)
         i
         for m in exact
         if not m.only_vague or (m.of("region") and tokens[m.end - 1] in REGION_WORDS)
         for i in range(m.start, m.end)
     }
-    fuzzy = fuzzy_matches(tokens, firm, lexicon)
+    fuzzy = fuzzy_matches(tokens, firm | idiomatic, lexicon)
     fuzzy_span = {i for m in fuzzy for i in range(m.start, m.end)}
     exact = [m for m in exact if not (m.only_vague and fuzzy_span & set(range(m.start, m.end)))]
     matches = sorted(exact + fuzzy, key=lambda m: m.start)
