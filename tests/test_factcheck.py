@@ -62,6 +62,7 @@ PASSAGE = (
         ("check: 42% of Liverpool employers offer work inspiration", "disputed"),
         ("Merseyside bucks the trend: 42 per cent of employers there offer work inspiration",
          "disputed"),  # a saying names no Buckinghamshire
+        ("is the Humber _really_ bottom for placements?", "correct"),
         # 'not below' is a bound, not a denial of one; 'topped' is 'over'
         ("Is it true that Humber is not below 30% on placements?", "incorrect"),
         ("check: London's GVA per head topped £37,000 in 2012", "correct"),

@@ -108,6 +108,14 @@ NORTH_WEST = [
             ["Oxfordshire"],
             "work_inspiration",
         ),
+        # a team asking about 'our' figure is asking about its own area
+        (
+            "pasting an email from the Tees Valley team:\n> for the skills plan we want to quote "
+            "our GVA growth over 2008-13. Could you send the number you hold?",
+            "value",
+            ["Tees Valley"],
+            "gva_growth",
+        ),
     ],
 )
 def test_read_as_people_type(ask, question, intent, areas, indicator):

@@ -39,6 +39,7 @@ STATEMENT_VERB = re.compile(
     r"gets|takes|took|hosts|hosted|provides|provided|accounts? for|makes up|made up|comes second|"
     r"performs?|performed|scores?|scored|excels|struggles|struggled|lag|lagged|trail|trailed)\b"
 )
+OURS = re.compile(r"\b(?:our|we|us)\b")
 EMPLOYERS = re.compile(r"\b(?:employers?|firms?|businesses|companies|establishments|workplaces)\b")
 REGION_WORDS = frozenset({"leps", "lep", "areas", "region", "regions", "ones"})
 ASKS_WORDING = re.compile(
@@ -170,6 +171,8 @@ def set_aside(norm: str, mentions: list[Mention] | tuple[Mention, ...]) -> set[s
         spans.setdefault((m.start, m.end), []).append(m)
     places = [named[0] for named in spans.values()]
     behind = background(norm, places)
+    if len(behind) == len(places) and OURS.search(norm):  # 'the Tees Valley team: our GVA growth'
+        return set()
     aside = {m.target for i in behind for m in spans[(places[i].start, places[i].end)]}
     # 'For the Cumbria paper … UKCES called Cumbria a blackspot': named again, it is the subject
     return aside - {m.target for i, m in enumerate(places) if i not in behind}
