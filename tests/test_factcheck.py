@@ -174,6 +174,11 @@ def test_a_claim_that_names_no_measure_says_how_it_was_read(ask):
         ),
         ("Cheshire and Warrington is at 25% on work inspiration. No LEP did better.",
          ["correct", "correct"]),
+        # a measure named in the next part of the sentence; 'also at' is of the part's subject
+        ("Of Year 11s, 63% had careers education, and 57% of those with careers education "
+         "were satisfied.", ["correct", "correct"]),
+        ("London is at 46% on placements, and Cheshire and Warrington is also at 40%.",
+         ["correct", "incorrect"]),
         # a change from a year the data does not hold cannot be checked
         ("38% of English employers offered placements. That is down from 2012.",
          ["correct", "unverifiable"]),

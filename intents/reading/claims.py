@@ -50,6 +50,7 @@ BY = re.compile(
 )
 LISTED = re.compile(r"\s*,?\s*(?:and\s+|&\s+)?(?:the\s+)?")  # commas are gone once normalised
 BOTH_AND = re.compile(r"\bboth\b.+\band\b")  # 'both had careers education and were satisfied'
+ALSO = re.compile(r"\b(?:also|too|likewise|as well)\b(?: at| on)?\s*$")
 THAT_IS = re.compile(r"(?:that|this|it) (?:is|s|was|puts it)\b")
 THERE = re.compile(r"\b(?:employers|firms|businesses) there\b|\bthere s\b(?! no)")
 CHECK_PHRASES = re.compile(  # 'is it true', 'it s right': the question's 'it', not an area
@@ -246,6 +247,12 @@ def _subject(sentence: _Sentence, at: int, earlier: Context) -> tuple[str, str]:
     mention = _nearest(sentence, at, AREA_KINDS, _part_of(sentence, at)) or _nearest(
         sentence, at, AREA_KINDS
     )
+    if ALSO.search(sentence.text[max(0, at - 12) : at]):  # 'X is typical of the south, also at 40%'
+        start, _ = _part_of(sentence, at)
+        mention = next(
+            (m for m in sentence.mentions if m.kind in AREA_KINDS and start <= m.start < at),
+            mention,
+        )
     if mention is not None and mention.kind == "region":
         lep = next((m for m in sentence.mentions if m.kind == "lep"), None)
         mention = lep or mention
@@ -290,6 +297,8 @@ def _measure(sentence: _Sentence, at: int, earlier: Context) -> tuple[str, str]:
         )
         if (mention is None or overlapping) and len(sentence.broken_down) == 1:
             return next(iter(sentence.broken_down)), ""
+    if mention is not None and not part[0] <= mention.start < part[1]:
+        part = _part_of(sentence, mention.start)  # the measure is named in the next part
     scope = (0, len(sentence.text)) if BOTH_AND.search(sentence.text) else part
     named = {
         m.target
