@@ -57,7 +57,7 @@ ASKS_LEPS = re.compile(  # a question over LEPs in general, not a claim about on
 SECTOR_CONTEXT = r"\b(?:sectors?|industr\w*|employers|firms|businesses|companies|in)\b"
 
 
-Slot = Literal[
+Named = Literal[  # the slots a phrase in the lexicon fills
     "lep",
     "group",
     "outside",
@@ -66,6 +66,11 @@ Slot = Literal[
     "sector",
     "ambiguous",
     "region",
+]
+
+
+Slot = Literal[
+    Named,
     "number",
     "threshold",
     "order",
@@ -226,19 +231,7 @@ def read_signals(text: str, lexicon: Lexicon, students: bool = False) -> Signals
     sector_context = re.search(SECTOR_CONTEXT, norm) is not None or bool(
         named & lexicon.broken_down
     )
-    found: dict[str, list] = {
-        k: []
-        for k in (
-            "lep",
-            "group",
-            "outside",
-            "district",
-            "indicator",
-            "sector",
-            "ambiguous",
-            "region",
-        )
-    }
+    found: dict[str, list] = {k: [] for k in get_args(Named)}
     notes = []
     where: dict[str, list[tuple[int, int]]] = {}  # measure or sector -> where it was read
     mentions: list[Mention] = []

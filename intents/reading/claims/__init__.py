@@ -1,0 +1,83 @@
+"""A message -> the claims it makes, each with its subject, measure, comparator, figure, base and
+period. Every figure with its subject is a claim; so is a rank, an extreme, a range, a comparison
+between areas and a standing said without a figure ('a low placement rate').
+
+Claims are read sentence by sentence (sentence.py), each claim anchored to its area and measure
+(anchors.py): figures (figures.py), standings without one (standings.py), and claims said of
+several areas at once (joined.py). A figure takes the nearest area and measure in its part of
+the sentence (parts are split at 'against', 'while', 'but', ...), else the sentence's, else the
+previous sentence's, else the conversation's; with no area at all, a claim is about England. What
+cannot be read with confidence is kept as a doubt, so the judge says "can't check" and why.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from intents.reading.claims.anchors import MEASURE_DOUBT
+from intents.reading.claims.figures import every_lep, figure_claim, quantified, two_sided
+from intents.reading.claims.joined import both_before, in_order, shared, with_extremes
+from intents.reading.claims.sentence import Context, Sentence, read_sentence
+from intents.reading.claims.standings import (
+    comparison_claim,
+    extreme_claims,
+    relation_claims,
+    trend_claims,
+)
+from intents.reading.clean import sentences
+from intents.reading.lexicon import Lexicon
+from intents.reading.query import Claim
+
+__all__ = ["MEASURE_DOUBT", "Context", "read_claims"]
+
+NATIONS = frozenset({"England", "UK"})
+
+
+def read_claims(text: str, lexicon: Lexicon, earlier: Context | None = None) -> tuple[Claim, ...]:
+    """Every claim in `text` (cleaned, not normalised), in the order written."""
+    out: list[Claim] = []
+    split = sentences(text)
+    earlier = replace(earlier or Context(), single=len(split) == 1)
+    for original in split:
+        students = bool(earlier.indicators) and earlier.indicators[0] in lexicon.of_students
+        sentence = read_sentence(original, lexicon, students, alone=earlier.single)
+        found = [(a.start, figure_claim(sentence, a, earlier)) for a in sentence.amounts]
+        found = every_lep(sentence, found + quantified(sentence, earlier))
+        found += extreme_claims(sentence, earlier)
+        found = with_extremes(sentence, found) + comparison_claim(sentence, earlier)
+        found += trend_claims(sentence, earlier)
+        found = in_order(sentence, found)
+        found = shared(sentence, found + relation_claims(sentence, earlier, found))
+        found = both_before(sentence, found, earlier)
+        claims = [two_sided(c) for _, c in sorted(found, key=lambda pair: pair[0])]
+        out += claims
+        earlier = _after(sentence, claims, earlier)
+    return tuple(out)
+
+
+def _after(sentence: Sentence, claims: list[Claim], earlier: Context) -> Context:
+    """What the next sentence's 'it', 'both' and bare figures refer to: this one's areas and
+    measure — those its claims settled, else those it named ('Humber and Tees Valley share a
+    profile. Both have…')."""
+    settled = [c for c in claims if c.subject and not c.doubt]
+    local = [c for c in settled if c.subject not in NATIONS]  # 'England's 17%' is a yardstick
+    settled = local or settled
+    if settled:
+        last = settled[-1]
+        subjects = [c.subject for c in settled]
+        indicator, sector = last.indicator, last.sector
+    elif not claims:
+        subjects = [m.target for m in sentence.mentions if m.kind in ("lep", "group")]
+        measures = [m.target for m in sentence.mentions if m.kind == "indicator"]
+        indicator, sector = (measures[-1] if measures else ""), earlier.sector
+    else:
+        return earlier
+    if not subjects:
+        return replace(earlier, indicators=(indicator,)) if indicator else earlier
+    return replace(
+        earlier,
+        previous=subjects[-1],
+        indicators=(indicator,) if indicator else earlier.indicators,
+        recent=tuple(dict.fromkeys((*earlier.recent, *subjects)))[-2:],
+        sector=sector,
+    )

@@ -1,0 +1,134 @@
+"""What a claim said at a point in a sentence is about: the nearest area and measure, else the
+sentence's, else the one before's, else the conversation's — or a doubt, never a guess."""
+
+from __future__ import annotations
+
+import re
+
+from intents.reading.claims.sentence import AREA_KINDS, Context, Sentence, nearest, part_of
+from intents.reading.query import Claim, ClaimKind
+
+PRONOUN = re.compile(  # words that stand for an area ('their' is usually the people's)
+    r"\b(?:it|its|there|that lep|this lep|the area|that area|the lep|that one|this one|"
+    r"same lep|same area)\b"
+)
+
+
+BOTH_AND = re.compile(r"\bboth\b.+\band\b")  # 'both had careers education and were satisfied'
+
+
+ALSO = re.compile(r"\b(?:also|too|likewise|as well)\b(?: at| on)?\s*$")
+
+
+THERE = re.compile(r"\b(?:employers|firms|businesses) there\b|\bthere s\b(?! no)")
+
+
+CHECK_PHRASES = re.compile(  # 'is it true', 'it s right': the question's 'it', not an area
+    r"\b(?:is|was|isn t|wasn t|does|did|can i say|could i say|ok to say|say|put) it\b"
+    r"|\bit s? (?:true|right|correct|fair|accurate|ok|okay|safe)\b"
+)
+
+
+REGION_DOUBT = "regions have no figures of their own in this dataset, only their LEPs"
+
+
+MEASURE_DOUBT = "which measure the figure is about"
+
+
+def subject_of(sentence: Sentence, at: int, earlier: Context) -> tuple[str, str]:
+    """(subject, doubt) for a claim anchored at `at`."""
+    mention = nearest(sentence, at, AREA_KINDS, part_of(sentence, at)) or nearest(
+        sentence, at, AREA_KINDS
+    )
+    if ALSO.search(sentence.text[max(0, at - 12) : at]):  # 'X is typical of the south, also at 40%'
+        start, _ = part_of(sentence, at)
+        mention = next(
+            (m for m in sentence.mentions if m.kind in AREA_KINDS and start <= m.start < at),
+            mention,
+        )
+    if mention is not None and mention.kind == "region":
+        lep = next((m for m in sentence.mentions if m.kind == "lep"), None)
+        mention = lep or mention
+    if mention is not None:
+        if mention.kind == "region":
+            return mention.target, REGION_DOUBT
+        if mention.kind in ("district", "outside"):
+            return mention.target, f"{mention.target} is not one of the 39 LEPs"
+        return mention.target, ""
+    vague = next((m for m in sentence.mentions if m.kind == "ambiguous"), None)
+    if vague is not None:
+        return "", f"which LEP '{vague.target}' means"
+    before = CHECK_PHRASES.sub(" ", sentence.text[:at])
+    if PRONOUN.search(before) or THERE.search(sentence.text):
+        referred = earlier.previous or (earlier.areas[0] if earlier.areas else "")
+        return referred, "" if referred else "which area 'it' or 'there' refers to"
+    if earlier.previous:  # a passage: 'Only 29% do.' is about the sentence before's area
+        return earlier.previous, ""
+    if earlier.single and earlier.areas:
+        return earlier.areas[0], ""
+    return "England", ""
+
+
+def measure_of(sentence: Sentence, at: int, earlier: Context) -> tuple[str, str]:
+    """The nearest measure, passing over one another measure named beside it narrows
+    ('Year 11s who had careers education were satisfied' is about satisfaction)."""
+    mention = nearest(sentence, at, ("indicator",), part_of(sentence, at)) or nearest(
+        sentence, at, ("indicator",)
+    )
+    part = part_of(sentence, at)
+    sectors = [m for m in sentence.mentions if m.kind == "sector"]
+    sector_before = earlier.indicators[:1] and earlier.indicators[0] in sentence.broken_down
+    if (
+        sectors
+        and sector_before
+        and (mention is None or mention.target not in sentence.broken_down)
+    ):
+        return earlier.indicators[0], ""  # 'Manufacturing stood at 13%.' after a sector claim
+    if len(sectors) > 1:  # 'manufacturing 13%, construction 6%': sectors, not manufacturing's GVA
+        overlapping = mention is not None and any(
+            m.start < mention.end and mention.start < m.end for m in sectors
+        )
+        if (mention is None or overlapping) and len(sentence.broken_down) == 1:
+            return next(iter(sentence.broken_down)), ""
+    if mention is not None and not part[0] <= mention.start < part[1]:
+        part = part_of(sentence, mention.start)  # the measure is named in the next part
+    scope = (0, len(sentence.text)) if BOTH_AND.search(sentence.text) else part
+    named = {
+        m.target
+        for m in sentence.mentions
+        if m.kind == "indicator" and scope[0] <= m.start < scope[1]
+    }
+    if mention is not None:
+        narrower = [i for i in named if mention.target in sentence.supersedes.get(i, ())]
+        if narrower:
+            return narrower[0], ""
+    if mention is not None:
+        return mention.target, ""
+    if earlier.indicators:
+        return earlier.indicators[0], ""
+    return "", MEASURE_DOUBT
+
+
+def anchored(sentence: Sentence, at: int, earlier: Context, kind: ClaimKind) -> Claim:
+    """A claim of `kind` anchored at `at`: its subject, measure and period, and the first doubt
+    about either; callers replace() what their own words say."""
+    subject, doubt = subject_of(sentence, at, earlier)
+    indicator, measure_doubt = measure_of(sentence, at, earlier)
+    return Claim(
+        text=sentence.original,
+        kind=kind,
+        subject=subject,
+        indicator=indicator,
+        period=sentence.period,
+        doubt=doubt or measure_doubt,
+    )
+
+
+def carried_sector(sentence: Sentence, earlier: Context) -> str:
+    """'Its figure was 18%.' after a claim about a sector is about that sector."""
+    return earlier.sector if PRONOUN.search(sentence.text) else ""
+
+
+def sector_at(sentence: Sentence, at: int) -> str:
+    mention = nearest(sentence, at, ("sector",), part_of(sentence, at))
+    return mention.target if mention else ""

@@ -1,0 +1,286 @@
+"""Claims made with a figure: a share, amount or change, a gap, a ratio, a range, a bound on
+every LEP or sector, with its comparator, negation, base and the figure's own words."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from intents.reading import claim_words as words
+from intents.reading.amounts import Amount
+from intents.reading.claims.anchors import carried_sector, measure_of, sector_at, subject_of
+from intents.reading.claims.sentence import Context, Sentence
+from intents.reading.query import Claim, Comparator
+
+OF_ANOTHER = re.compile(  # '61% of the UK average', 'half the UK average': a ratio
+    r"\s*(of )?(?:the |its |their )?(?:[a-z]+ ){0,4}?(?:average|figure|level|rate|mean|benchmark|share)\b"
+)
+
+
+ONLY_ONE = re.compile(r"\b(?:the only|the one|alone|uniquely)\b(?: (?:lep|area|place|one))?")
+
+
+GAP = re.compile(r"\b(?:gap|difference|apart|separat\w*|between (?:them|the two))\b")
+
+
+BY = re.compile(
+    r"\bby\s+(?:about|around|roughly|some|nearly|almost|over|more than|less than|just over|"
+    r"just under|at least|c|circa|~)?\s*$"
+)
+
+
+MIRRORED: dict[Comparator, Comparator] = {
+    ">": "<",
+    ">=": "<=",
+    "<": ">",
+    "<=": ">=",
+    "just_below": "just_above",
+    "just_above": "just_below",
+}
+
+
+SPREAD = re.compile(  # the gap between the two ends of the LEP range, not between two areas
+    r"\b(?:best|top|highest|strongest) and (?:the )?(?:worst|bottom|lowest|weakest)\b"
+    r"|\b(?:worst|bottom|lowest|weakest) and (?:the )?(?:best|top|highest|strongest)\b"
+    r"|\bspread\b"
+)
+
+
+def _comparator(text: str, amount: Amount) -> tuple[Comparator, bool]:
+    """(comparator, hedged words seen) from the words just before and after the figure."""
+    after = text[amount.end : amount.end + 12].strip()
+    for phrase, op in words.INCLUSIVE_AFTER.items():
+        if after.startswith(phrase):
+            return op, False  # type: ignore[return-value]
+    for op, phrases in words.COMPARATORS.items():
+        if words.phrase_before(text, amount.start, phrases):
+            return op, op == "~"
+    if any(after.startswith(h) for h in words.AFTER_HEDGES):
+        return "~", True
+    return "=", False
+
+
+def _negated(text: str, amount: Amount, subject_end: int) -> bool:
+    """'London does not reach 46%': a negation between the subject and the figure."""
+    before = text[max(subject_end, amount.start - 40) : amount.start]
+    bound = next((p for p in NEGATIVE_BOUNDS if before.rstrip().endswith(p)), "")
+    if bound:  # 'not below 30%' is the bound >= 30, not a denial of it
+        before = before.rstrip().removesuffix(bound)
+    return bool(words.NEGATION.search(before))
+
+
+NEGATIVE_BOUNDS = sorted(
+    (p for ps in words.COMPARATORS.values() for p in ps if words.NEGATION.search(p)),
+    key=len,
+    reverse=True,
+)
+
+
+BASES = (
+    (words.ALL_OF, "all students"),
+    (words.STUDENT_WORDS, "students"),
+    (words.PEOPLE_WORDS, "people"),
+    (words.ALL_EMPLOYERS, "all employers"),
+    (words.EMPLOYER_WORDS, "employers"),
+)
+
+
+def _base(sentence: Sentence, start: int, end: int) -> str:
+    """Who the share is said to be of: the words after 'X% of', else those around the figure."""
+    of = re.match(r"\s*of\s+(.*)", sentence.text[end : end + 45])
+    window = of.group(1) if of else sentence.text[max(0, start - 60) : end + 60]
+    if words.SOLE_TRADERS.search(window):
+        return "people"
+    found = [(m.start(), name) for pattern, name in BASES if (m := pattern.search(window))]
+    return min(found)[1] if found else ""
+
+
+def _benchmark(phrase: re.Match[str]) -> str:
+    """'the UK average' is the UK's figure; 'the national average' England's."""
+    return "UK" if re.search(r"\buk\b", phrase.group(0)) else "England"
+
+
+def other_area(sentence: Sentence, after: int, subject: str) -> str:
+    """The area a difference, ratio or comparison is against: named after the figure."""
+    bench = words.BENCHMARK_WORDS.search(sentence.text[after : after + 50])
+    if bench:
+        return _benchmark(bench)
+    for m in sentence.mentions:
+        if m.start >= after and m.kind in ("lep", "group") and m.target != subject:
+            return m.target
+    return ""
+
+
+def _direction(text: str, at: int) -> int:
+    """+1 for 'above/higher than', -1 for 'below/behind', 0 when no direction follows."""
+    following = text[at : at + 25].strip()
+    for phrase, sign in sorted(words.DIRECTIONS.items(), key=lambda kv: -len(kv[0])):
+        if following.startswith(phrase):
+            return sign
+    return 0
+
+
+def figure_claim(sentence: Sentence, amount: Amount, earlier: Context) -> Claim:
+    text = sentence.text
+    subject, doubt = subject_of(sentence, amount.start, earlier)
+    indicator, measure_doubt = measure_of(sentence, amount.start, earlier)
+    subject_at = next((m.end for m in sentence.mentions if m.target == subject), 0)
+    comparator, hedged = _comparator(text, amount)
+    claim = Claim(
+        text=sentence.original,
+        kind="figure",
+        subject=subject,
+        indicator=indicator,
+        sector=sector_at(sentence, amount.start) or carried_sector(sentence, earlier)
+        if indicator in sentence.broken_down
+        else "",
+        comparator="~" if hedged else comparator,
+        value=amount.value,
+        high=amount.high,
+        precision=amount.precision,
+        unit=amount.unit,
+        in_words=amount.in_words,
+        negated=_negated(text, amount, subject_at if subject_at < amount.start else 0),
+        complement=bool(words.COMPLEMENT.search(text[amount.end : amount.end + 60])),
+        period=sentence.period,
+        base=_base(sentence, amount.start, amount.end),
+        doubt=doubt or measure_doubt,
+        written=text[amount.start : amount.end],
+        only=bool(ONLY_ONE.search(text)),
+    )
+    if amount.unit == "points" and SPREAD.search(text):
+        return replace(claim, kind="spread", subject="", doubt=measure_doubt)
+    change = indicator in sentence.changes and amount.unit == "points"
+    if amount.unit == "ratio" or (amount.unit == "points" and not change) or _is_gap(text, amount):
+        subject, other, sign = _sides(sentence, amount, earlier.previous or subject, earlier)
+        sectors = [m for m in sentence.mentions if m.kind == "sector"]
+        if len(sectors) > 1 and not other:  # 'manufacturing trails financial services by 5'
+            claim = replace(claim, sector=sectors[0].target)
+            other = sectors[1].target
+        measures = list(dict.fromkeys(m.target for m in sentence.mentions if m.kind == "indicator"))
+        if not other and len(measures) > 1:  # 'placements are twice as common as inspiration'
+            claim = replace(claim, indicator=measures[0], versus=measures[1])
+            other = subject
+        if amount.unit == "ratio":
+            return replace(claim, kind="ratio", subject=subject, other=other,
+                           doubt=claim.doubt or _no_other(other))  # fmt: skip
+        comparator = claim.comparator
+        if sign < 0:  # 'at least 8 points below': the gap is -8 or lower
+            comparator = MIRRORED.get(comparator, comparator)
+        return replace(
+            claim, kind="difference", subject=subject, value=amount.value * (sign or 1),
+            other=other or "England", signed=sign != 0, comparator=comparator,
+        )  # fmt: skip
+    other = other_area(sentence, amount.end, subject)
+    of = OF_ANOTHER.match(text[amount.end :])
+    measures = list(dict.fromkeys(m.target for m in sentence.mentions if m.kind == "indicator"))
+    if of and not other and len(measures) > 1 and amount.unit == "percent" and amount.in_words:
+        return replace(  # 'work inspiration is less than half its placement share'
+            claim, kind="ratio", indicator=measures[0], versus=measures[1], other=subject,
+            value=amount.value / 100, precision=amount.precision / 100,
+        )  # fmt: skip
+    if other and of and amount.unit == "percent" and (of.group(1) or amount.in_words):
+        subject, other, _ = _sides(sentence, amount, earlier.previous or subject, earlier)
+        return replace(
+            claim, kind="ratio", subject=subject, value=amount.value / 100,
+            precision=amount.precision / 100, other=other,
+        )  # fmt: skip
+    if amount.high is not None and subject == "England" and _about_all_leps(text):
+        return replace(claim, kind="range", subject="", doubt=measure_doubt)
+    return claim
+
+
+def _is_gap(text: str, amount: Amount) -> bool:
+    """'5% above England', 'exceeded the UK average by £16,000': a figure that is a gap."""
+    if amount.unit not in ("percent", "pounds"):
+        return False
+    after = _direction(text, amount.end) != 0 and bool(words.THAN_OR_AREA.match(text[amount.end :]))
+    by = bool(BY.search(text[: amount.start])) and bool(_direction_before(text, amount.start))
+    return after or by
+
+
+def _direction_before(text: str, end: int) -> int:
+    found = [
+        (m.start(), sign)
+        for phrase, sign in words.DIRECTIONS.items()
+        for m in re.finditer(rf"\b{phrase}\b", text[:end])
+    ]
+    return max(found)[1] if found else 0
+
+
+def _sides(
+    sentence: Sentence, amount: Amount, subject: str, earlier: Context
+) -> tuple[str, str, int]:
+    """(subject, other, sign) of a gap or ratio: the subject is named before the figure, the
+    other after it ('8 points above England') or before it ('London's lead over England is')."""
+    text = sentence.text
+    areas = [m for m in sentence.mentions if m.kind in ("lep", "group")]
+    before = [m.target for m in areas if m.end <= amount.start]
+    after = [m.target for m in areas if m.start >= amount.end and m.target not in before[:1]]
+    if not before and len(after) > 1 and not words.BENCHMARK_WORDS.search(text):
+        return after[0], after[1], 0  # '17 points separate London and the Humber'
+    if not areas and len(earlier.recent) == 2 and GAP.search(text):
+        return earlier.recent[0], earlier.recent[1], 0  # 'The gap is 5 points.'
+    first = before[0] if before else subject
+    if not before and after and first == after[0]:  # 'that's 10 points above England'
+        first = earlier.previous or (earlier.areas[0] if earlier.areas else first)
+    bench = words.BENCHMARK_WORDS.search(text, amount.end)
+    if after and not (
+        bench and bench.start() <= min(m.start for m in areas if m.start >= amount.end)
+    ):
+        other = after[0]
+    elif bench:
+        other = _benchmark(bench)
+    elif len(before) > 1:
+        other = before[1]
+    elif (bench := words.BENCHMARK_WORDS.search(text[: amount.start])) and first != "England":
+        other = _benchmark(bench)
+    else:
+        other = ""
+    sign = _direction(text, amount.end) or _direction_before(text, amount.start)
+    return first, other if other != first else "", sign
+
+
+def _no_other(other: str) -> str:
+    """Why a ratio cannot be judged: '' when it says what it is compared with."""
+    return "" if other else "what the figure is compared with"
+
+
+def _about_all_leps(text: str) -> bool:
+    return bool(words.RANGE_WORDS.search(text) and words.ALL_LEPS.search(text))
+
+
+def quantified(sentence: Sentence, earlier: Context) -> list[tuple[int, Claim]]:
+    """'Most employers do not offer placements': a share said as more or less than half."""
+    out = []
+    for m in words.QUANTIFIER.finditer(sentence.text):
+        amount = Amount(50.0, 1.0, "percent", m.start(), m.end(), in_words=True)
+        claim = figure_claim(sentence, amount, earlier)
+        comparator = words.QUANTIFIERS[m.group(1)]
+        out.append((m.start(), replace(claim, comparator=comparator, written=m.group(1))))
+    return out
+
+
+def every_lep(sentence: Sentence, claims: list[tuple[int, Claim]]) -> list[tuple[int, Claim]]:
+    """'No LEP has more than half': a bound on every LEP's figure, judged on the published range."""
+    every = words.EVERY.search(sentence.text)
+    sectors = words.EVERY_SECTOR.search(sentence.text)  # 'no sector had more than 20%'
+    if every is None and sectors is None:
+        return claims
+    none = (every or sectors).group(0).startswith(("no ", "none", "not"))
+    which = {"sector": "all"} if every is None else {"subject": ""}
+    return [
+        (at, replace(c, kind="range", high=None, negated=none, **which))
+        if c.kind == "figure" and c.comparator not in ("=", "~")
+        else (at, c)
+        for at, c in claims
+    ]
+
+
+def two_sided(claim: Claim) -> Claim:
+    """A gap, ratio or comparison of an area with itself was misread, never judged."""
+    compared = claim.kind in ("difference", "ratio", "comparison")
+    same = claim.other == claim.subject and not claim.versus and not claim.sector
+    if compared and same and not claim.doubt:
+        return replace(claim, doubt=f"what {claim.subject or 'the figure'} is compared with")
+    return claim

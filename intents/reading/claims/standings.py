@@ -1,0 +1,260 @@
+"""Claims made without a figure: ranks and extremes, top N, standings ('a low placement
+rate'), comparisons between areas and changes since a year the data does not hold."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from itertools import pairwise
+
+from intents.reading import claim_words as words
+from intents.reading.claims.anchors import anchored, measure_of, sector_at, subject_of
+from intents.reading.claims.figures import SPREAD, other_area
+from intents.reading.claims.sentence import Context, Sentence, inside_mention
+from intents.reading.query import Claim, Comparator
+from intents.reading.signals import Mention
+
+THAT_IS = re.compile(r"(?:that|this|it) (?:is|s|was|puts it)\b")
+
+
+COMPARISON = re.compile(
+    r"\b(?:ahead of|behind|higher than|lower than|better than|worse than|more than|less than|"
+    r"above|below|beats?|trails?|outperforms?|level with|the same as|equal to|on a par with|"
+    r"matches|matched|equalled|equals|mirrors|mirrored|more likely|less likely)\b"
+)
+
+
+STILL = re.compile(  # 'Tees Valley is lower still': than the area the sentence before was about
+    r"\b(?:(higher|lower|better|worse|stronger|weaker) still|even (higher|lower|better|worse|"
+    r"stronger|weaker))\b"
+)
+
+
+STILL_SIDE: dict[str, Comparator] = {"higher": ">", "better": ">", "stronger": ">"}
+
+
+COMPARISON_SIDE: dict[str, Comparator] = {
+    **dict.fromkeys(("ahead of", "higher than", "better than", "more than", "above"), ">"),
+    "more likely": ">",
+    **dict.fromkeys(("beat", "beats", "outperforms", "outperform"), ">"),
+    **dict.fromkeys(("level with", "the same as", "equal to", "on a par with", "matches"), "="),
+    **dict.fromkeys(("matched", "equalled", "equals", "mirrors", "mirrored"), "="),
+}
+
+
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}
+
+
+TREND = re.compile(  # 'down from 2012', 'up on 2012', 'fallen since 2010'
+    r"\b(?:down|up|fell|rose|risen|fallen|increased|decreased|dropped|declined|grown|higher|"
+    r"lower|more|less|fewer)\b(?:\s+\w+){0,3}?\s+(?:from|on|since|than in|compared with)\s+"
+    r"((?:19|20)\d\d)\b"
+)
+
+
+UK_WIDE = re.compile(r"\b(?:in|across|of|anywhere in|throughout) (?:the )?(?:uk|united kingdom)\b")
+
+
+def _denied(sentence: Sentence, subject: str, at: int) -> bool:
+    """'Tees Valley isn't the lowest': a negation between the subject and the claim."""
+    start = next((m.end for m in sentence.mentions if m.target == subject and m.end <= at), 0)
+    return bool(words.NEGATION.search(sentence.text[start:at]))
+
+
+def _among(sentence: Sentence, earlier: Context) -> list[tuple[int, Claim]]:
+    """'Tees Valley is one of the worst for youth unemployment': a standing, judged by polarity."""
+    out = []
+    for m in words.AMONG.finditer(sentence.text):
+        subject, doubt = subject_of(sentence, m.start(), earlier)
+        before = [x for x in sentence.mentions if x.kind in ("lep", "group") and x.end <= m.start()]
+        if before:
+            subject = before[-1].target
+        indicator, measure_doubt = measure_of(sentence, m.start(), earlier)
+        claim = Claim(
+            text=sentence.original,
+            kind="relation",
+            subject=subject,
+            indicator=indicator,
+            relation=words.AMONG_SIDE[m.group(1)],
+            negated=_denied(sentence, subject, m.start()),
+            period=sentence.period,
+            doubt=doubt or measure_doubt,
+        )
+        out.append((m.start(), claim))
+    return out
+
+
+def extreme_claims(sentence: Sentence, earlier: Context) -> list[tuple[int, Claim]]:
+    out = _among(sentence, earlier)
+    for m in words.CAME.finditer(sentence.text):
+        claim = anchored(sentence, m.start(), earlier, "extreme")
+        claim = replace(
+            claim,
+            sector=sector_at(sentence, m.start())
+            if claim.indicator in sentence.broken_down
+            else "",
+            extreme="highest",
+            position=words.ORDINALS[m.group(1)],
+        )
+        out.append((m.start(), claim))
+    spreads = [
+        *words.AMONG.finditer(sentence.text),
+        *SPREAD.finditer(sentence.text),
+        *words.TOP_N_ENDS.finditer(sentence.text),
+    ]
+    for m in words.EXTREME.finditer(sentence.text):
+        word = m.group(3)
+        if any(a.start() <= m.start(3) < a.end() for a in spreads):
+            continue  # 'among the worst' is a standing; 'the best and worst' name the range
+        if inside_mention(sentence, m.start(3)) or (
+            word in ("most", "least")
+            and not re.search(
+                r"\b(?:the|likely)\b", m.group(0) + sentence.text[m.end() : m.end() + 8]
+            )
+        ):
+            continue
+        subject, doubt = subject_of(sentence, m.start(), earlier)
+        before = [x for x in sentence.mentions if x.kind in ("lep", "group") and x.end <= m.start()]
+        if before:  # 'Humber employers are the least likely in England': not England
+            subject, doubt = subject_of(sentence, before[-1].start, earlier)
+        indicator, measure_doubt = measure_of(sentence, m.start(), earlier)
+        out.append(
+            (
+                m.start(),
+                Claim(
+                    text=sentence.original,
+                    kind="extreme",
+                    subject=subject,
+                    indicator=indicator,
+                    sector=sector_at(sentence, m.start()),
+                    extreme=words.EXTREME_WORDS[word],
+                    position=words.ORDINALS.get(m.group(2) or "", 1),
+                    joint=bool(m.group(1)),
+                    only=bool(words.ONLY.search(sentence.text)),
+                    negated=_denied(sentence, subject, m.start()),
+                    relation="band" if words.BAND_AFTER.match(sentence.text[m.end() :]) else "",
+                    period=sentence.period,
+                    across="UK" if UK_WIDE.search(sentence.text, m.end()) else "",
+                    doubt=doubt or measure_doubt,
+                ),
+            )
+        )
+    tops = [(m, m.group(2), m.group(1) == "top") for m in words.TOP_N.finditer(sentence.text)]
+    tops += [
+        (m, m.group(1), words.EXTREME_WORDS[m.group(2)] in ("highest", "best"))
+        for m in words.TOP_N_ENDS.finditer(sentence.text)
+    ]
+    for m, n, top in tops:
+        claim = replace(
+            anchored(sentence, m.start(), earlier, "top_n"),
+            extreme="highest" if top else "lowest",
+            position=int(n) if n.isdigit() else NUMBER_WORDS[n],
+        )
+        out.append((m.start(), claim))
+    return out
+
+
+def trend_claims(sentence: Sentence, earlier: Context) -> list[tuple[int, Claim]]:
+    """'That is down from 2012': a change from an earlier year, said without a figure."""
+    found = TREND.search(sentence.text)
+    if found is None or sentence.amounts:
+        return []
+    claim = anchored(sentence, found.start(), earlier, "trend")
+    return [(found.start(), replace(claim, period=found.group(1), written=found.group(0)))]
+
+
+def comparison_claim(sentence: Sentence, earlier: Context) -> list[tuple[int, Claim]]:
+    """'Dorset is ahead of Heart of the South West', 'London is above the national average',
+    'Cheshire and Warrington is level with London'."""
+    text = sentence.text
+    areas = [m for m in sentence.mentions if m.kind in ("lep", "group")]
+    if not areas:
+        return []
+    subject = areas[0]
+    indicator, doubt = measure_of(sentence, subject.end, earlier)
+    lead = THAT_IS.match(text)
+    if lead and earlier.previous and earlier.previous != subject.target:
+        # 'That is well above Cheshire and Warrington's 25%': the last sentence's area is compared
+        subject = Mention("lep", earlier.previous, 0, lead.end())
+    for m in COMPARISON.finditer(text):
+        if m.start() < subject.end or inside_mention(sentence, m.start()):
+            continue
+        other = other_area(sentence, m.end(), subject.target)
+        gap_words = any(0 <= m.start() - a.end <= 2 for a in sentence.amounts)
+        if not other or gap_words:  # '8 points above England' is a gap, claimed once
+            continue
+        claim = Claim(
+            text=sentence.original,
+            kind="comparison",
+            subject=subject.target,
+            indicator=indicator,
+            comparator=COMPARISON_SIDE.get(m.group(0), "<"),
+            other=other,
+            negated=bool(words.NEGATION.search(text[subject.end : m.start()])),
+            period=sentence.period,
+            doubt=doubt,
+        )
+        return [(m.start(), claim)]
+    still = STILL.search(text)
+    if still and earlier.previous and earlier.previous != subject.target:
+        claim = Claim(
+            text=sentence.original,
+            kind="comparison",
+            subject=subject.target,
+            indicator=indicator,
+            comparator=STILL_SIDE.get(still.group(1) or still.group(2), "<"),
+            other=earlier.previous,
+            period=sentence.period,
+            doubt=doubt,
+        )
+        return [(still.start(), claim)]
+    return []
+
+
+def relation_claims(
+    sentence: Sentence, earlier: Context, taken: list[tuple[int, Claim]]
+) -> list[tuple[int, Claim]]:
+    """A standing said without a figure, in a part of the sentence no other claim took:
+    'Cumbria has a low placement rate', '… and low youth unemployment'."""
+    text = sentence.text
+    areas = [m for m in sentence.mentions if m.kind in ("lep", "group")]
+    subject = areas[0].target if areas else earlier.previous
+    if not subject:
+        return []
+    out = []
+    for start, end in sentence.parts:
+        if any(start <= at < end for at, _ in taken):
+            continue
+        for phrase, relation in sorted(words.RELATIONS.items(), key=lambda kv: -len(kv[0])):
+            found = re.search(rf"\b{phrase}\b", text[start:end])
+            if found is None or inside_mention(sentence, start + found.start()):
+                continue
+            at = start + found.start()
+            indicator, doubt = measure_of(sentence, at, earlier)
+            claim = Claim(
+                text=sentence.original,
+                kind="relation",
+                subject=subject,
+                indicator=indicator,
+                relation=relation,
+                negated=bool(words.NEGATION.search(text[start:at])),
+                period=sentence.period,
+                doubt=doubt,
+            )
+            out += [(at, replace(claim, indicator=i)) for i in _each_measure(sentence, indicator)]
+            break
+    return out
+
+
+def _each_measure(sentence: Sentence, indicator: str) -> list[str]:
+    """'does well on both placements and work inspiration': the standing is claimed of each —
+    only when the measures are joined so ('low unemployment and strong work inspiration' has
+    a standing for each measure of its own)."""
+    text = sentence.text
+    measures = [m for m in sentence.mentions if m.kind == "indicator"]
+    for a, b in pairwise(measures):
+        joined = re.fullmatch(r"\s*(?:and|&)\s*(?:on\s+|in\s+)?(?:the\s+)?", text[a.end : b.start])
+        both = re.search(r"\bboth\s+(?:on\s+|in\s+|for\s+)?(?:the\s+)?$", text[: a.start])
+        if joined and both and indicator in (a.target, b.target):
+            return [a.target, b.target]
+    return [indicator]
