@@ -2,7 +2,8 @@
 
 The last Query of each conversation is kept in a store: in memory for the terminal, in the shared
 store for Slack, so a follow-up in a thread carries on after a restart or on another instance.
-A stored context that no longer reads (an older lepbot wrote it) is dropped, and a store that
+A message out of scope is answered without the context and leaves it as it was, so the
+thread picks up where it was after an aside. A stored context that no longer reads (an older lepbot wrote it) is dropped, and a store that
 cannot be reached costs the follow-up its context; neither ever fails the question.
 """
 
@@ -29,7 +30,7 @@ class Conversations:
         """Answer in the conversation `key`; None means a fresh, unremembered question."""
         last = self.last(key) if key is not None else None
         turn = respond(unwrap(text), self.dataset, last)
-        if key is not None:
+        if key is not None and not _aside(turn.query):
             self.remember(key, turn.query)
         return turn
 
@@ -52,3 +53,9 @@ class Conversations:
             self._store.save_context(key, codec.dumps(query))
         except StoreError as error:
             log.warning("context not kept: %s", error)
+
+
+def _aside(query: Query) -> bool:
+    """'ugh my train is cancelled': out of scope and about nothing in the data, so the thread's
+    context stays for the question after it ('placements in Wales?' still lends its measure)."""
+    return query.intent == "unknown" and not (query.indicators or query.areas or query.groups)

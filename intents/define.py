@@ -48,13 +48,20 @@ def _bases(query: Query, dataset: Dataset) -> Answer:
             who = ind.unit.removeprefix("% of ")
             by_base.setdefault(who, []).append(ind.short)
     lines = tuple(f"Shares of {who}: {', '.join(shorts)}." for who, shorts in by_base.items())
+    headline = (
+        "Each share in this dataset is of a stated population: the UKCES figures are shares "
+        "of employers (establishments with two or more staff), not of people; the ASPIRES 2 "
+        "figures are shares of Year 11 students."
+    )
+    if len(query.indicators) == 1 and len(by_base) == 1:  # asked of the figure just given
+        (who,) = by_base
+        headline, lines = (
+            f"{dataset.indicator(query.indicators[0]).label} is a share of {who}.",
+            (headline,),
+        )
     return Answer(
         intent="define",
-        headline=(
-            "Each share in this dataset is of a stated population: the UKCES figures are shares "
-            "of employers (establishments with two or more staff), not of people; the ASPIRES 2 "
-            "figures are shares of Year 11 students."
-        ),
+        headline=headline,
         lines=lines,
         indicators=query.indicators,
         next_questions=("what is work inspiration?", "where do these numbers come from?"),
@@ -128,13 +135,18 @@ BASE_WORDS = (
     r"\b(?:shares?|percentages?|proportions?|figures?|%|per ?cent) (?:of|for) (?:employers|firms|businesses|sites|establishments|companies|pupils|students|young people|people)\b.{0,40}\bor\b",
     r"\bare (?:these|the|they|those) (?:shares|percentages|proportions|figures) of\b",
     r"\b(?:employers|firms|businesses) \(?(?:sites|establishments)\)? or (?:of )?(?:whole )?(?:companies|firms|businesses)\b",
-    r"\bwhat s the base\b|\bwhat is the base\b|\bbase for\b",
+    r"\bwhat s the base\b|\bwhat is the base\b|\bbase for\b|\bdenominators?\b",
+    r"\b(?:employers|firms|businesses|companies) or (?:pupils|students|young people|year 11s?)\b",
+    r"\b(?:pupils|students|young people|year 11s?) or (?:employers|firms|businesses|companies)\b",
+    r"\bof (?:all|every)\b.{0,30}\bor (?:just|only)\b",  # 'of all Year 11s or just those who had it?'
     r"\bshare of (?:gva|jobs|employment|output|businesses|firms|workers|people)\b.{0,20}\bor\b",
 )
 BAND_WORDS = (
     r"\bbands?\b.{0,30}\bmean\b|\bwhat (?:is|are) (?:a |the |these )?(?:heat ?map )?bands?\b",
 )
-BOUNDARY_WORDS = (r"\bboundar\w*\b|\b(?:current|today s|new|old|2014) (?:leps|geograph\w*)\b",)
+BOUNDARY_WORDS = (
+    r"\bboundar\w*\b|\bfootprints?\b|\b(?:current|today s|new|old|2014) (?:lep )?(?:leps|geograph\w*|areas|map)\b",
+)
 
 SPEC = IntentSpec(
     name="define",

@@ -19,7 +19,7 @@ from intents.value import EMPLOYER_MEASURES
 
 GROUP_WORDS = (
     r"\b(?:england|english|national|nationally|nationwide|uk|britain|country|average|overall|"
-    r"whole|typical|benchmark|regions?|regional|south|southern|north|northern|elsewhere|rest)\b"
+    r"as a whole|typical|benchmark|regions?|regional|south|southern|north|northern|elsewhere|rest)\b"
 )
 REGION_WORDS = (
     r"\b(?:by region|regions|regional|each region|per region|as a region|the region|region)\b"

@@ -137,7 +137,8 @@ TRIGGERS = (
     r"\b(?:areas|leps|places) where\b",
     r"\b(?:richer|poorer|wealthier|more productive|less productive) (?:areas|leps|places|economies)\b",
     r"\b(?:\w+ heavy|\w+ intensive|industrial|prosperous|more prosperous|less prosperous|deprived|"
-    r"affluent|wealthy|rich|poor|rural|urban|skilled) (?:areas|leps|places|economies|regions)\b",
+    r"affluent|wealthy|rich|poor|rural|urban|skilled|(?:fast|faster|slow|slower|high|low) (?:growing|growth)) "
+    r"(?:areas|leps|places|economies|regions)\b",
     r"\b(?:areas|leps|places|economies) (?:heavy|strong|big|reliant|dependent|rich|poor) (?:in|on)\b",
 )
 WEAK = (

@@ -13,11 +13,12 @@ TRIGGERS = (
     r"\b(?:sources?|sourced|where (?:do|does|did|are|is) .*(?:come|from|get|got)|come from|comes from|methodology|"
     r"where .{0,20}\bfrom\b|citation|cite|provenance|which survey|what survey|links? to|report|publication|download|url|reference|"
     r"nomis|ons data|from the ons|the survey .*\bfrom|(?:numbers|figures|data) (?:are )?from|"
-    r"(?:anything|something|data|figures) (?:newer|more recent|later|updated)|newer than|more recent than|latest (?:data|survey|figures))\b",
+    r"(?:anything|something|data|figures) (?:newer|more recent|later|updated)|(?:newer|more recent|later) (?:\w+ )?than|latest (?:data|survey|figures)|"
+    r"(?:newer|later|latest|next|more recent|another|second) (?:wave|edition|round|release|version|sweep))\b",
 )
 WEAK = (
     r"\b(?:method|methods|how (?:was|were|is|are) .*(?:collected|surveyed|done|produced)|sample|sample size|fieldwork|"
-    r"how many (?:employers|interviews|businesses|firms)|surveyed|respondents?|base|bases|weighted|weighting|"
+    r"how many (?:employers|interviews|businesses|firms|pupils|students|schools|young people|people|respondents)|surveyed|respondents?|base|bases|weighted|weighting|"
     r"what year|which year|when was|how old|how recent|up to date|meaning of .?employers|"
     r"(?:firms|businesses|companies|employers) or (?:sites|establishments|workplaces)|carried out|conducted|"
     r"what period|time period|which period|period covered|"
@@ -34,6 +35,8 @@ def handle(query: Query, dataset: Dataset) -> Answer:
         f"({eps.get('publisher', 'UKCES')}): {eps.get('method', '')} {eps.get('period', '')} "
         f"{eps.get('sample', '')}"
     ).strip()
+    if query.reason == "students":
+        return _students(aspires, headline)
     lines = [
         f"Base: {eps.get('base', '')}",
         f"Geography: {eps.get('geography', '')}",
@@ -65,10 +68,38 @@ def handle(query: Query, dataset: Dataset) -> Answer:
     )
 
 
+def _students(aspires: dict, employers: str) -> Answer:
+    """Asked about the Year 11 survey: that survey first, the employer survey after it."""
+    headline = (
+        f"The Year 11 figures come from {aspires.get('name', 'ASPIRES 2')} "
+        f"({aspires.get('publisher', '')}): {aspires.get('sample', '')} {aspires.get('period', '')}"
+    )
+    lines = [
+        aspires.get("method", ""),
+        f"Base: {aspires.get('base', '')}",
+        f"Geography: {aspires.get('geography', '')}",
+        f"Caveat: {aspires.get('caveat', '')}",
+        f"Employers: {employers}",
+    ]
+    sources = tuple(aspires.get("sources", ()))
+    return Answer(
+        intent="source",
+        headline=headline,
+        lines=tuple(line for line in lines if line and not line.endswith(": ")),
+        sources=sources,
+        next_questions=("what share of Year 11s had careers education?", "help"),
+    )
+
+
+STUDENT_SURVEY = (r"\baspires\b|\b(?:year 11|student|pupil)s? survey\b",)
+
 SPEC = IntentSpec(
     name="source",
     label="sources",
     rules=(
+        Rule(
+            "source", 34, triggers=STUDENT_SURVEY, leps=(0, 0), indicators=(0, 0), reason="students"
+        ),
         Rule("source", 35, triggers=TRIGGERS, leps=(0, 0), refuses=frozenset({"number"})),
         Rule(
             "source",

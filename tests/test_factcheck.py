@@ -211,3 +211,17 @@ def test_a_gap_follows_the_two_areas_the_conversation_compared(chat):
 def test_an_area_compared_with_itself_is_asked_back_not_judged(ask):
     (reply,) = ask("check: that's 10 points above England")
     assert reply["intent"] == "clarify" and not reply["figures"]
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("financial services tops the sectors for work inspiration, yes?", "incorrect"),
+        ("London tops placements, yes?", "correct"),
+        ("check: London tops 40% on placements", "correct"),
+    ],
+)
+def test_tops_is_the_highest_unless_a_figure_follows(ask, claim, verdict):
+    (reply,) = ask(claim)
+    assert reply["intent"] == "factcheck" and reply["verdict"] == verdict, reply["text"]
+    assert len(reply["claims"]) == 1, reply["text"]

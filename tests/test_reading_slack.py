@@ -116,8 +116,27 @@ NORTH_WEST = [
             ["Tees Valley"],
             "gva_growth",
         ),
+        # a place before 'anyway' is chatter; 'not just the SE LEP' sets the LEP aside
+        (
+            "my mum lives in Cornwall lol :joy: anyway — Gloucestershire placements?",
+            "value",
+            ["Gloucestershire"],
+            "work_placements",
+        ),
+        (
+            "placements for all the LEPs in the South East region (not just the SE LEP)",
+            "groups",
+            ["Buckinghamshire Thames Valley", "Coast to Capital", "Enterprise M3", "Oxfordshire",
+             "Solent", "South East", "Thames Valley Berkshire"],
+            "work_placements",
+        ),
+        ("tees placements", "value", ["Tees Valley"], "work_placements"),
+        ("do the fast-growing economies do more work inspiration?", "relationship", None,
+         "gva_growth"),
+        ("is the placements figure a share of employers or pupils?", "define", None,
+         "work_placements"),
     ],
-)
+)  # fmt: skip
 def test_read_as_people_type(ask, question, intent, areas, indicator):
     (reply,) = ask(question)
     assert reply["intent"] == intent, reply["text"]
@@ -135,6 +154,9 @@ def test_read_as_people_type(ask, question, intent, areas, indicator):
         ("what boundaries are these?", "define"),
         ("is there anything more recent than 2014?", "source"),
         ("what do these bands mean?", "define"),
+        ("are these the old 2014 LEP footprints or the current ones?", "define"),
+        ("is there a newer wave than EPS 2014?", "source"),
+        ("ASPIRES 2 — how many pupils and how many schools?", "source"),
     ],
 )
 def test_questions_about_the_data_and_the_bot(ask, question, intent):
@@ -186,3 +208,39 @@ def test_a_town_asked_between_two_leps_is_looked_up(ask):
 def test_a_follow_up_adds_an_area_unless_it_asks_for_it_alone(chat, first, then, intent, areas):
     _, reply = chat(first, then)
     assert reply["intent"] == intent and reply["areas"] == areas, reply["text"]
+
+
+def test_the_student_survey_is_described_first_when_asked_about(ask):
+    (reply,) = ask("ASPIRES 2 — how many pupils and how many schools?")
+    assert reply["text"].startswith("*The Year 11 figures come from ASPIRES 2")
+    assert "13,421 students" in reply["text"] and "340 schools" in reply["text"]
+
+
+def test_a_thread_picks_up_again_after_an_aside(chat):
+    *_, back = chat("Cornwall GVA/head?", "ugh my train home is cancelled :train:", "and London?")
+    assert back["intent"] == "value" and back["indicators"] == ["gva_per_head"], back["text"]
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "intent", "areas", "indicators"),
+    [
+        ("Cheshire and Warrington work inspiration?", "can I get the whole profile for them?",
+         "profile", ["Cheshire and Warrington"], None),
+        ("yr 11 careers ed – what % got any?", "and how many of them were happy with it?",
+         "groups", [], ["students_careers_satisfaction"]),
+        ("what share of Year 11s had careers education?",
+         "is that % of all year 11s or just the ones who had it?", "define", [], None),
+        ("what share of Year 11s did work experience?", "and placements in London?", "value",
+         ["London"], ["work_placements"]),
+    ],
+)  # fmt: skip
+def test_a_follow_up_keeps_whose_figure_it_is(chat, first, then, intent, areas, indicators):
+    _, reply = chat(first, then)
+    assert reply["intent"] == intent and reply["areas"] == areas, reply["text"]
+    if indicators is not None:
+        assert reply["indicators"] == indicators, reply["text"]
+
+
+def test_which_one_after_two_areas_compares_them(chat):
+    *_, reply = chat("placements in the humber", "and the tees?", "ok so which one's doing better?")
+    assert reply["intent"] == "compare" and reply["areas"] == ["Humber", "Tees Valley"]

@@ -54,7 +54,7 @@ CHECK_WORDS = (
     r"\b(?:check|checking|fact ?check|verify|confirm|true|correct|right|accurate|accuracy|"
     r"claims?|claimed|says?|said|states?|quoted?|quote|according|draft|brief|"
     r"sanity|reckon\w*|heard|slide|fair to say|safe to|ok to|okay to|really|"
-    r"can (?:i|we) (?:say|use|keep|write|quote|print)|sound|legit|valid|fine|yeah|yep)\b"
+    r"can (?:i|we) (?:say|use|keep|write|quote|print)|sound|legit|valid|fine|yeah|yep)\b|\byes$"
 )
 TRIGGERS = (
     CHECK_WORDS,

@@ -1,7 +1,7 @@
 """Places named as background, not as the subject: 'sat in the Leeds workshop, what's Solent like
 for placements?' asks about Solent. A place is background when the words around it say where the
 asker is or who is asking (a workshop, an office, a team, a colleague, someone who 'says'), or when
-it comes before a 'but' with another place after it."""
+it comes before a 'but' or an 'anyway' with another place after it, or after 'not just'."""
 
 from __future__ import annotations
 
@@ -24,9 +24,12 @@ BEFORE = re.compile(  # where the asker has been, or who in a place is asking
     r"came from|coming from|travelled from|drove from|up from|down from)\s+"
     r"(?:the\s+|our\s+|my\s+|a\s+|their\s+)?$"
     r"|\b(?:colleagues?|friends?|boss|manager|someone|somebody|director|chair|team|lot|folks|"
-    r"people|contact|mate)\s+(?:in|at|from|over at|up in|down in)\s+(?:the\s+)?$"
+    r"people|contact|mate|mum|dad|mother|father|sister|brother|family|partner)\s+"
+    r"(?:in|at|from|over at|up in|down in)\s+(?:the\s+)?$"
+    r"|\b(?:lives?|living|grew up|born|moved|holiday\w*|stay(?:ed|ing)?)\s+(?:in|to)\s+(?:the\s+)?$"
+    r"|\b(?:not just|not only|rather than|instead of)\s+(?:the\s+)?$"  # '(not just the SE LEP)'
 )
-CONTRAST = re.compile(r"\bbut\b")
+CONTRAST = re.compile(r"\bbut\b|\bany ?ways?\b|\banyhow\b|\bmoving on\b")
 FOR = re.compile(r"\bfor (?:our|the|my|their)\s+$")
 
 

@@ -70,7 +70,7 @@ EXTREME_WORDS = {
     "strongest": "highest", "richest": "highest", "wealthiest": "highest", "fastest": "highest",
     "lowest": "lowest", "bottom": "lowest", "smallest": "lowest", "least": "lowest",
     "fewest": "lowest", "weakest": "lowest", "poorest": "lowest", "slowest": "lowest",
-    "best": "best", "worst": "worst", "led": "highest",
+    "best": "best", "worst": "worst", "led": "highest", "tops": "highest",
     "faster than any": "highest", "higher than any": "highest", "more than any": "highest",
     "bigger than any": "highest", "greater than any": "highest", "slower than any": "lowest",
     "lower than any": "lowest", "less than any": "lowest", "fewer than any": "lowest",
@@ -85,7 +85,7 @@ EXTREME = re.compile(
     + "|".join(ORDINALS)
     + r")\s+)?(?:the\s+)?("
     + "|".join(sorted(EXTREME_WORDS, key=len, reverse=True))
-    + r")\b(?!\s+(?:\d|five|ten|three|half)\b)"
+    + r")\b(?!\s+(?:\d+|five|ten|three|half)\b)"
 )
 BAND_AFTER = re.compile(r"\s*(?:\w+\s+){0,2}?(?:band|bracket|group|tier)\b")
 PLURAL = re.compile(r"\b(?:both|are|were|have|share|shared|each|lead|led|joint|jointly)\b")

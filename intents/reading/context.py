@@ -34,20 +34,22 @@ FOLLOW_UP = tuple(
         r"^(?:same|likewise|ditto)\b",
         r"^(?:compare|versus|vs|against|add|plus)\b",
         r"^what of\b",
-        r"\b(?:there|that area|that lep|that place|this area|this lep|those areas|those leps|them|the two|both of them|that one)\b",
+        r"\b(?:there|that area|that lep|that place|this area|this lep|those areas|those leps|them|the two|both of them|that one|which one)\b",
         r"^(?:how|what|where|and) (?:do|did|are|were|does|about) they\b",
         r"\b(?:compare|compares|comparison) (?:with|to|against)\b|\bhow does (?:that|it|this) compare\b",
         r"\binstead\b",
         r"\b(?:the|that|this) (?:figure|number|one|measure|stat)\b",
         r"\b(?:for|about|does|is|on|with) it\b",
+        r"^(?:is|was|are|were) (?:that|this|those|these)\b",  # 'is that % of all Year 11s?'
     )
 )
 ADDS_AREAS = re.compile(
     r"\b(?:compare|comparison|vs|versus|against|add|plus|with|the two|both|them|those|all three)\b"
 )
 ALONE = re.compile(r"\b(?:on (?:its|their) own|alone|by itself|just|only|instead)\b")
-BACK_TO_SEVERAL = re.compile(r"\b(?:the two|both|them|those|these|all three)\b")
-BACK_TO_TWO = re.compile(r"\b(?:the two|both)\b")
+WHICH_ONE = r"which (?:one|of (?:them|those|these))"  # 'which one's doing better?': of the last two
+BACK_TO_SEVERAL = re.compile(rf"\b(?:the two|both|them|those|these|all three|{WHICH_ONE})\b")
+BACK_TO_TWO = re.compile(rf"\b(?:the two|both|{WHICH_ONE})\b")
 AREA_REFERENCE = re.compile(
     r"\b(?:there|that area|that lep|that place|this area|this lep|those areas|those leps|them|the two|both)\b"
     r"|^(?:how|what|where|and) (?:do|did|are|were|does|about) they\b"

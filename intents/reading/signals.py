@@ -20,7 +20,7 @@ from intents.reading.query import Threshold
 STANDING = re.compile(  # a place said without a figure: 'a low placement rate', 'ahead of'
     r"\b(?:above the (?:\w+ )?average|below the (?:\w+ )?average|ahead of|higher than|lower than|"
     r"better than|worse than|level with|the same as|outperforms?|trails?|beats?|more likely|"
-    r"less likely|"
+    r"less likely|tops|topped|leads|led|c[oa]mes? (?:top|bottom|last)|"
     + "|".join(sorted((w for w in RELATIONS if w not in ("good", "poor")), key=len, reverse=True))
     + r")\b"
 )
@@ -41,6 +41,10 @@ STATEMENT_VERB = re.compile(
 )
 OURS = re.compile(r"\b(?:our|we|us)\b")
 EMPLOYERS = re.compile(r"\b(?:employers?|firms?|businesses|companies|establishments|workplaces)\b")
+EITHER_BASE = re.compile(  # 'employers or pupils?' asks whose share it is: the measure stays
+    r"\b(?:employers?|firms?|businesses|companies) or (?:of )?(?:pupils|students|young people)\b"
+    r"|\b(?:pupils|students|young people) or (?:of )?(?:employers?|firms?|businesses|companies)\b"
+)
 REGION_WORDS = frozenset({"leps", "lep", "areas", "region", "regions", "ones"})
 ASKS_WORDING = re.compile(
     r"\bwhat (?:can|could|should) (?:i|we) (?:\w+ )?(?:say|write|use|quote)\b"
@@ -222,7 +226,7 @@ def read_signals(text: str, lexicon: Lexicon, students: bool = False) -> Signals
     matches = sorted(exact + fuzzy, key=lambda m: m.start)
     covered = {i for m in matches for i in range(m.start, m.end)}
 
-    for_students = bool(
+    for_students = not EITHER_BASE.search(norm) and bool(
         (students and not EMPLOYERS.search(norm))
         or lexicon.audience_words & set(tokens)
         or any(" " in w and w in norm for w in lexicon.audience_words)
@@ -281,11 +285,14 @@ def read_signals(text: str, lexicon: Lexicon, students: bool = False) -> Signals
             ]
             mentions.append(Mention("indicator", indicator, hit.start(), hit.end()))
     aside = set_aside(norm, mentions)
-    places = [m for m in mentions if m.kind in ("lep", "district")]
+    places = [m for m in mentions if m.kind in ("lep", "district", "region")]
     if aside and any(m.target not in aside for m in places):  # a subject is left: drop the rest
         found["lep"] = [t for t in found["lep"] if t not in aside]
         found["district"] = [t for t in found["district"] if t not in aside]
-        notes.append(f"took {' and '.join(sorted(aside))} as background")
+        named = {m.target for m in places if m.kind == "lep"} & aside or aside
+        named -= {lep for _, members in found["region"] for lep in members}  # in the region asked
+        if named:
+            notes.append(f"took {' and '.join(sorted(named))} as background")
         aside = set()
     if found["lep"]:  # a region beside a LEP is background, not a question about the region
         found["region"] = []

@@ -79,7 +79,15 @@ def understand(text: str, dataset: Dataset, grammar: Grammar, last: Query | None
     cleaned, truncated = clean(text)
     if not cleaned:
         return Query(intent="unknown", reason="empty", text=text[:200], truncated=truncated)
-    bare = read_signals(cleaned, lexicon_for(dataset))
+    lexicon = lexicon_for(dataset)
+    bare = read_signals(cleaned, lexicon)
+    about_students = (
+        last is not None and last.indicators[:1] and last.indicators[0] in lexicon.of_students
+    )
+    if (
+        about_students and is_follow_up(bare) and not bare.leps
+    ):  # 'and how many of them were happy with it?'
+        bare = read_signals(cleaned, lexicon, students=True)
     signals, carried = bare, ()
     follow_up = is_follow_up(bare) and (points_back(bare) or not _off_topic(grammar, bare))
     if follow_up and last is not None:
