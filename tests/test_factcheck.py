@@ -225,3 +225,32 @@ def test_tops_is_the_highest_unless_a_figure_follows(ask, claim, verdict):
     (reply,) = ask(claim)
     assert reply["intent"] == "factcheck" and reply["verdict"] == verdict, reply["text"]
     assert len(reply["claims"]) == 1, reply["text"]
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict", "says"),
+    [
+        ("check: no LEP reached 50% on work placements", "correct", "run from 29% to 46%"),
+        ("check: no sector reached 20% on work inspiration", "correct", "Business Services' 19%"),
+        ("check: 25% of manufacturing employers offered work placements", "unverifiable",
+         "no work placements figures by sector"),
+        ("check: 66% of employers offering placements see work experience as critical or "
+         "significant in recruitment", "incorrect", "not of employers that offered placements"),
+        ("check: 28% of employers offering placements used them to recruit", "correct", ""),
+        ("check: 57% of Year 11 students were satisfied with careers education", "incorrect",
+         "not of all Year 11 students"),
+        ("check: 57% of Year 11s with careers education were satisfied with it", "correct", ""),
+    ],
+)  # fmt: skip
+def test_bounds_sectors_and_bases_from_the_third_blind_set(ask, claim, verdict, says):
+    (reply,) = ask(claim)
+    assert reply["verdict"] == verdict, reply["text"]
+    assert says in reply["text"]
+
+
+def test_each_standing_in_a_sentence_is_its_own_claim(ask):
+    (reply,) = ask(
+        "check: Liverpool City Region has high unemployment and low GVA per head, yet it does "
+        "well on work placements"
+    )
+    assert [c["verdict"] for c in reply["claims"]] == ["correct"] * 3, reply["text"]

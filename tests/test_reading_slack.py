@@ -135,6 +135,13 @@ NORTH_WEST = [
          "gva_growth"),
         ("is the placements figure a share of employers or pupils?", "define", None,
          "work_placements"),
+        # an email's header lines are not the question; 'off to X' is where the asker goes
+        ("From: Jo Smith\nSent: 12 February 2015 09:14\nSubject: RE: heat maps\n\nQuick q from "
+         "the Bristol office - does anyone know the Dorset figure for work inspiration?",
+         "value", ["Dorset"], "work_inspiration"),
+        ("off to cornwall next week :sunny: before I go, top 5 LEPs on placements?", "rank", [],
+         "work_placements"),
+        ("anywhere under 30% for placements?", "rank", [], "work_placements"),
     ],
 )  # fmt: skip
 def test_read_as_people_type(ask, question, intent, areas, indicator):
@@ -157,6 +164,7 @@ def test_read_as_people_type(ask, question, intent, areas, indicator):
         ("are these the old 2014 LEP footprints or the current ones?", "define"),
         ("is there a newer wave than EPS 2014?", "source"),
         ("ASPIRES 2 — how many pupils and how many schools?", "source"),
+        ("how do I import new LEP tables into the bot?", "help"),
     ],
 )
 def test_questions_about_the_data_and_the_bot(ask, question, intent):
@@ -241,6 +249,7 @@ def test_a_follow_up_keeps_whose_figure_it_is(chat, first, then, intent, areas, 
         assert reply["indicators"] == indicators, reply["text"]
 
 
-def test_which_one_after_two_areas_compares_them(chat):
-    *_, reply = chat("placements in the humber", "and the tees?", "ok so which one's doing better?")
+@pytest.mark.parametrize("which", ["ok so which one's doing better?", "which is higher?"])
+def test_which_one_after_two_areas_compares_them(chat, which):
+    *_, reply = chat("placements in the humber", "and the tees?", which)
     assert reply["intent"] == "compare" and reply["areas"] == ["Humber", "Tees Valley"]

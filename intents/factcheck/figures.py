@@ -31,6 +31,7 @@ BASES_SAID = {
     "people": "people, households or schools",
     "employers": "employers",
     "all employers": "all employers",
+    "placement providers": "employers that offered placements",
 }
 
 
@@ -71,14 +72,19 @@ def _base_problem(claim: Claim, ind: Indicator) -> str:
         population = ind.unit.removeprefix("% of ")  # 'employers offering placements', 'GVA'
     narrowed = any(w in claim.text.lower() for w in ind.base_words)
     employers = claim.base in ("employers", "all employers")
+    providers = claim.base == "placement providers"
     wrong = (
         (employers and ind.is_share and not of_employers)
         or (claim.base in STUDENTS and not students)
         or claim.base == "people"
         or (employers and students)
+        or (providers and (students or (ind.is_share and not ind.base_words)))
         or (ind.base_words and claim.base and (not narrowed or claim.base.startswith("all ")))
     )
-    return f"it is a share of {population}, not of {BASES_SAID[claim.base]}" if wrong else ""
+    if not wrong:
+        return ""
+    said = "all Year 11 students" if students and claim.base in STUDENTS else BASES_SAID[claim.base]
+    return f"it is a share of {population}, not of {said}"
 
 
 def _published(dataset: Dataset, claim: Claim, fact: Fact) -> Published:
@@ -206,6 +212,11 @@ def judge_figure(dataset: Dataset, claim: Claim) -> Judgement:
         kind = {"pounds": "an amount in pounds", "ratio": "a ratio"}.get(claim.unit, "a percentage")
         return unverifiable(
             claim, f"the claim is {kind}, but {ind.short} is measured in {ind.unit}"
+        )
+    if claim.sector and not dataset.facts_for("England", claim.indicator, claim.sector):
+        return unverifiable(
+            claim,
+            f"there are no {ind.short} figures by sector in this dataset, only for all employers",
         )
     if claim.sector and claim.subject != "England":
         return unverifiable(

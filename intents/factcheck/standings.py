@@ -342,9 +342,10 @@ def _every_lep(dataset: Dataset, claim: Claim, low: Fact, high: Fact, of: str = 
     fact = low if end == "lowest" else high
     verdict: Verdict = "correct" if holds(fact.value, claim.value) else "incorrect"
     whose = fact.label if of == "sector" else dataset.spoken(fact.area)
+    owner = f"{whose}'" if whose.endswith("s") else f"{whose}'s"  # Business Services' 19%
     reason = (
         f"published {of} figures on {ind.short} run from {amount(low.value, ind.format)} to "
-        f"{amount(high.value, ind.format)}, so the {end} is {whose}'s "
+        f"{amount(high.value, ind.format)}, so the {end} is {owner} "
         f"{amount(fact.value, ind.format)}"
     )
     return Judgement(

@@ -27,6 +27,7 @@ BEFORE = re.compile(  # where the asker has been, or who in a place is asking
     r"people|contact|mate|mum|dad|mother|father|sister|brother|family|partner)\s+"
     r"(?:in|at|from|over at|up in|down in)\s+(?:the\s+)?$"
     r"|\b(?:lives?|living|grew up|born|moved|holiday\w*|stay(?:ed|ing)?)\s+(?:in|to)\s+(?:the\s+)?$"
+    r"|\b(?:off|going|heading|headed|travelling|traveling|a trip|flying|driving)\s+(?:up\s+|down\s+)?to\s+(?:the\s+)?$"
     r"|\b(?:not just|not only|rather than|instead of)\s+(?:the\s+)?$"  # '(not just the SE LEP)'
 )
 CONTRAST = re.compile(r"\bbut\b|\bany ?ways?\b|\banyhow\b|\bmoving on\b")

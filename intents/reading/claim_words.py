@@ -11,7 +11,7 @@ from intents.reading.query import Comparator
 # What a word before a figure makes of it. 'No more than 13%' is at most 13%, not above it.
 COMPARATORS: dict[Comparator, tuple[str, ...]] = {
     ">=": (
-        "reach", "reaches", "hit", "hits", "at least", "no fewer than", "no less than", "not less than", "not fewer than",
+        "reach", "reaches", "reached", "reaching", "hit", "hits", "hitting", "got to", "gets to", "at least", "no fewer than", "no less than", "not less than", "not fewer than",
         "a minimum of", "not below", "not under", "at or above",
     ),
     "<=": (
@@ -160,6 +160,11 @@ EMPLOYER_WORDS = re.compile(
 )
 ALL_EMPLOYERS = re.compile(
     r"\b(?:all|every|of all)\s+(?:the\s+)?(?:employers|firms|businesses|companies)"
+)
+PROVIDERS = re.compile(  # employers narrowed to those that offered placements
+    r"\b(?:employers|firms|businesses|companies) (?:offering|that offered|who offered|which offered|"
+    r"that offer|who offer|providing|that provided|that provide|with) (?:work )?placements\b"
+    r"|\bplacement providers\b"
 )
 ALL_OF = re.compile(r"\b(?:all|every|each|of all|whole)\s+(?:the\s+)?(?:year 11|pupils|students)")
 RANGE_WORDS = re.compile(

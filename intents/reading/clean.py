@@ -19,11 +19,15 @@ def _visible(ch: str) -> bool:
     return ch.isspace() or category[0] in "LNP" or ch in "%£$&+<>=/~"
 
 
+EMAIL_HEADER = re.compile(r"^(?:from|sent|to|cc|bcc|date|subject)\s*:", re.I)
+
+
 def clean(text: str) -> tuple[str, bool]:
-    """Return the readable message and whether it was cut to MAX_CHARS."""
+    """Return the readable message and whether it was cut to MAX_CHARS. A pasted email's header
+    lines (From:, Sent:, Subject: …) say nothing about the question and are left out."""
     text = "".join(ch if _visible(ch) else " " for ch in text or "")
     lines = (" ".join(line.split()) for line in text.splitlines())
-    text = "\n".join(line for line in lines if line)
+    text = "\n".join(line for line in lines if line and not EMAIL_HEADER.match(line))
     truncated = len(text) > MAX_CHARS
     return text[:MAX_CHARS], truncated
 

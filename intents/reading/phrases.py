@@ -73,7 +73,7 @@ def fuzzy_matches(tokens: list[str], covered: set[int], lexicon: Lexicon) -> lis
                 continue
             if words[0] in lexicon.function_words or words[-1] in lexicon.function_words:
                 continue
-            if n == 1 and words[0] in lexicon.known_words:
+            if all(w in lexicon.known_words for w in words):  # 'new lep' is no typo of 'ne lep'
                 continue
             phrase = " ".join(words)
             if len(phrase) < MIN_FUZZY_CHARS:

@@ -164,7 +164,9 @@ def _without_places(signals: Signals) -> Signals:
 
 
 def _aside_note(signals: Signals) -> str:
-    return f"took {' and '.join(signals.aside)} as background"
+    """Named as the LEPs set aside; a town read as its LEP is not named twice."""
+    leps = [a for a in signals.aside if a in signals.leps]
+    return f"took {' and '.join(leps or signals.aside)} as background"
 
 
 def _claim_context(signals: Signals, last: Query | None) -> Context:

@@ -9,7 +9,7 @@ from dataclasses import replace
 from intents.reading import claim_words as words
 from intents.reading.amounts import Amount
 from intents.reading.claims.anchors import carried_sector, measure_of, sector_at, subject_of
-from intents.reading.claims.sentence import Context, Sentence
+from intents.reading.claims.sentence import Context, Sentence, nearest, part_of
 from intents.reading.query import Claim, Comparator
 
 OF_ANOTHER = re.compile(  # '61% of the UK average', 'half the UK average': a ratio
@@ -81,18 +81,34 @@ BASES = (
     (words.STUDENT_WORDS, "students"),
     (words.PEOPLE_WORDS, "people"),
     (words.ALL_EMPLOYERS, "all employers"),
+    (words.PROVIDERS, "placement providers"),
     (words.EMPLOYER_WORDS, "employers"),
 )
 
 
-def _base(sentence: Sentence, start: int, end: int) -> str:
-    """Who the share is said to be of: the words after 'X% of', else those around the figure."""
+def _base(sentence: Sentence, start: int, end: int, indicator: str) -> str:
+    """Who the share is said to be of: the words after 'X% of', else those around the figure.
+    'Employers offering placements' is the base only when placements are not the measure."""
     of = re.match(r"\s*of\s+(.*)", sentence.text[end : end + 45])
     window = of.group(1) if of else sentence.text[max(0, start - 60) : end + 60]
     if words.SOLE_TRADERS.search(window):
         return "people"
-    found = [(m.start(), name) for pattern, name in BASES if (m := pattern.search(window))]
-    return min(found)[1] if found else ""
+    found = [
+        (m.start(), rank, name)
+        for rank, (pattern, name) in enumerate(BASES)
+        if (m := pattern.search(window))
+    ]
+    if not found:
+        return ""
+    base = min(found)[2]  # the first named; at one place, the narrower (BASES' order)
+    offset = (end + of.start(1)) if of else max(0, start - 60)
+    providers = words.PROVIDERS.search(window)
+    if base == "placement providers" and providers is not None:
+        measure = nearest(sentence, offset + providers.end() - 1, ("indicator",))
+        inside = measure is not None and offset + providers.start() <= measure.start
+        if inside and measure.target == indicator and measure.start < offset + providers.end():
+            return "employers"  # '38% of employers offering placements': the measure itself
+    return base
 
 
 def _benchmark(phrase: re.Match[str]) -> str:
@@ -120,6 +136,23 @@ def _direction(text: str, at: int) -> int:
     return 0
 
 
+SECTOR_EMPLOYERS = re.compile(
+    r"\s*(?:sector\s+|industry\s+)?(?:employers|firms|businesses|companies)\b"
+)
+
+
+def _sector_employers(sentence: Sentence, at: int) -> str:
+    """'25% of manufacturing employers offered placements': a sector the claim is of, though the
+    measure is not published by sector (the judge says so rather than judge all employers)."""
+    mention = nearest(sentence, at, ("sector",), part_of(sentence, at))
+    if mention is None:
+        return ""
+    named = sentence.text[mention.start : mention.end]
+    if not (SECTOR_EMPLOYERS.search(named) or SECTOR_EMPLOYERS.match(sentence.text, mention.end)):
+        return ""
+    return mention.target
+
+
 def figure_claim(sentence: Sentence, amount: Amount, earlier: Context) -> Claim:
     text = sentence.text
     subject, doubt = subject_of(sentence, amount.start, earlier)
@@ -133,7 +166,7 @@ def figure_claim(sentence: Sentence, amount: Amount, earlier: Context) -> Claim:
         indicator=indicator,
         sector=sector_at(sentence, amount.start) or carried_sector(sentence, earlier)
         if indicator in sentence.broken_down
-        else "",
+        else _sector_employers(sentence, amount.start),
         comparator="~" if hedged else comparator,
         value=amount.value,
         high=amount.high,
@@ -143,7 +176,7 @@ def figure_claim(sentence: Sentence, amount: Amount, earlier: Context) -> Claim:
         negated=_negated(text, amount, subject_at if subject_at < amount.start else 0),
         complement=bool(words.COMPLEMENT.search(text[amount.end : amount.end + 60])),
         period=sentence.period,
-        base=_base(sentence, amount.start, amount.end),
+        base=_base(sentence, amount.start, amount.end, indicator),
         doubt=doubt or measure_doubt,
         written=text[amount.start : amount.end],
         only=bool(ONLY_ONE.search(text)),

@@ -15,7 +15,7 @@ from intents.reading.lexicon import Lexicon
 from intents.reading.signals import Mention, read_signals, set_aside
 
 CONNECTORS = re.compile(
-    r"\b(?:against|versus|vs|compared (?:with|to)|while|whereas|but|as opposed to|unlike|"
+    r"\b(?:against|versus|vs|compared (?:with|to)|while|whereas|but|yet|although|though|as opposed to|unlike|"
     r"and|with)\b"
 )
 
