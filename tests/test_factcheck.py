@@ -254,3 +254,37 @@ def test_each_standing_in_a_sentence_is_its_own_claim(ask):
         "well on work placements"
     )
     assert [c["verdict"] for c in reply["claims"]] == ["correct"] * 3, reply["text"]
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict", "says"),
+    [
+        ("check: Swindon and Wiltshire had a lower placement share than the Humber", "incorrect",
+         "the Humber is named the lowest of the 39 LEPs"),
+        ("check: work inspiration in London was higher than in Cheshire and Warrington",
+         "incorrect", "cannot be higher than Cheshire and Warrington"),
+        ("check: Gloucestershire had a higher placement share than Swindon and Wiltshire",
+         "correct", "41–46% (band)"),
+        ("check: manufacturing employers were less likely than employers overall to offer work "
+         "inspiration", "correct", "against all employers in England 17%"),
+        ("check: financial services employers are above the England average on work "
+         "inspiration", "correct", "England (Financial Services) 18%"),
+        ("check: manufacturing employers in England are above the UK average on work "
+         "inspiration", "incorrect", "against the UK 18%"),
+        ("check: construction is below manufacturing on work inspiration", "correct",
+         "England (Manufacturing) 13%"),
+        ("check: the majority of employers in England count work experience as critical or "
+         "significant when recruiting", "correct", "(over half)"),
+    ],
+)  # fmt: skip
+def test_comparisons_said_in_words_are_checked(ask, claim, verdict, says):
+    (reply,) = ask(claim)
+    assert reply["verdict"] == verdict, reply["text"]
+    assert says in reply["text"]
+
+
+def test_a_gap_after_a_comparison_is_between_the_two_compared(ask):
+    (reply,) = ask(
+        "The south does better on placements than the rest of England. The gap is 5 points."
+    )
+    assert [c["verdict"] for c in reply["claims"]] == ["correct", "correct"], reply["text"]

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from intents.dataset.model import Dataset, Fact
 from intents.dataset.units import amount, span
 from intents.names import Verdict
+from intents.reading.claim_words import QUANTIFIERS
 from intents.reading.query import Claim
 from intents.replies.answer import ClaimCheck, Figure
 from intents.replies.describe import figure_of
@@ -78,6 +79,8 @@ def claimed(claim: Claim) -> str:
         case _:
             words = claim.written or f"{claim.value:g}"
             said = f"{not_}{SAID.get(claim.comparator, '')}{words}".strip()
+            if words in QUANTIFIERS:  # 'the majority of': over half
+                said = f"{not_}{words} ({SAID[claim.comparator]}half)"
             if claim.extreme:  # 'the lowest, at 29%'
                 return f"{claimed(replace(claim, kind='extreme', negated=False))}, {said}"
             return said

@@ -408,19 +408,59 @@ def _interval(fact: Fact | None) -> Published | None:
     return Published(fact.value, fact.value, precision_of(fact.value))
 
 
+def _decided(a: object, b: object, claim: Claim) -> bool:
+    """Whether the two figures or bands alone settle the comparison."""
+    if claim.comparator == "=":
+        return (a.exact and b.exact) or a.low > b.high or a.high < b.low
+    return a.low > b.high or a.high < b.low or (a.exact and b.exact)
+
+
+def _past_an_end(dataset: Dataset, claim: Claim) -> Judgement | None:
+    """'Swindon is lower than the Humber', the Humber being the lowest of the 39: no figure is
+    needed to see the claim is wrong. Only the impossible direction is judged so."""
+    if claim.comparator not in (">", "<") or claim.other == "England":
+        return None
+    ind = dataset.indicator(claim.indicator)
+    beyond = {">": "highest", "<": "lowest"}[claim.comparator]
+    for area, against, end in (
+        (claim.other, claim.subject, beyond),  # higher than the highest
+        (claim.subject, claim.other, {"highest": "lowest", "lowest": "highest"}[beyond]),
+    ):
+        there = standing(dataset, area, claim.indicator)
+        if there.named == end and against not in there.named_with:
+            side = "higher" if claim.comparator == ">" else "lower"
+            reason = (
+                f"{dataset.spoken(area)} is named the {end} of the 39 LEPs on {ind.short}, so "
+                f"{dataset.spoken(claim.subject)} cannot be {side} than "
+                f"{dataset.spoken(claim.other)}"
+            )
+            fact = dataset.evidence(area, claim.indicator).fact
+            figures = (figure_of(fact),) if fact is not None else ()
+            sources = (fact.source,) if fact is not None else ()
+            return Judgement(
+                claim, _flip("incorrect", claim), reason, f"{dataset.spoken(area)}: {end}",
+                figures, sources,
+            )  # fmt: skip
+    return None
+
+
 def judge_comparison(dataset: Dataset, claim: Claim) -> Judgement:
     """'Dorset is ahead of Heart of the South West', 'London is above the national average'."""
     early = doubt(claim)
     if early is not None:
         return early
     ind = dataset.indicator(claim.indicator)
-    mine = dataset.evidence(claim.subject, claim.indicator).fact
-    theirs = (
-        dataset.benchmark(claim.indicator)
-        if claim.other == "England"
-        else dataset.evidence(claim.other, claim.indicator).fact
-    )
+    mine = dataset.evidence(claim.subject, claim.indicator, claim.sector).fact
+    if claim.other.startswith("sector: "):  # 'construction is below manufacturing'
+        theirs = dataset.evidence("England", claim.indicator, claim.other).fact
+    elif claim.other == "England":
+        theirs = dataset.benchmark(claim.indicator)
+    else:
+        theirs = dataset.evidence(claim.other, claim.indicator).fact
     a, b = _interval(mine), _interval(theirs)
+    named = _past_an_end(dataset, claim)
+    if named is not None and (a is None or b is None or not _decided(a, b, claim)):
+        return named
     if a is None or b is None:
         return unverifiable(
             claim,
@@ -440,9 +480,16 @@ def judge_comparison(dataset: Dataset, claim: Claim) -> Judgement:
             "correct" if a.high < b.low else "incorrect" if a.low >= b.high else "unverifiable"
         )
     verdict = _flip(verdict, claim)
+    yardstick = (
+        f"England ({sector_name(theirs.breakdown)})"
+        if theirs.breakdown
+        else "all employers in England"
+        if claim.sector and theirs.area == "England"
+        else dataset.spoken(theirs.area)
+    )
     reason = (
-        f"{dataset.spoken(claim.subject)} {shown(dataset, mine)} against "
-        f"{dataset.spoken(theirs.area)} {shown(dataset, theirs)} on {ind.short}"
+        f"{where(dataset, claim)} {shown(dataset, mine)} against "
+        f"{yardstick} {shown(dataset, theirs)} on {ind.short}"
     )
     return Judgement(
         claim, verdict, reason, f"{shown(dataset, mine)} vs {shown(dataset, theirs)}",

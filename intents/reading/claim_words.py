@@ -115,6 +115,10 @@ RELATIONS = {  # a standing claimed without a figure: "Cumbria has a low placeme
     "performs strongly": "high", "performs weakly": "low", "stronger": "high", "weaker": "low",
     "blackspot": "low", "black spot": "low", "cold spot": "low", "hotspot": "high",
     "lag": "low", "falls behind": "low", "excels": "high", "leads the way": "high",
+    "perform well": "high", "performed well": "high", "performing well": "high",
+    "do well": "high", "do particularly well": "high", "does particularly well": "high",
+    "perform poorly": "low", "performed poorly": "low", "do badly": "low", "did badly": "low",
+    "blackspots": "low", "black spots": "low", "cold spots": "low", "hotspots": "high",
 }  # fmt: skip
 BENCHMARK_WORDS = re.compile(
     r"\b(?:the\s+)?(?:england|english|national|nation s|country s|uk|national)\s*"

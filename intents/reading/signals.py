@@ -21,6 +21,8 @@ STANDING = re.compile(  # a place said without a figure: 'a low placement rate',
     r"\b(?:above the (?:\w+ )?average|below the (?:\w+ )?average|ahead of|higher than|lower than|"
     r"better than|worse than|level with|the same as|outperforms?|trails?|beats?|more likely|"
     r"less likely|tops|topped|leads|led|c[oa]mes? (?:top|bottom|last)|"
+    r"(?:higher|lower|better|worse|bigger|smaller|greater) (?:\w+ ){1,3}?than|"
+    r"(?:the|a) (?:majority|minority) of|"
     + "|".join(sorted((w for w in RELATIONS if w not in ("good", "poor")), key=len, reverse=True))
     + r")\b"
 )

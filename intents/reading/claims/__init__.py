@@ -65,9 +65,12 @@ def _after(sentence: Sentence, claims: list[Claim], earlier: Context) -> Context
     if settled:
         last = settled[-1]
         subjects = [c.subject for c in settled]
+        named = [
+            a for c in settled for a in (c.subject, c.other) if a
+        ]  # 'the gap' after 'X beats Y'
         indicator, sector = last.indicator, last.sector
     elif not claims:
-        subjects = [m.target for m in sentence.mentions if m.kind in ("lep", "group")]
+        subjects = named = [m.target for m in sentence.mentions if m.kind in ("lep", "group")]
         measures = [m.target for m in sentence.mentions if m.kind == "indicator"]
         indicator, sector = (measures[-1] if measures else ""), earlier.sector
     else:
@@ -78,6 +81,6 @@ def _after(sentence: Sentence, claims: list[Claim], earlier: Context) -> Context
         earlier,
         previous=subjects[-1],
         indicators=(indicator,) if indicator else earlier.indicators,
-        recent=tuple(dict.fromkeys((*earlier.recent, *subjects)))[-2:],
+        recent=tuple(dict.fromkeys((*earlier.recent, *named)))[-2:],
         sector=sector,
     )

@@ -20,7 +20,8 @@ THAT_IS = re.compile(r"(?:that|this|it) (?:is|s|was|puts it)\b")
 COMPARISON = re.compile(
     r"\b(?:ahead of|behind|higher than|lower than|better than|worse than|more than|less than|"
     r"above|below|beats?|trails?|outperforms?|level with|the same as|equal to|on a par with|"
-    r"matches|matched|equalled|equals|mirrors|mirrored|more likely|less likely)\b"
+    r"matches|matched|equalled|equals|mirrors|mirrored|more likely|less likely|"
+    r"(?:higher|lower|better|worse|bigger|smaller|greater|larger) (?:\w+ ){1,3}?than)\b"
 )
 
 
@@ -40,6 +41,14 @@ COMPARISON_SIDE: dict[str, Comparator] = {
     **dict.fromkeys(("level with", "the same as", "equal to", "on a par with", "matches"), "="),
     **dict.fromkeys(("matched", "equalled", "equals", "mirrors", "mirrored"), "="),
 }
+
+
+def _side(said: str) -> Comparator:
+    """'ahead of' is >, 'level with' =; 'a higher placement share than' as 'higher than'."""
+    first = said.split()[0]
+    if said.endswith(" than") and first in ("higher", "better", "bigger", "greater", "larger"):
+        return ">"
+    return COMPARISON_SIDE.get(said, "<")
 
 
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "ten": 10}
@@ -168,8 +177,10 @@ def comparison_claim(sentence: Sentence, earlier: Context) -> list[tuple[int, Cl
     'Cheshire and Warrington is level with London'."""
     text = sentence.text
     areas = [m for m in sentence.mentions if m.kind in ("lep", "group")]
-    if not areas:
-        return []
+    sectors = [m for m in sentence.mentions if m.kind == "sector"]
+    national = areas and areas[0].target in ("England", "UK")  # 'above the England average'
+    if not areas or (national and sectors and sectors[0].start < areas[0].start):
+        return _sector_comparison(sentence, earlier)
     subject = areas[0]
     indicator, doubt = measure_of(sentence, subject.end, earlier)
     lead = THAT_IS.match(text)
@@ -188,7 +199,7 @@ def comparison_claim(sentence: Sentence, earlier: Context) -> list[tuple[int, Cl
             kind="comparison",
             subject=subject.target,
             indicator=indicator,
-            comparator=COMPARISON_SIDE.get(m.group(0), "<"),
+            comparator=_side(m.group(0)),
             other=other,
             negated=bool(words.NEGATION.search(text[subject.end : m.start()])),
             period=sentence.period,
@@ -208,6 +219,44 @@ def comparison_claim(sentence: Sentence, earlier: Context) -> list[tuple[int, Cl
             doubt=doubt,
         )
         return [(still.start(), claim)]
+    return []
+
+
+OVERALL = re.compile(
+    r"\b(?:employers|firms|businesses) (?:overall|in general|as a whole)\b|\ball (?:employers|sectors)\b"
+    r"|\bthe (?:\w+ )?average\b|\bthe (?:england|national|overall) (?:figure|rate|share)\b"
+)
+
+
+def _yardstick(after: str) -> str:
+    """All employers in England, or the UK's when the UK is named ('the UK average')."""
+    bench = words.BENCHMARK_WORDS.search(after)
+    return "UK" if bench and re.search(r"\buk\b", bench.group(0)) else "England"
+
+
+def _sector_comparison(sentence: Sentence, earlier: Context) -> list[tuple[int, Claim]]:
+    """'Manufacturing employers were less likely than employers overall to offer work
+    inspiration', 'construction is below manufacturing': a sector against all employers in
+    England, or against another sector."""
+    sectors = [m for m in sentence.mentions if m.kind == "sector"]
+    if not sectors or sentence.amounts:  # with figures, the figures are the claims
+        return []
+    for m in COMPARISON.finditer(sentence.text):
+        if m.start() < sectors[0].end or inside_mention(sentence, m.start()):
+            continue
+        later = [s for s in sectors[1:] if s.start >= m.end()]
+        against = OVERALL.search(sentence.text, m.end())
+        if not later and against is None:
+            continue
+        claim = replace(
+            anchored(sentence, sectors[0].start, earlier, "comparison"),
+            subject="England",
+            sector=sectors[0].target,
+            comparator=_side(m.group(0)),
+            other=later[0].target if later else _yardstick(sentence.text[m.end() :]),
+            negated=bool(words.NEGATION.search(sentence.text[sectors[0].end : m.start()])),
+        )
+        return [(m.start(), claim)]
     return []
 
 
