@@ -288,3 +288,22 @@ def test_a_gap_after_a_comparison_is_between_the_two_compared(ask):
         "The south does better on placements than the rest of England. The gap is 5 points."
     )
     assert [c["verdict"] for c in reply["claims"]] == ["correct", "correct"], reply["text"]
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("check: Humber had the second-largest manufacturing share of GVA of any LEP in 2012",
+         "correct"),
+        ("check: the Humber was second only to Cumbria on manufacturing's share of GVA", "correct"),
+        ("check: the Tees Valley had the second slowest GVA growth of the LEPs over 2008-13",
+         "correct"),
+        ("check: Humber has the third largest manufacturing share", "incorrect"),
+        ("Cumbria is not the LEP with the largest manufacturing share of GVA — right?", "incorrect"),
+        ("Construction isn't the sector with the lowest work inspiration share, is it?",
+         "incorrect"),
+    ],
+)  # fmt: skip
+def test_a_place_next_to_an_end_is_checked_as_the_source_gives_it(ask, claim, verdict):
+    (reply,) = ask(claim)
+    assert reply["intent"] == "factcheck" and reply["verdict"] == verdict, reply["text"]

@@ -29,7 +29,7 @@ from intents.dataset.units import FORMATS
 # data/ is installed as the package lepbot_data (setup.py), so an editable install and a wheel
 # find it the same way.
 SHIPPED_DATA = Path(str(files("lepbot_data")))
-RELATIONS = ("high", "low", "highest", "lowest")
+RELATIONS = ("high", "low", "highest", "lowest", "second highest", "second lowest")
 POLARITIES = ("higher_is_better", "lower_is_better", "neutral")
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -17,6 +17,8 @@ FACT_KINDS: tuple[FactKind, ...] = get_args(FactKind)
 KIND_STRENGTH: dict[FactKind, int] = {"value": 3, "change": 3, "band": 2, "relation": 1}
 # a change is exact too; a disputed figure has no strength: it never answers
 EXTREMES = ("highest", "lowest")
+# a place next to an end, as a source names it ('second to Cumbria'): (from that end, the end)
+NEXT_TO_END = {"second highest": (2, "highest"), "second lowest": (2, "lowest")}
 
 
 def sector_name(breakdown: str) -> str:
@@ -145,6 +147,14 @@ class Evidence:
             if fact is not None and fact.relation in EXTREMES:
                 return fact.relation
         return ""
+
+    @property
+    def next_to_end(self) -> tuple[int, str] | None:
+        """(2, 'highest') when a source names the area second highest, else None."""
+        for fact in (self.fact, *self.relations):
+            if fact is not None and fact.relation in NEXT_TO_END:
+                return NEXT_TO_END[fact.relation]
+        return None
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: one loaded dataset, many lookups

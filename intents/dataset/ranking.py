@@ -29,6 +29,7 @@ class Standing:
     named_with: tuple[str, ...]  # other LEPs a source names at the same end
     level_with: tuple[str, ...]  # ... of those, the ones with the same exact figure
     by_value: End  # the end its figure is at, once every LEP has one ("" until then)
+    named_nth: tuple[int, Extreme] | None = None  # as a source places it: (2, 'highest')
 
     @property
     def joint(self) -> bool:
@@ -47,7 +48,8 @@ def _end(value: float, values: list[float]) -> End:
 
 def standing(dataset: Dataset, area: str, indicator: str) -> Standing:
     values = dataset.lep_values(indicator)
-    named = dataset.evidence(area, indicator).extreme or None
+    evidence = dataset.evidence(area, indicator)
+    named = evidence.extreme or None
     named_with = tuple(
         e.area
         for e in dataset.lep_evidence(indicator)
@@ -74,4 +76,5 @@ def standing(dataset: Dataset, area: str, indicator: str) -> Standing:
         by_value=_end(mine, [f.value for f in values.values()])
         if complete and mine is not None
         else "",
+        named_nth=evidence.next_to_end,
     )

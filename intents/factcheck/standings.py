@@ -16,10 +16,10 @@ from intents.factcheck.judgement import Judgement, claimed, shown
 from intents.names import Verdict
 from intents.reading.query import Claim
 from intents.replies.describe import figure_of
-from intents.replies.wording import listing
+from intents.replies.wording import ORDINAL_WORDS, listing
 
 OPPOSITE = {"highest": "lowest", "lowest": "highest"}
-NTH = {2: "second", 3: "third", 4: "fourth", 5: "fifth"}
+NTH = ORDINAL_WORDS
 
 
 def _end(dataset: Dataset, claim: Claim) -> str:
@@ -135,6 +135,16 @@ def judge_extreme(dataset: Dataset, claim: Claim) -> Judgement:
             (),
             sources,
         )
+    if not place.complete and place.named_nth:  # 'second to Cumbria', as the source says
+        nth, named_end = place.named_nth
+        verdict = _flip(
+            "correct" if (nth, named_end) == (claim.position, end) else "incorrect", claim
+        )
+        reason = f"{name} is named the {_nth(nth)}{named_end} of the 39 LEPs on {ind.short}"
+        fact = dataset.evidence(claim.subject, claim.indicator).fact
+        return Judgement(
+            claim, verdict, reason, f"{_nth(nth)}{named_end}", (), (fact.source,) if fact else (),
+        )  # fmt: skip
     if place.complete and place.position is not None:
         from_end = place.out_of - place.position + 1 if end == "lowest" else place.position
         if ind.higher_is_better is False:

@@ -55,7 +55,7 @@ ASKS_LEPS = re.compile(  # a question over LEPs in general, not a claim about on
     r"(?<!of )(?<!than )(?<!in )\b(?:which|what|any|how many|list|show|name|rank|are there)\b"
     r"(?:\s+\w+){0,4}?\s+"
     r"(?:leps?|areas?|places?|partnerships?|regions?|ones?)\b"
-    r"|\b(?:leps?|areas|places) (?:where|with|that|which|in which)\b"
+    r"|(?<!the )(?<!a )\b(?:leps?|areas|places) (?:where|with|that|which|in which)\b"
     r"|^(?:is )?(?:anywhere|anyone|any lep|any area)\b"
     r"|^where (?:do|does|is|are|have|has)\b|^who\b|\bwho (?:has|is|s|comes?|tops?|leads?) (?:the )?(?:highest|lowest|best|worst|most|"
     r"least|top|bottom|first|last)\b"

@@ -13,7 +13,7 @@ from intents.dataset.ranking import Standing, standing
 from intents.dataset.stats import significance_line
 from intents.dataset.units import amount, gap, number, span
 from intents.replies.answer import Figure
-from intents.replies.wording import RELATION_WORDS, cite, listing, ordinal
+from intents.replies.wording import ORDINAL_WORDS, RELATION_WORDS, cite, listing, ordinal
 
 FULL_TABLE_HINT = "If you have the full UKCES LEP tables, `lepbot data import` loads them."
 
@@ -64,6 +64,9 @@ def rank_phrase(dataset: Dataset, ev: Evidence) -> str:
     place = standing(dataset, ev.area, ev.indicator)
     if not place.complete and place.named:
         return named_extreme(dataset, place)
+    if not place.complete and place.named_nth:
+        nth, end = place.named_nth
+        return f"the {ORDINAL_WORDS[nth]} {end} of the 39 LEPs"
     if place.out_of == 1:
         return "the only LEP with an exact figure in this dataset"
     order = (

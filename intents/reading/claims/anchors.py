@@ -129,6 +129,13 @@ def carried_sector(sentence: Sentence, earlier: Context) -> str:
     return earlier.sector if PRONOUN.search(sentence.text) else ""
 
 
+SECTOR_WORD = re.compile(r"\bthe (?:sector|industry)\b")
+
+
 def sector_at(sentence: Sentence, at: int) -> str:
+    """The sector named in the claim's part; 'Construction isn't the sector with the lowest …'
+    names it in the part before."""
     mention = nearest(sentence, at, ("sector",), part_of(sentence, at))
+    if mention is None and SECTOR_WORD.search(sentence.text):
+        mention = nearest(sentence, at, ("sector",))
     return mention.target if mention else ""
