@@ -97,3 +97,12 @@ AMOUNT = re.compile(r"£(\d+(?:,\d{3})*(?:\.\d+)?)|(?<![\w.])(\d+(?:\.\d+)?)%")
 def amounts_in(text: str) -> list[float]:
     """The percentages and pound amounts a text states (a reply, or the question it answers)."""
     return [float((m.group(1) or m.group(2)).replace(",", "")) for m in AMOUNT.finditer(text)]
+
+
+NUMBER = re.compile(r"(?<![\d.])\d+(?:,\d{3})*(?:\.\d+)?")
+
+
+def numbers_in(text: str) -> list[float]:
+    """Every number a question holds, however written: a reply may echo one back as the
+    threshold or figure the user asked about ('above $1' read as above 1%)."""
+    return [float(m.group(0).replace(",", "")) for m in NUMBER.finditer(text)]

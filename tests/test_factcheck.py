@@ -307,3 +307,52 @@ def test_a_gap_after_a_comparison_is_between_the_two_compared(ask):
 def test_a_place_next_to_an_end_is_checked_as_the_source_gives_it(ask, claim, verdict):
     (reply,) = ask(claim)
     assert reply["intent"] == "factcheck" and reply["verdict"] == verdict, reply["text"]
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdicts"),
+    [
+        # a figure before 'of the UK average' is the area's, not the UK's
+        ("check: Cornwall's GVA per head was £13,036, 65% of the UK average",
+         ["correct", "incorrect"]),
+        # 'X% a placement' in a list is the placement figure, not the broader measure before it
+        ("Across the UK, 44% of employers offered some form of work experience, 38% a placement "
+         "and 18% work inspiration.", ["correct", "correct", "correct"]),
+        # a bracketed figure before 'than' is of the area before it
+        ("Employers in the south of England were more likely to offer placements (40%) than those "
+         "in the rest of England (35%).", ["correct", "correct", "correct"]),
+        # a year right after a figure is that figure's period
+        ("Greater Manchester's unemployment rate stood at 8.8% in the year to June 2014, up from "
+         "6.8% in 2008.", ["correct", "unverifiable"]),
+        ("check: London placements rose from 40% in 2012 to 46% in 2014",
+         ["unverifiable", "correct"]),
+        ("check: work inspiration in England rose from 2012 to reach 17% in 2014",
+         ["unverifiable", "correct"]),
+        # words glossed by the figure in brackets are one claim
+        ("check: two thirds of employers (66%) rate work experience as critical or significant "
+         "in recruitment", ["correct"]),
+        ("check: a third of employers (38%) offer placements", ["incorrect", "correct"]),
+        ("check: financial services employers (18%) were slightly more likely than the average "
+         "English employer (17%) to offer work inspiration", ["correct", "correct"]),
+        ("check: Humber was second only to Cumbria for manufacturing's share of GVA, at 23%",
+         ["correct"]),
+    ],
+)  # fmt: skip
+def test_each_figure_finds_its_own_area_measure_and_year(ask, claim, verdicts):
+    (reply,) = ask(claim)
+    assert [c["verdict"] for c in reply["claims"]] == verdicts, reply["text"]
+
+
+def test_a_revised_figure_is_checked_as_the_revision(ask):
+    (reply,) = ask("check: the UK average GVA per head was £21,674 in 2012")
+    assert reply["verdict"] == "correct", reply["text"]
+    assert "revised figure" in reply["text"] and "£21,295" in reply["text"]
+    (benchmark,) = ask("UK GVA per head")
+    assert "£21,295" in benchmark["text"] and "21,674" not in benchmark["text"]
+
+
+def test_a_share_the_source_does_not_give_cannot_be_checked(ask):
+    (reply,) = ask(
+        "check: a quarter of Year 11 students were dissatisfied with their careers education"
+    )
+    assert reply["verdict"] == "unverifiable" and "not published" in reply["text"]

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from bot.conversation import Conversations
 from bot.evaluation import figure_problem
-from tests.conftest import amounts_in, published_numbers
+from tests.conftest import amounts_in, numbers_in, published_numbers
 
 WORDS = [
     "Humber",
@@ -57,6 +57,7 @@ questions = st.one_of(
 @given(first=questions, second=questions)
 @example(first="£,", second="")  # once crashed this test's own helper, never the bot
 @example(first="£,5 and £1,234.5", second="£")
+@example(first="", second="PLACEMEN:ABOVE$1")  # the user's own number, echoed as a threshold
 def test_random_text_never_raises_or_invents(shipped, first, second):
     conversations = Conversations(shipped)
     allowed = published_numbers(shipped)
@@ -64,7 +65,7 @@ def test_random_text_never_raises_or_invents(shipped, first, second):
         answer = conversations.ask(text, "thread").answer
         assert answer.headline
         assert not [p for f in answer.figures if (p := figure_problem(f, shipped))]
-        said = set(amounts_in(text))
+        said = set(numbers_in(text))
         values = [f.value for f in answer.figures if f.value is not None]
         # computed from two figures the reply asserts, with the method said: a gap, or one as a
         # per cent of the other
@@ -76,3 +77,7 @@ def test_random_text_never_raises_or_invents(shipped, first, second):
 
 def test_only_real_amounts_are_read_from_text():
     assert amounts_in("£, and £,5 then £1,234.5 or 12% of 7.5%") == [1234.5, 12.0, 7.5]
+
+
+def test_a_question_s_own_numbers_are_read_however_written():
+    assert numbers_in("PLACEMEN:ABOVE$1 and 1,234.5 or 12%") == [1.0, 1234.5, 12.0]

@@ -120,6 +120,7 @@ def _indicator(row: dict[str, Any], where: str) -> Indicator:
         patterns=_strings(row.get("patterns")),
         supersedes=_strings(row.get("supersedes")),
         base_words=_strings(row.get("base_words")),
+        unreported_words=_strings(row.get("unreported_words")),
     )
 
 
@@ -246,7 +247,7 @@ def _validate_fact(
         raise DataError(f"{where}: fact has no source")
     if fact.source not in sources:
         raise DataError(f"{where}: source {fact.source!r} is not in sources.yaml")
-    if fact.kind in ("value", "change", "disputed") and fact.value is None:
+    if fact.kind in ("value", "change", "disputed", "revised") and fact.value is None:
         raise DataError(f"{where}: a {fact.kind} needs a value")
     if fact.kind == "band":
         if fact.low is None or fact.high is None:

@@ -12,10 +12,11 @@ from typing import Literal, get_args
 
 from intents.dataset.units import Format
 
-FactKind = Literal["value", "change", "band", "relation", "disputed"]
+FactKind = Literal["value", "change", "band", "relation", "disputed", "revised"]
 FACT_KINDS: tuple[FactKind, ...] = get_args(FactKind)
 KIND_STRENGTH: dict[FactKind, int] = {"value": 3, "change": 3, "band": 2, "relation": 1}
-# a change is exact too; a disputed figure has no strength: it never answers
+# a change is exact too; a disputed figure has no strength: it never answers; nor does a
+# revised one (a later release's figure for the same period), which a check recognises
 EXTREMES = ("highest", "lowest")
 # a place next to an end, as a source names it ('second to Cumbria'): (from that end, the end)
 NEXT_TO_END = {"second highest": (2, "highest"), "second lowest": (2, "lowest")}
@@ -55,6 +56,7 @@ class Indicator:
     audience_synonyms: tuple[str, ...] = ()
     patterns: tuple[str, ...] = ()  # regexes that name this measure across several words
     base_words: tuple[str, ...] = ()  # how a claim says the share's narrower population
+    unreported_words: tuple[str, ...] = ()  # a share that sounds like this one, not given
     supersedes: tuple[str, ...] = ()  # measures a pattern match replaces ("work experience" ...)
 
     @property
@@ -135,6 +137,7 @@ class Evidence:
     fact: Fact | None
     relations: tuple[Fact, ...] = ()
     disputed: tuple[Fact, ...] = ()
+    revised: tuple[Fact, ...] = ()
 
     @property
     def kind(self) -> str:
@@ -251,7 +254,8 @@ class Dataset:
             f for f in facts if f.relation and f is not best and self._layer_rank(f) >= floor
         )
         disputed = tuple(f for f in facts if f.kind == "disputed")
-        return Evidence(key[0], key[1], best, relations, disputed)
+        revised = tuple(f for f in facts if f.kind == "revised")
+        return Evidence(key[0], key[1], best, relations, disputed, revised)
 
     def _layer_rank(self, fact: Fact) -> int:
         return self.layers.index(fact.layer) if fact.layer in self.layers else -1

@@ -142,6 +142,25 @@ def _disputed(dataset: Dataset, claim: Claim, ev: Evidence) -> Judgement:
     return Judgement(claim, "disputed", reason, amount(figure.value, ind.format), figures, sources)
 
 
+def _revised(dataset: Dataset, claim: Claim, ev: Evidence) -> Judgement | None:
+    """The claim quotes a later release's revision of the figure: right, for that release."""
+    fact = ev.fact
+    for later in ev.revised:
+        published = Published(later.value, later.value, precision_of(later.value))
+        verdict = decide(claim, published)
+        if verdict in ("correct", "rounding") and fact is not None:
+            reason = (
+                f"{shown(dataset, later)} is the revised figure for {where(dataset, claim)} in a "
+                f"later release; this dataset quotes {shown(dataset, fact)} from "
+                "the first release — say which release the brief uses"
+            )
+            return Judgement(
+                claim, verdict, reason, shown(dataset, later),
+                (figure_of(fact),), (later.source, fact.source),
+            )  # fmt: skip
+    return None
+
+
 def _sources_differ(dataset: Dataset, claim: Claim, ev: Evidence) -> Judgement | None:
     """The claim matches a figure one source gives while a later (imported) table differs."""
     fact = ev.fact
@@ -213,6 +232,14 @@ def judge_figure(dataset: Dataset, claim: Claim) -> Judgement:
         return unverifiable(
             claim, f"the claim is {kind}, but {ind.short} is measured in {ind.unit}"
         )
+    said = re.findall(r"[a-z]+", claim.text.lower())
+    unreported = next((w for w in ind.unreported_words if w in said), "")
+    if unreported:
+        return unverifiable(
+            claim,
+            f"the source gives only {ind.short}; the share {unreported} is not published (not "
+            f"everyone else was {unreported})",
+        )
     if claim.sector and not dataset.facts_for("England", claim.indicator, claim.sector):
         return unverifiable(
             claim,
@@ -254,7 +281,7 @@ def judge_figure(dataset: Dataset, claim: Claim) -> Judgement:
             reason = f"{shown(dataset, fact)} is right, but {base}: “{right}”"
             return Judgement(claim, "incorrect", reason, shown(dataset, fact), figures, sources)
         return unverifiable(claim, f"the dataset has no such figure: {ind.short} {base[3:]}")
-    differ = _sources_differ(dataset, claim, ev)
+    differ = _sources_differ(dataset, claim, ev) or _revised(dataset, claim, ev)
     if differ is not None and verdict == "incorrect":
         return differ
     level = [

@@ -15,7 +15,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from intents.reading.claims.anchors import MEASURE_DOUBT
-from intents.reading.claims.figures import every_lep, figure_claim, quantified, two_sided
+from intents.reading.claims.figures import (
+    every_lep,
+    figure_claim,
+    figures_said,
+    quantified,
+    two_sided,
+)
 from intents.reading.claims.joined import both_before, in_order, shared, with_extremes
 from intents.reading.claims.sentence import Context, Sentence, read_sentence
 from intents.reading.claims.standings import (
@@ -41,7 +47,7 @@ def read_claims(text: str, lexicon: Lexicon, earlier: Context | None = None) -> 
     for original in split:
         students = bool(earlier.indicators) and earlier.indicators[0] in lexicon.of_students
         sentence = read_sentence(original, lexicon, students, alone=earlier.single)
-        found = [(a.start, figure_claim(sentence, a, earlier)) for a in sentence.amounts]
+        found = [(a.start, figure_claim(sentence, a, earlier)) for a in figures_said(sentence)]
         found = every_lep(sentence, found + quantified(sentence, earlier))
         found += extreme_claims(sentence, earlier)
         found = with_extremes(sentence, found) + comparison_claim(sentence, earlier)

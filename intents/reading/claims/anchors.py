@@ -35,11 +35,39 @@ REGION_DOUBT = "regions have no figures of their own in this dataset, only their
 MEASURE_DOUBT = "which measure the figure is about"
 
 
+YARDSTICK = re.compile(
+    r"\b(?:the\s+)?(?:england|uk|national|english)\s+(?:average|figure|benchmark)\b"
+)
+
+
+THAN_AFTER = re.compile(r"\S+\s+than\b")
+COMPARED_TO = re.compile(r"\b(?:only to|second to|behind|than|after)\s+(?:the\s+)?$")
+
+
+def _yardstick(sentence: Sentence, mention: object) -> bool:
+    """'65% of the UK average': the UK there is what the figure is measured against."""
+    return any(y.start() <= mention.start < y.end() for y in YARDSTICK.finditer(sentence.text))
+
+
 def subject_of(sentence: Sentence, at: int, earlier: Context) -> tuple[str, str]:
     """(subject, doubt) for a claim anchored at `at`."""
     mention = nearest(sentence, at, AREA_KINDS, part_of(sentence, at)) or nearest(
         sentence, at, AREA_KINDS
     )
+    if (
+        mention is not None
+        and mention.end <= at
+        and COMPARED_TO.search(sentence.text[: mention.start])
+        and sentence.text[:at].endswith("at ")
+    ):
+        before = [m for m in sentence.mentions if m.kind in AREA_KINDS and m.end <= mention.start]
+        mention = before[-1] if before else mention  # 'second only to Cumbria, at 23%': not Cumbria
+    if mention is not None and mention.start > at and THAN_AFTER.match(sentence.text, at):
+        before = [m for m in sentence.mentions if m.kind in AREA_KINDS and m.end <= at]
+        mention = before[-1] if before else mention  # 'more likely (40%) than the rest (35%)'
+    if mention is not None and mention.start > at and _yardstick(sentence, mention):
+        before = [m for m in sentence.mentions if m.kind in AREA_KINDS and m.end <= at]
+        mention = next((m for m in reversed(before) if not _yardstick(sentence, m)), mention)
     if ALSO.search(sentence.text[max(0, at - 12) : at]):  # 'X is typical of the south, also at 40%'
         start, _ = part_of(sentence, at)
         mention = next(
@@ -67,6 +95,11 @@ def subject_of(sentence: Sentence, at: int, earlier: Context) -> tuple[str, str]
     if earlier.single and earlier.areas:
         return earlier.areas[0], ""
     return "England", ""
+
+
+OWN_MEASURE = re.compile(
+    r"^\S+\s*(?:(?:a|an|some)\s+)?$"
+)  # '38% a placement', '25% work inspiration'
 
 
 def measure_of(sentence: Sentence, at: int, earlier: Context) -> tuple[str, str]:
@@ -98,6 +131,9 @@ def measure_of(sentence: Sentence, at: int, earlier: Context) -> tuple[str, str]
         for m in sentence.mentions
         if m.kind == "indicator" and scope[0] <= m.start < scope[1]
     }
+    linked = mention is not None and OWN_MEASURE.match(sentence.text[at : mention.start])
+    if mention is not None and mention.start >= at and linked:
+        return mention.target, ""  # '38% a placement': the figure's own measure
     if mention is not None:
         narrower = [i for i in named if mention.target in sentence.supersedes.get(i, ())]
         if narrower:

@@ -153,6 +153,58 @@ def _sector_employers(sentence: Sentence, at: int) -> str:
     return mention.target
 
 
+def figures_said(sentence: Sentence) -> list[Amount]:
+    """The sentence's figures, less words glossed by a figure in brackets: 'two thirds of
+    employers (66%)' claims 66%, once."""
+    out = []
+    for i, amount in enumerate(sentence.amounts):
+        after = sentence.amounts[i + 1] if i + 1 < len(sentence.amounts) else None
+        glossed = (
+            amount.in_words
+            and after is not None
+            and not after.in_words
+            and after.start - amount.end <= 16
+            and _agrees(sentence.text, amount, after.value)
+            and re.search(rf"\(\s*{after.value:g}", sentence.original) is not None
+        )
+        if not glossed:
+            out.append(amount)
+    return out
+
+
+GLOSS_BOUND = re.compile(
+    r"\b(under|fewer than|less than|below|over|more than|above|almost|nearly)\s*$"
+)
+
+
+def _agrees(text: str, words: Amount, figure: float) -> bool:
+    """Whether the bracketed figure says what the words do ('under two thirds (63%)'); a gloss
+    that contradicts them ('a third (38%)') leaves both to be checked."""
+    bound = GLOSS_BOUND.search(text[: words.start])
+    if bound is None:
+        return abs(figure - words.value) <= 3
+    if bound.group(1) in ("over", "more than", "above"):
+        return words.value < figure <= words.value + 10
+    return words.value - 10 <= figure < words.value
+
+
+ALL_SECTORS = re.compile(  # 'than the average English employer (17%)': no sector's figure
+    r"\b(?:the )?(?:average|typical)(?: \w+){0,2} (?:employers?|firms?|businesses)\s*$"
+    r"|\b(?:employers|firms|businesses) (?:overall|in general|as a whole)\s*$|\ball (?:employers|sectors)\s*$"
+)
+
+
+OWN_YEAR = re.compile(
+    r"\s*(?:in|for|during)\s+((?:19|20)\d\d)\b(?!\s*(?:/|-|to)\s*(?:19|20)?\d\d\b(?!\s*%))"
+)
+
+
+def _own_year(text: str, amount: Amount) -> str:
+    """'up from 6.8% in 2008': a year said right after a figure is that figure's period."""
+    found = OWN_YEAR.match(text, amount.end)
+    return found.group(1) if found else ""
+
+
 def figure_claim(sentence: Sentence, amount: Amount, earlier: Context) -> Claim:
     text = sentence.text
     subject, doubt = subject_of(sentence, amount.start, earlier)
@@ -164,7 +216,9 @@ def figure_claim(sentence: Sentence, amount: Amount, earlier: Context) -> Claim:
         kind="figure",
         subject=subject,
         indicator=indicator,
-        sector=sector_at(sentence, amount.start) or carried_sector(sentence, earlier)
+        sector=""
+        if ALL_SECTORS.search(text[: amount.start])
+        else sector_at(sentence, amount.start) or carried_sector(sentence, earlier)
         if indicator in sentence.broken_down
         else _sector_employers(sentence, amount.start),
         comparator="~" if hedged else comparator,
@@ -175,7 +229,7 @@ def figure_claim(sentence: Sentence, amount: Amount, earlier: Context) -> Claim:
         in_words=amount.in_words,
         negated=_negated(text, amount, subject_at if subject_at < amount.start else 0),
         complement=bool(words.COMPLEMENT.search(text[amount.end : amount.end + 60])),
-        period=sentence.period,
+        period=_own_year(text, amount) or sentence.period,
         base=_base(sentence, amount.start, amount.end, indicator),
         doubt=doubt or measure_doubt,
         written=text[amount.start : amount.end],

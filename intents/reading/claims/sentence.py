@@ -20,7 +20,9 @@ CONNECTORS = re.compile(
 )
 
 
-SPAN = re.compile(r"\b(?:between |from )?((?:19|20)\d\d)\s*(?:-|to|and)\s*((?:19|20)?\d\d)\b")
+SPAN = re.compile(  # '2008-13', 'from 2012 to 2014'; not 'in 2012 to 46%'
+    r"\b(?:between |from )?((?:19|20)\d\d)\s*(?:-|to|and)\s*((?:19|20)?\d\d)\b(?!\s*(?:%|per ?cent|points?))"
+)
 
 
 LINKED_AFTER = re.compile(
@@ -30,7 +32,8 @@ LINKED_AFTER = re.compile(
 
 LINKED_MEASURE = re.compile(
     r"^(?:\S+(?: per ?cent| percent)?)\s*(?:of\s+(?:\w+\s+){0,3}?)?"
-    r"(?:(?:offer\w*|do|did|had|ran|run|on|for|in|with)\s+)?(?:the\s+)?$"
+    r"(?:(?:offer\w*|do|did|had|ran|run|on|for|in|with|host\w*|provid\w*|gave|took on)\s+)?"
+    r"(?:(?:the|a|an|some)\s+)?$"
 )
 
 

@@ -166,8 +166,10 @@ def extreme_claims(sentence: Sentence, earlier: Context) -> list[tuple[int, Clai
 def trend_claims(sentence: Sentence, earlier: Context) -> list[tuple[int, Claim]]:
     """'That is down from 2012': a change from an earlier year, said without a figure."""
     found = TREND.search(sentence.text)
-    if found is None or sentence.amounts:
-        return []
+    if found is None or any(
+        a.start < found.end() and found.start() < a.end for a in sentence.amounts
+    ):
+        return []  # 'rose from 40% in 2012': the figure is the claim
     claim = anchored(sentence, found.start(), earlier, "trend")
     return [(found.start(), replace(claim, period=found.group(1), written=found.group(0)))]
 
