@@ -251,6 +251,11 @@ RANK_WORDS = (
     r"\b(?:where|who) (?:is|are|has|have|does|do) (?:the )?(?:highest|lowest|most|least|best|worst)\b",
 )
 
+IN_ENGLAND = (
+    r"\b(?:lep|leps|place|places|area|areas|where|which|who)\b.*\b(?:in|across|of) england\b"
+)
+
+
 SPEC = IntentSpec(
     name="rank",
     label="ranking",
@@ -265,6 +270,14 @@ SPEC = IntentSpec(
             refuses=frozenset({"group", "sector", "students", "region"}),
         ),
         Rule("rank", 17, triggers=RANK_WORDS, needs=frozenset({"region"}), leps=(0, 0)),
+        Rule(  # 'the worst place in England for placements': England is the scope, not the answer
+            "rank",
+            61,
+            triggers=(IN_ENGLAND,),
+            needs=frozenset({"order", "indicator"}),
+            leps=(0, 0),
+            refuses=frozenset({"sector", "students", "region"}),
+        ),
         Rule(
             "rank",
             59,

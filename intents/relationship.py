@@ -135,6 +135,7 @@ TRIGGERS = (
     r"\b(?:higher|more|lower|less|richer|poorer|fewer)\b.*\b(?:where|when|in areas with|places with|areas with|leps with)\b",
     r"\b(?:areas|leps|places) with (?:more|less|fewer|higher|lower|lots of|high|low)\b",
     r"\b(?:areas|leps|places) where\b",
+    r"\bwhere\b.{0,40}\b(?:is|are)\s+(?:higher|lower|high|low|bigger|smaller|greater|worse|better)\b",
     r"\b(?:richer|poorer|wealthier|more productive|less productive) (?:areas|leps|places|economies)\b",
     r"\b(?:\w+ heavy|\w+ intensive|industrial|prosperous|more prosperous|less prosperous|deprived|"
     r"affluent|wealthy|rich|poor|rural|urban|skilled|(?:fast|faster|slow|slower|high|low) (?:growing|growth)) "
@@ -150,6 +151,14 @@ SPEC = IntentSpec(
     label="relationship",
     follow_up=FollowUp(carries=frozenset({"pair"})),
     rules=(
+        Rule(  # 'what's the correlation between GVA and work inspiration?': not a definition
+            "relationship",
+            36,
+            triggers=(r"\b(?:correlat\w*|coefficient|r value|r squared)\b",),
+            leps=(0, 0),
+            indicators=(2, 3),
+            refuses=frozenset({"sector", "threshold"}),
+        ),
         Rule(
             "relationship",
             45,

@@ -139,7 +139,12 @@ def handle(query: Query, dataset: Dataset) -> Answer:
         else ()
     )
     return Answer(
-        intent="unknown", headline=headline, lines=lines, areas=query.areas, next_questions=nexts
+        intent="unknown",
+        headline=headline,
+        lines=lines,
+        areas=query.areas,
+        indicators=query.indicators,
+        next_questions=nexts,
     )
 
 

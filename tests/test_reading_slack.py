@@ -142,6 +142,18 @@ NORTH_WEST = [
         ("off to cornwall next week :sunny: before I go, top 5 LEPs on placements?", "rank", [],
          "work_placements"),
         ("anywhere under 30% for placements?", "rank", [], "work_placements"),
+        ("any lep north of 40 percent for work exp?", "rank", [], "work_placements"),
+        ("LEPs south of 30% on placements?", "rank", [], "work_placements"),
+        ("placements in the south of england?", "groups", None, "work_placements"),
+        ("where's the worst place in england to find a work placement", "rank", [],
+         "work_placements"),
+        ("does work inspiration drop where youth unemployment is higher", "relationship", [],
+         "youth_unemployment"),
+        ("what's the correlation coefficient between gva and work inspiration", "relationship",
+         [], "work_inspiration"),
+        ("school leavers careers guidance - what share got it?", "groups", [],
+         "students_careers_education"),
+        ("placements data for Cardiff?", "unknown", [], "work_placements"),
     ],
 )  # fmt: skip
 def test_read_as_people_type(ask, question, intent, areas, indicator):
@@ -253,3 +265,13 @@ def test_a_follow_up_keeps_whose_figure_it_is(chat, first, then, intent, areas, 
 def test_which_one_after_two_areas_compares_them(chat, which):
     *_, reply = chat("placements in the humber", "and the tees?", which)
     assert reply["intent"] == "compare" and reply["areas"] == ["Humber", "Tees Valley"]
+
+
+def test_an_aside_with_numbers_in_a_thread_gets_no_figures(chat):
+    _, lunch = chat("gloucestershire placements?", "lunch at 1 or 1.30? :sandwich:")
+    assert lunch["intent"] == "unknown" and lunch["figures"] == []
+
+
+def test_bucks_it_is_a_saying_not_buckinghamshire(chat):
+    _, reply = chat("is work inspiration related to youth unemployment?", "who bucks it?")
+    assert reply["intent"] == "outliers" and reply["areas"] == [], reply["text"]

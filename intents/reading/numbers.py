@@ -73,9 +73,9 @@ _TOP_N = re.compile(
 )
 
 
-_ABOVE_WORDS = r"above|over|more than|higher than|greater than|at least|exceeding|exceeds|beyond|beat|beats|beating|bigger than|better than"
+_ABOVE_WORDS = r"above|over|more than|higher than|greater than|at least|exceeding|exceeds|beyond|beat|beats|beating|bigger than|better than|upwards of|in excess of"
 _BELOW_WORDS = (
-    r"below|under|less than|lower than|fewer than|at most|beneath|smaller than|worse than"
+    r"below|under|less than|lower than|fewer than|at most|beneath|smaller than|worse than|short of"
 )
 
 
@@ -99,7 +99,12 @@ _THRESHOLD_FORMS = tuple(
         (rf"\b(?:at most|up to|a maximum of) {_NUM}", "below", True),
         (rf"\b{_NUM_AFTER} or (?:more|higher|above|over|greater|plus)\b", "above", True),
         (rf"\b{_NUM_AFTER} or (?:less|lower|below|under|fewer)\b", "below", True),
-        (rf"\b(?:{_ABOVE_WORDS}|exceed)\s+{_NUM}", "above", False),
+        (
+            rf"\b(?:{_ABOVE_WORDS}|exceed|north of)\s+{_NUM}",
+            "above",
+            False,
+        ),  # never 'north of England'
+        (rf"\bsouth of\s+{_NUM}", "below", False),
         (rf"\b(?:{_BELOW_WORDS})\s+{_NUM}", "below", False),
     )
 )

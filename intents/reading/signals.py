@@ -59,7 +59,7 @@ ASKS_LEPS = re.compile(  # a question over LEPs in general, not a claim about on
     r"|^(?:is )?(?:anywhere|anyone|any lep|any area)\b"
     r"|^where (?:do|does|is|are|have|has)\b|^who\b|\bwho (?:has|is|s|comes?|tops?|leads?) (?:the )?(?:highest|lowest|best|worst|most|"
     r"least|top|bottom|first|last)\b"
-    r"|^(?:leps?|areas)\s+(?:above|over|below|under|at|beating|more|less|fewer|between)\b"
+    r"|^(?:leps?|areas)\s+(?:above|over|below|under|at|beating|more|less|fewer|between|north of|south of)\b"
 )
 SECTOR_CONTEXT = r"\b(?:sectors?|industr\w*|employers|firms|businesses|companies|in)\b"
 

@@ -152,7 +152,13 @@ def _off_topic(grammar: Grammar, signals: Signals) -> bool:
     """'cheers — when's lunch?' in a thread: nothing of the data named, words of something else,
     and nothing asked of the data. It starts afresh rather than borrow the thread's figures."""
     named = signals.present & {"lep", "group", "district", "indicator", "sector", "number", "order"}
-    return not named and bool(signals.unread) and not _own_trigger(grammar, signals)
+    text = without_lead_in(signals.text)
+    asks = any(  # a rule that needs places it was not given ('… D2N2 or Sheffield?') asks nothing
+        r.triggered(text)
+        for r in grammar.rules
+        if r.triggers and grammar.follow_up(r.intent).inherits and not r.needs and r.leps[0] == 0
+    )
+    return not named and bool(signals.unread) and not asks
 
 
 def _without_places(signals: Signals) -> Signals:
