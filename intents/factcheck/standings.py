@@ -418,11 +418,9 @@ def _interval(fact: Fact | None) -> Published | None:
     return Published(fact.value, fact.value, precision_of(fact.value))
 
 
-def _decided(a: object, b: object, claim: Claim) -> bool:
-    """Whether the two figures or bands alone settle the comparison."""
-    if claim.comparator == "=":
-        return (a.exact and b.exact) or a.low > b.high or a.high < b.low
-    return a.low > b.high or a.high < b.low or (a.exact and b.exact)
+def _decided(a: Published, b: Published) -> bool:
+    """Whether the two figures or bands alone settle a comparison: both exact, or apart."""
+    return (a.exact and b.exact) or a.low > b.high or a.high < b.low
 
 
 def _past_an_end(dataset: Dataset, claim: Claim) -> Judgement | None:
@@ -469,7 +467,7 @@ def judge_comparison(dataset: Dataset, claim: Claim) -> Judgement:
         theirs = dataset.evidence(claim.other, claim.indicator).fact
     a, b = _interval(mine), _interval(theirs)
     named = _past_an_end(dataset, claim)
-    if named is not None and (a is None or b is None or not _decided(a, b, claim)):
+    if named is not None and (a is None or b is None or not _decided(a, b)):
         return named
     if a is None or b is None:
         return unverifiable(

@@ -7,6 +7,7 @@ import re
 
 from intents.reading.claims.sentence import AREA_KINDS, Context, Sentence, nearest, part_of
 from intents.reading.query import Claim, ClaimKind
+from intents.reading.signals import Mention
 
 PRONOUN = re.compile(  # words that stand for an area ('their' is usually the people's)
     r"\b(?:it|its|there|that lep|this lep|the area|that area|the lep|that one|this one|"
@@ -44,7 +45,7 @@ THAN_AFTER = re.compile(r"\S+\s+than\b")
 COMPARED_TO = re.compile(r"\b(?:only to|second to|behind|than|after)\s+(?:the\s+)?$")
 
 
-def _yardstick(sentence: Sentence, mention: object) -> bool:
+def _yardstick(sentence: Sentence, mention: Mention) -> bool:
     """'65% of the UK average': the UK there is what the figure is measured against."""
     return any(y.start() <= mention.start < y.end() for y in YARDSTICK.finditer(sentence.text))
 
