@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from intents.dataset.model import Dataset
+import re
+
+from intents.dataset.model import Dataset, Fact
 from intents.dataset.stats import significance_line
 from intents.dataset.units import amount, difference
 from intents.reading.context import FollowUp
@@ -49,6 +51,20 @@ def _pair_sentence(
     return f"On {ind.short}: {'; '.join(parts)}{bench_part} ({cite(dataset, sources)}).", sources
 
 
+RATIO_ASKED = re.compile(r"\b(?:ratio|times|how many times|multiple)\b")
+
+
+def _ratio_line(dataset: Dataset, a: Fact, b: Fact) -> str:
+    """'London's £37,232 is 2.86 times Cornwall and Isles of Scilly's £13,036', asked for."""
+    high, low = sorted((a, b), key=lambda f: f.value, reverse=True)
+    ind = dataset.indicator(a.indicator)
+    return (
+        f"Ratio: {dataset.spoken(high.area)}'s {amount(high.value, ind.format)} is "
+        f"{high.value / low.value:.2f} times {dataset.spoken(low.area)}'s "
+        f"{amount(low.value, ind.format)} (ratio of the published figures)."
+    )
+
+
 def handle(query: Query, dataset: Dataset) -> Answer:
     areas = query.areas
     indicators = query.indicators or EMPLOYER_MEASURES
@@ -77,6 +93,8 @@ def handle(query: Query, dataset: Dataset) -> Answer:
             sig = significance_line(dataset, facts[0], facts[1])
             if sig:
                 lines.append(sig)
+            if RATIO_ASKED.search(query.text) and min(f.value for f in facts) > 0:
+                lines.append(_ratio_line(dataset, facts[0], facts[1]))
     lines += [line for d in described.values() for line in d.said_of]
     return Answer(
         intent="compare",

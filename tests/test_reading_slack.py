@@ -275,3 +275,22 @@ def test_an_aside_with_numbers_in_a_thread_gets_no_figures(chat):
 def test_bucks_it_is_a_saying_not_buckinghamshire(chat):
     _, reply = chat("is work inspiration related to youth unemployment?", "who bucks it?")
     assert reply["intent"] == "outliers" and reply["areas"] == [], reply["text"]
+
+
+@pytest.mark.parametrize(
+    ("turns", "then", "areas"),
+    [
+        (("gva per head in london", "and cornwall?"), "what's the ratio between them?",
+         ["London", "Cornwall and Isles of Scilly"]),
+        (("manufacturing share of gva in cumbria", "and humber?"), "gap in points?",
+         ["Cumbria", "Humber"]),
+    ],
+)  # fmt: skip
+def test_a_gap_or_ratio_asked_after_two_areas_compares_them(chat, turns, then, areas):
+    *_, reply = chat(*turns, then)
+    assert reply["intent"] == "compare" and reply["areas"] == areas, reply["text"]
+
+
+def test_a_ratio_asked_is_given_with_its_method(ask):
+    (reply,) = ask("how many times bigger is London's GVA per head than Cornwall's?")
+    assert "2.86 times" in reply["text"] and "ratio of the published figures" in reply["text"]

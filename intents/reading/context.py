@@ -47,8 +47,9 @@ ADDS_AREAS = re.compile(
     r"\b(?:compare|comparison|vs|versus|against|add|plus|with|the two|both|them|those|all three)\b"
 )
 ALONE = re.compile(r"\b(?:on (?:its|their) own|alone|by itself|just|only|instead)\b")
-WHICH_ONE = (  # 'which one's doing better?', 'which is higher?': of the last two
+WHICH_ONE = (  # 'which one's doing better?', 'which is higher?', 'gap in points?': the last two
     r"which (?:one|of (?:them|those|these)|is (?:higher|lower|better|worse|bigger|smaller|ahead))"
+    r"|^(?:what s |what is )?(?:the )?(?:gap|difference|ratio)\b"
 )
 BACK_TO_SEVERAL = re.compile(rf"\b(?:the two|both|them|those|these|all three|{WHICH_ONE})\b")
 BACK_TO_TWO = re.compile(rf"\b(?:the two|both|{WHICH_ONE})\b")

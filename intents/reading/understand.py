@@ -63,7 +63,16 @@ def _choose(
     candidates.append(replace(signals, indicators=bare.indicators))  # 'tell me everything about it'
     explicit = next((r for r in rules if r.triggers and r.accepts(bare)), None)
     if explicit is not None:
-        return explicit, next((c for c in candidates if explicit.accepts(c)), bare)
+        fit = next((c for c in candidates if explicit.accepts(c)), None)
+        if fit is not None:
+            return explicit, fit
+        # 'which is lowest?' after sectors, 'the ratio between them?' after two areas: what the
+        # thread lends makes it another question than its words alone
+        carried = next((r for r in rules if r.accepts(signals)), None)
+        lends = carried is not None and carried is not rules[-1] and signals != bare
+        if lends and not explicit.reads_claims:  # a check reads its context from the claims
+            return carried, signals
+        return explicit, bare
     for candidate in candidates:
         found = next((r for r in rules if r.triggers and r.accepts(candidate)), None)
         if found is not None and grammar.follow_up(found.intent).inherits:

@@ -269,7 +269,8 @@ def relation_claims(
     'Cumbria has a low placement rate', '… and low youth unemployment'."""
     text = sentence.text
     areas = [m for m in sentence.mentions if m.kind in ("lep", "group")]
-    subject = areas[0].target if areas else earlier.previous
+    lone = earlier.areas[0] if earlier.single and earlier.areas else ""  # 'that LEP' in a thread
+    subject = areas[0].target if areas else earlier.previous or lone
     if not subject:
         return []
     out = []
