@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from intents.dataset.model import Dataset
+from intents.dataset.model import Dataset, sector_name
 from intents.dataset.units import amount
 from intents.reading.context import FollowUp
 from intents.reading.query import Query
@@ -56,6 +56,12 @@ def handle(query: Query, dataset: Dataset) -> Answer:
         + f" ({cite(dataset, sources)})."
     )
     lines = []
+    missing = [sector_name(b) for b in query.breakdowns if b not in {f.breakdown for f in facts}]
+    if missing:  # 'work inspiration in retail': said first, then what is published
+        headline = (
+            f"No {ind.short} figure is published for {listing(missing)}; these are the sectors "
+            f"that have one. {headline}"
+        )
     if re.search(r"\bsize", query.text):
         lines.append("No breakdown by employer size is published in this dataset.")
     lines.append(

@@ -49,6 +49,8 @@ HELP_WORDS = (
     r"\b(?:which|what) (?:indicators|measures|metrics|leps|areas|data|topics) (?:do|can|are) (?:you|i)\b",
     r"\bwhat (?:leps|areas|places|indicators|measures) do you (?:know|have|cover)\b",
     r"\bexample (?:questions?|queries)\b|\b(?:some|a few) examples\b",
+    r"\bcan (?:i|we) (?:paste|send|give you|share)\b.{0,30}\b(?:paragraph|para|text|draft|brief)\b",
+    r"\bhow (?:do|can) (?:i|we) (?:fact ?check|check (?:a|my|our) (?:paragraph|draft|brief|text))\b",
     r"\bhow (?:do|can|would) (?:i|we) (?:load|add|import|upload|get|put|ask)\b",
     r"\b(?:upload|import|load)\w* (?:our|my|the|your|a)? ?(?:own )?(?:full )?(?:tables?|spreadsheets?|data|figures|file)\b",
     r"\bwhich (?:indicators|measures|metrics) (?:have|do) you\b|\bindicators have you got\b",

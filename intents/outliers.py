@@ -103,9 +103,10 @@ SPEC = IntentSpec(
             44,
             triggers=(
                 r"\bbuck(?:ed|ing)?\b|\bbucks (?:the|that|this|it)\b",
+                r"\b(?:high|low)\b.{0,30}\bbut (?:loads|lots|plenty|many|few|high|low)\b.{0,30}\bwho\b",
                 r"\bthan (?:their|its|the) .*(?:would )?(?:predict\w*|suggest\w*|expect\w*)\b",
                 r"\bthan (?:you|we|one|i) (?:d|would|might|should) expect\b|\bgiven (?:their|its) (?:economy|economies)\b",
-                r"\b(?:outliers?|exceptions?|exceptional|defy\w*|defies|against the (?:trend|grain|odds)|odd ones? out|anomal\w*|unusual|surpris\w*|unexpected\w*|punch\w* above|over ?perform\w*|under ?perform\w*|better than expected|worse than expected|despite|residuals?|doesn t fit|don t fit|break\w* the (?:pattern|trend|mould))\b",
+                r"\b(?:outliers?|exceptions?|exceptional|defy\w*|defies|against the (?:\w+ )?(?:trend|grain|odds|pattern)|go(?:es)? against|odd ones? out|anomal\w*|unusual|surpris\w*|unexpected\w*|punch\w* above|over ?perform\w*|under ?perform\w*|better than expected|worse than expected|despite|residuals?|doesn t fit|don t fit|break\w* the (?:pattern|trend|mould))\b",
             ),
             indicators=(0, 3),
         ),

@@ -14,7 +14,8 @@ TRIGGERS = (
     r"where .{0,20}\bfrom\b|citation|cite|provenance|which survey|what survey|links? to|report|publication|download|url|reference|"
     r"nomis|ons data|from the ons|the survey .*\bfrom|(?:numbers|figures|data) (?:are )?from|"
     r"(?:anything|something|data|figures) (?:newer|more recent|later|updated)|(?:newer|more recent|later) (?:\w+ )?than|latest (?:data|survey|figures)|"
-    r"(?:newer|later|latest|next|more recent|another|second) (?:wave|edition|round|release|version|sweep))\b",
+    r"(?:newer|later|latest|next|more recent|another|second) (?:wave|edition|round|release|version|sweep)|"
+    r"(?:earlier|older|previous|other) (?:waves?|rounds?|editions?|surveys?))\b",
 )
 WEAK = (
     r"\b(?:method|methods|how (?:was|were|is|are) .*(?:collected|surveyed|done|produced)|sample|sample size|fieldwork|"
@@ -23,7 +24,7 @@ WEAK = (
     r"(?:firms|businesses|companies|employers) or (?:sites|establishments|workplaces)|carried out|conducted|"
     r"what period|time period|which period|period covered|"
     r"establishments?|who (?:collected|produced|published|ran)|data ?sets?|caveats?|reliable|reliability|confidence|"
-    r"margin of error|significan\w*)\b",
+    r"margin of error|significan\w*|eps 20(?:10|12))\b",  # 'any EPS 2010 numbers?' (no measure named)
 )
 
 

@@ -356,3 +356,19 @@ def test_a_share_the_source_does_not_give_cannot_be_checked(ask):
         "check: a quarter of Year 11 students were dissatisfied with their careers education"
     )
     assert reply["verdict"] == "unverifiable" and "not published" in reply["text"]
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict", "says"),
+    [
+        ("Retail employers were at 15% on work inspiration.", "unverifiable",
+         "no work inspiration figure is published for Retail"),
+        ("More than a quarter of placement providers recruited through their placements",
+         "correct", "using placements to recruit"),
+        ("Northern Ireland had the highest placement share of any UK nation, at 48%.", "correct",
+         "Northern Ireland on work placements is 48%"),
+    ],
+)  # fmt: skip
+def test_fifth_set_claims(ask, claim, verdict, says):
+    (reply,) = ask(claim)
+    assert reply["verdict"] == verdict and says in reply["text"], reply["text"]

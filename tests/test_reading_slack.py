@@ -294,3 +294,25 @@ def test_a_gap_or_ratio_asked_after_two_areas_compares_them(chat, turns, then, a
 def test_a_ratio_asked_is_given_with_its_method(ask):
     (reply,) = ask("how many times bigger is London's GVA per head than Cornwall's?")
     assert "2.86 times" in reply["text"] and "ratio of the published figures" in reply["text"]
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("can I paste a paragraph for you to check?", "help"),
+        ("any EPS 2010 numbers by LEP?", "source"),
+        ("high unemployment but loads of placements, who?", "outliers"),
+        ("which LEPs go against the economic pattern on placements", "outliers"),
+        ("we've got visitors from Scotland on Thursday, they want the UK placement figure", "groups"),
+        ("stuck on the train outside Birmingham again. while I wait: tees valley work inspiration?",
+         "value"),
+    ],
+)  # fmt: skip
+def test_fifth_set_phrasings(ask, question, intent):
+    (reply,) = ask(question)
+    assert reply["intent"] == intent, reply["text"]
+
+
+def test_its_in_a_follow_up_is_the_last_area(chat):
+    *_, reply = chat("dorset placements", "is its placement figure above england?")
+    assert reply["areas"] == ["Dorset"], reply["text"]

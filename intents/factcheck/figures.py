@@ -241,6 +241,13 @@ def judge_figure(dataset: Dataset, claim: Claim) -> Judgement:
             f"everyone else was {unreported})",
         )
     if claim.sector and not dataset.facts_for("England", claim.indicator, claim.sector):
+        published = [f.label for f in dataset.breakdowns(claim.indicator)]
+        if published:
+            return unverifiable(
+                claim,
+                f"no {ind.short} figure is published for {sector_name(claim.sector)}, only for "
+                f"{listing(published)}",
+            )
         return unverifiable(
             claim,
             f"there are no {ind.short} figures by sector in this dataset, only for all employers",

@@ -12,10 +12,10 @@ from typing import Protocol
 GATHERINGS = (
     r"workshops?|office|offices|sessions?|teams?|tables?|room|call|calls|meetings?|events?|"
     r"presentations?|folks|people|lot|crowd|colleagues?|group|board|delegation|contingent|"
-    r"visit|conference|breakout|hub|network|partners?|reps?|staff"
+    r"visit|conference|conf|summit|forum|breakout|hub|network|partners?|reps?|staff"
 )
 AFTER = re.compile(
-    rf"^\s*(?:lep\s+)?(?:{GATHERINGS})\b"
+    rf"^\s*(?:lep\s+)?(?:(?:skills|economic|growth|business|regional|annual|local)\s+)?(?:{GATHERINGS})\b"
     r"|^\s*(?:lep\s+)?(?:says?|said|asked|asks|wants?|reckons?|thinks?|keeps|kept|mentioned|"
     r"told|is asking|are asking|here|says hi|sends?)\b"
 )
@@ -28,6 +28,8 @@ BEFORE = re.compile(  # where the asker has been, or who in a place is asking
     r"(?:in|at|from|over at|up in|down in)\s+(?:the\s+)?$"
     r"|\b(?:lives?|living|grew up|born|moved|holiday\w*|stay(?:ed|ing)?)\s+(?:in|to)\s+(?:the\s+)?$"
     r"|\b(?:off|going|heading|headed|travelling|traveling|a trip|flying|driving)\s+(?:up\s+|down\s+)?to\s+(?:the\s+)?$"
+    r"|\b(?:outside|near|session in|sessions in|meeting in|workshop in|event in|conference in|"
+    r"conf in|day in|week in|visitors from|guests from|delegates from)\s+(?:the\s+)?$"
     r"|\b(?:not just|not only|rather than|instead of)\s+(?:the\s+)?$"  # '(not just the SE LEP)'
 )
 CONTRAST = re.compile(r"\bbut\b|\bany ?ways?\b|\banyhow\b|\bmoving on\b")

@@ -34,7 +34,7 @@ FOLLOW_UP = tuple(
         r"^(?:same|likewise|ditto)\b",
         r"^(?:compare|versus|vs|against|add|plus)\b",
         r"^what of\b",
-        r"\b(?:there|that area|that lep|that place|this area|this lep|those areas|those leps|them|the two|both of them|that one|which one)\b",
+        r"\b(?:there|that area|that lep|that place|this area|this lep|those areas|those leps|them|the two|both of them|that one|which one|its)\b",
         r"^(?:how|what|where|and) (?:do|did|are|were|does|about) they\b",
         r"\b(?:compare|compares|comparison) (?:with|to|against)\b|\bhow does (?:that|it|this) compare\b",
         r"\binstead\b",
@@ -54,7 +54,7 @@ WHICH_ONE = (  # 'which one's doing better?', 'which is higher?', 'gap in points
 BACK_TO_SEVERAL = re.compile(rf"\b(?:the two|both|them|those|these|all three|{WHICH_ONE})\b")
 BACK_TO_TWO = re.compile(rf"\b(?:the two|both|{WHICH_ONE})\b")
 AREA_REFERENCE = re.compile(
-    r"\b(?:there|that area|that lep|that place|this area|this lep|those areas|those leps|them|the two|both)\b"
+    r"\b(?:there|that area|that lep|that place|this area|this lep|those areas|those leps|them|the two|both|its)\b"
     r"|^(?:how|what|where|and) (?:do|did|are|were|does|about) they\b"
 )
 LEAD_IN = re.compile(r"^(?:and|or|but|so|also|then|now|ok|okay|what about|how about)\s+")
@@ -107,7 +107,10 @@ def carry(signals: Signals, last: Query, policy: FollowUp) -> tuple[Signals, tup
     alone = ALONE.search(signals.text)
     adds = last.areas and len(signals.leps) <= 1 and ADDS_AREAS.search(signals.text)
     and_more = signals.leps and "added_areas" in policy.carries and signals.text.startswith("and ")
-    benchmark = signals.groups == ("England",) and ADDS_AREAS.search(signals.text)
+    benchmark = signals.groups == ("England",) and (
+        ADDS_AREAS.search(signals.text)
+        or refers_to_areas(signals)  # 'is its figure above England?'
+    )
     if (adds or and_more) and not alone and not benchmark:
         changes["leps"] = tuple(dict.fromkeys((*last.areas, *signals.leps)))
         notes.append("areas carried over from the previous question")

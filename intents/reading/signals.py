@@ -41,7 +41,8 @@ STATEMENT_VERB = re.compile(
     r"gets|takes|took|hosts|hosted|provides|provided|accounts? for|makes up|made up|comes second|"
     r"performs?|performed|scores?|scored|excels|struggles|struggled|lag|lagged|trail|trailed)\b"
 )
-OURS = re.compile(r"\b(?:our|we|us)\b")
+OURS = re.compile(r"\b(?:our|ours)\b")  # 'the Tees Valley team: our GVA growth'; not 'we've got'
+
 EMPLOYERS = re.compile(r"\b(?:employers?|firms?|businesses|companies|establishments|workplaces)\b")
 EITHER_BASE = re.compile(  # 'employers or pupils?' asks whose share it is: the measure stays
     r"\b(?:employers?|firms?|businesses|companies) or (?:of )?(?:pupils|students|young people)\b"
@@ -179,7 +180,9 @@ def _unique(items) -> tuple:
 def set_aside(norm: str, mentions: list[Mention] | tuple[Mention, ...]) -> set[str]:
     """The places named as background; a town and its LEP named by one word count once."""
     spans: dict[tuple[int, int], list[Mention]] = {}
-    for m in sorted((m for m in mentions if m.kind in ("lep", "district")), key=lambda m: m.start):
+    for m in sorted(
+        (m for m in mentions if m.kind in ("lep", "district", "outside")), key=lambda m: m.start
+    ):
         spans.setdefault((m.start, m.end), []).append(m)
     places = [named[0] for named in spans.values()]
     behind = background(norm, places)
@@ -288,10 +291,11 @@ def read_signals(text: str, lexicon: Lexicon, students: bool = False) -> Signals
             ]
             mentions.append(Mention("indicator", indicator, hit.start(), hit.end()))
     aside = set_aside(norm, mentions)
-    places = [m for m in mentions if m.kind in ("lep", "district", "region")]
+    places = [m for m in mentions if m.kind in ("lep", "district", "region", "group", "outside")]
     if aside and any(m.target not in aside for m in places):  # a subject is left: drop the rest
         found["lep"] = [t for t in found["lep"] if t not in aside]
         found["district"] = [t for t in found["district"] if t not in aside]
+        found["outside"] = [t for t in found["outside"] if t not in aside]
         named = {m.target for m in places if m.kind == "lep"} & aside or aside
         named -= {lep for _, members in found["region"] for lep in members}  # in the region asked
         if named:

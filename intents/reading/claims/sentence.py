@@ -37,7 +37,7 @@ LINKED_MEASURE = re.compile(
 )
 
 
-SCOPE = re.compile(r"\b(?:in|across|of|among|led|leads|tops|topped)\s+(?:the\s+|all\s+)?$")
+SCOPE = re.compile(r"\b(?:in|across|of|among|led|leads|tops|topped)\s+(?:the\s+|all\s+|any\s+)?$")
 
 
 SINCE = re.compile(r"\bsince ((?:19|20)\d\d)\b")
