@@ -2,8 +2,8 @@
 
 The last Query of each conversation is kept in a store: in memory for the terminal, in the shared
 store for Slack, so a follow-up in a thread carries on after a restart or on another instance.
-A message out of scope is answered without the context and leaves it as it was, so the
-thread picks up where it was after an aside. A stored context that no longer reads (an older lepbot wrote it) is dropped, and a store that
+A message about nothing in the data ('ugh, my train's cancelled') is not remembered, so the
+thread picks up where it was after the aside. A stored context that no longer reads (an older lepbot wrote it) is dropped, and a store that
 cannot be reached costs the follow-up its context; neither ever fails the question.
 """
 

@@ -56,11 +56,12 @@ def handle(query: Query, dataset: Dataset) -> Answer:
         + f" ({cite(dataset, sources)})."
     )
     lines = []
-    missing = [sector_name(b) for b in query.breakdowns if b not in {f.breakdown for f in facts}]
+    published = [f.label for f in dataset.breakdowns(indicator)]
+    missing = [sector_name(b) for b in query.breakdowns if sector_name(b) not in published]
     if missing:  # 'work inspiration in retail': said first, then what is published
         headline = (
-            f"No {ind.short} figure is published for {listing(missing)}; these are the sectors "
-            f"that have one. {headline}"
+            f"No {ind.short} figure is published for {listing(missing)}; only for "
+            f"{listing(published)}. {headline}"
         )
     if re.search(r"\bsize", query.text):
         lines.append("No breakdown by employer size is published in this dataset.")

@@ -51,7 +51,9 @@ def _pair_sentence(
     return f"On {ind.short}: {'; '.join(parts)}{bench_part} ({cite(dataset, sources)}).", sources
 
 
-RATIO_ASKED = re.compile(r"\b(?:ratio|times|how many times|multiple)\b")
+RATIO_ASKED = re.compile(
+    r"\b(?:ratio|how many times|times (?:as|bigger|higher|larger|more|greater)|\d+(?:\.\d+)? times)\b"
+)
 
 
 def _ratio_line(dataset: Dataset, a: Fact, b: Fact) -> str:
@@ -59,7 +61,7 @@ def _ratio_line(dataset: Dataset, a: Fact, b: Fact) -> str:
     high, low = sorted((a, b), key=lambda f: f.value, reverse=True)
     ind = dataset.indicator(a.indicator)
     return (
-        f"Ratio: {dataset.spoken(high.area)}'s {amount(high.value, ind.format)} is "
+        f"Ratio on {ind.short}: {dataset.spoken(high.area)}'s {amount(high.value, ind.format)} is "
         f"{high.value / low.value:.2f} times {dataset.spoken(low.area)}'s "
         f"{amount(low.value, ind.format)} (ratio of the published figures)."
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from intents.dataset.model import Dataset
 from intents.reading.query import Query
 from intents.reading.rules import Rule
+from intents.reading.signals import EITHER_BASE
 from intents.replies.answer import Answer
 from intents.replies.describe import FULL_TABLE_HINT
 from intents.spec import IntentSpec
@@ -136,8 +137,7 @@ BASE_WORDS = (
     r"\bare (?:these|the|they|those) (?:shares|percentages|proportions|figures) of\b",
     r"\b(?:employers|firms|businesses) \(?(?:sites|establishments)\)? or (?:of )?(?:whole )?(?:companies|firms|businesses)\b",
     r"\bwhat s the base\b|\bwhat is the base\b|\bbase for\b|\bdenominators?\b",
-    r"\b(?:employers|firms|businesses|companies) or (?:pupils|students|young people|year 11s?)\b",
-    r"\b(?:pupils|students|young people|year 11s?) or (?:employers|firms|businesses|companies)\b",
+    EITHER_BASE.pattern,
     r"\bof (?:all|every)\b.{0,30}\bor (?:just|only)\b",  # 'of all Year 11s or just those who had it?'
     r"\bshare of (?:gva|jobs|employment|output|businesses|firms|workers|people)\b.{0,20}\bor\b",
 )

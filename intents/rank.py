@@ -251,9 +251,7 @@ RANK_WORDS = (
     r"\b(?:where|who) (?:is|are|has|have|does|do) (?:the )?(?:highest|lowest|most|least|best|worst)\b",
 )
 
-IN_ENGLAND = (
-    r"\b(?:lep|leps|place|places|area|areas|where|which|who)\b.*\b(?:in|across|of) england\b"
-)
+IN_ENGLAND = r"\b(?:lep|leps|place|places|area|areas|where|which|who)\b.*\b(?:in|across) england\b"
 
 
 SPEC = IntentSpec(

@@ -372,3 +372,19 @@ def test_a_share_the_source_does_not_give_cannot_be_checked(ask):
 def test_fifth_set_claims(ask, claim, verdict, says):
     (reply,) = ask(claim)
     assert reply["verdict"] == verdict and says in reply["text"], reply["text"]
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # a place named next to an end holds for its period only
+        ("check: Humber was second highest on manufacturing share in 2008", "unverifiable"),
+        # 'dissatisfied' in another clause leaves the figure checkable
+        ("check: 57% of Year 11s who had careers education were satisfied with it, so few were "
+         "dissatisfied", "correct"),
+        ("43% of Year 11s who had careers education were dissatisfied with it.", "unverifiable"),
+    ],
+)  # fmt: skip
+def test_periods_and_clauses_bound_what_a_claim_is_checked_on(ask, claim, verdict):
+    (reply,) = ask(claim)
+    assert reply["verdict"] == verdict, reply["text"]

@@ -316,3 +316,13 @@ def test_fifth_set_phrasings(ask, question, intent):
 def test_its_in_a_follow_up_is_the_last_area(chat):
     *_, reply = chat("dorset placements", "is its placement figure above england?")
     assert reply["areas"] == ["Dorset"], reply["text"]
+
+
+def test_its_as_it_s_is_no_reference_back(chat):
+    _, reply = chat("London placements?", "its been a long day lol")
+    assert reply["intent"] == "unknown" and reply["figures"] == []
+
+
+def test_a_question_of_its_own_in_a_thread_is_not_bent_by_the_thread(chat):
+    _, reply = chat("London placements?", "which sectors are there")
+    assert reply["intent"] == "breakdown", reply["text"]

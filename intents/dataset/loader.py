@@ -256,6 +256,8 @@ def _validate_fact(
             raise DataError(f"{where}: band low {fact.low:g} is above high {fact.high:g}")
     if fact.kind == "relation" and fact.relation not in RELATIONS:
         raise DataError(f"{where}: a relation needs one of {', '.join(RELATIONS)}")
+    if fact.kind == "relation" and fact.relation.startswith("second "):
+        raise DataError(f"{where}: 'second highest/lowest' goes on a row with a figure")
     if fact.relation and fact.relation not in RELATIONS:
         raise DataError(f"{where}: relation {fact.relation!r} is not one of {RELATIONS}")
     if indicators[fact.indicator].is_share and fact.kind != "change":

@@ -19,7 +19,10 @@ KIND_STRENGTH: dict[FactKind, int] = {"value": 3, "change": 3, "band": 2, "relat
 # revised one (a later release's figure for the same period), which a check recognises
 EXTREMES = ("highest", "lowest")
 # a place next to an end, as a source names it ('second to Cumbria'): (from that end, the end)
-NEXT_TO_END = {"second highest": (2, "highest"), "second lowest": (2, "lowest")}
+NEXT_TO_END: dict[str, tuple[int, Literal["highest", "lowest"]]] = {
+    "second highest": (2, "highest"),
+    "second lowest": (2, "lowest"),
+}
 
 
 def sector_name(breakdown: str) -> str:
@@ -152,7 +155,7 @@ class Evidence:
         return ""
 
     @property
-    def next_to_end(self) -> tuple[int, str] | None:
+    def next_to_end(self) -> tuple[int, Literal["highest", "lowest"]] | None:
         """(2, 'highest') when a source names the area second highest, else None."""
         for fact in (self.fact, *self.relations):
             if fact is not None and fact.relation in NEXT_TO_END:

@@ -142,6 +142,17 @@ def _disputed(dataset: Dataset, claim: Claim, ev: Evidence) -> Judgement:
     return Judgement(claim, "disputed", reason, amount(figure.value, ind.format), figures, sources)
 
 
+def _near_figure(claim: Claim) -> str:
+    """The claimed figure's own clause: from a little before it to the next comma, 'so' or 'but'."""
+    text = claim.text.lower()
+    at = text.find(claim.written.lower()) if claim.written else -1
+    if at < 0:
+        return text
+    end = re.search(r"[,;]|\b(?:so|but|while|whereas)\b", text[at + len(claim.written) :])
+    stop = at + len(claim.written) + end.start() if end else len(text)
+    return text[max(0, at - 40) : stop]
+
+
 def _revised(dataset: Dataset, claim: Claim, ev: Evidence) -> Judgement | None:
     """The claim quotes a later release's revision of the figure: right, for that release."""
     fact = ev.fact
@@ -232,7 +243,7 @@ def judge_figure(dataset: Dataset, claim: Claim) -> Judgement:
         return unverifiable(
             claim, f"the claim is {kind}, but {ind.short} is measured in {ind.unit}"
         )
-    said = re.findall(r"[a-z]+", claim.text.lower())
+    said = re.findall(r"[a-z]+", _near_figure(claim))
     unreported = next((w for w in ind.unreported_words if w in said), "")
     if unreported:
         return unverifiable(

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from intents.dataset.model import Dataset, Fact, sector_name
+from intents.dataset.model import NEXT_TO_END, Dataset, Fact, sector_name
 from intents.dataset.ranking import standing
 from intents.dataset.units import amount, number, span
 from intents.factcheck.closeness import Published, decide, precision_of, same_period
@@ -19,7 +19,6 @@ from intents.replies.describe import figure_of
 from intents.replies.wording import ORDINAL_WORDS, listing
 
 OPPOSITE = {"highest": "lowest", "lowest": "highest"}
-NTH = ORDINAL_WORDS
 
 
 def _end(dataset: Dataset, claim: Claim) -> str:
@@ -65,7 +64,9 @@ def _sector_extreme(dataset: Dataset, claim: Claim, end: str) -> Judgement:
 
 
 def _nth(position: int) -> str:
-    return f"{NTH[position]} " if position in NTH else "" if position == 1 else f"{position}th "
+    if position == 1:
+        return ""
+    return f"{ORDINAL_WORDS[position]} " if position in ORDINAL_WORDS else f"{position}th "
 
 
 def _beyond_england(dataset: Dataset, claim: Claim, end: str) -> Judgement | None:
@@ -182,7 +183,10 @@ def judge_extreme(dataset: Dataset, claim: Claim) -> Judgement:
 def _named_period(dataset: Dataset, claim: Claim) -> str:
     """A published 'highest' holds for the period it was published for, not another."""
     ev = dataset.evidence(claim.subject, claim.indicator)
-    named = next((f for f in (ev.fact, *ev.relations) if f and f.relation in OPPOSITE), None)
+    named = next(
+        (f for f in (ev.fact, *ev.relations) if f and f.relation in (*OPPOSITE, *NEXT_TO_END)),
+        None,
+    )
     if named is None or not claim.period or not named.period:
         return ""
     if same_period(claim.period, named.period):
@@ -426,7 +430,9 @@ def _decided(a: Published, b: Published) -> bool:
 def _past_an_end(dataset: Dataset, claim: Claim) -> Judgement | None:
     """'Swindon is lower than the Humber', the Humber being the lowest of the 39: no figure is
     needed to see the claim is wrong. Only the impossible direction is judged so."""
-    if claim.comparator not in (">", "<") or claim.other == "England":
+    if claim.comparator not in (">", "<") or not (
+        dataset.is_lep(claim.subject) and dataset.is_lep(claim.other)
+    ):
         return None
     ind = dataset.indicator(claim.indicator)
     beyond = {">": "highest", "<": "lowest"}[claim.comparator]
@@ -435,7 +441,12 @@ def _past_an_end(dataset: Dataset, claim: Claim) -> Judgement | None:
         (claim.subject, claim.other, {"highest": "lowest", "lowest": "highest"}[beyond]),
     ):
         there = standing(dataset, area, claim.indicator)
-        if there.named == end and against not in there.named_with:
+        named = dataset.evidence(area, claim.indicator)
+        said = next((f for f in (named.fact, *named.relations) if f and f.relation == end), None)
+        other_period = (
+            said is not None and claim.period and not same_period(claim.period, said.period)
+        )
+        if there.named == end and against not in there.named_with and not other_period:
             side = "higher" if claim.comparator == ">" else "lower"
             reason = (
                 f"{dataset.spoken(area)} is named the {end} of the 39 LEPs on {ind.short}, so "

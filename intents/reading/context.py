@@ -25,6 +25,10 @@ class FollowUp:
     carries: frozenset[Carried] = frozenset()  # beyond the areas and measures every intent lends
 
 
+ITS = (  # 'is its placement figure above England?'; not 'its been a long day' (it's)
+    r"\bits (?:\w+ )?(?:figure|share|rate|score|number|placements?|inspiration|growth|gva|"
+    r"unemployment|band|rank|position|economy)\b"
+)
 FOLLOW_UP = tuple(
     re.compile(p)
     for p in (
@@ -34,7 +38,8 @@ FOLLOW_UP = tuple(
         r"^(?:same|likewise|ditto)\b",
         r"^(?:compare|versus|vs|against|add|plus)\b",
         r"^what of\b",
-        r"\b(?:there|that area|that lep|that place|this area|this lep|those areas|those leps|them|the two|both of them|that one|which one|its)\b",
+        r"\b(?:there|that area|that lep|that place|this area|this lep|those areas|those leps|them|the two|both of them|that one|which one)\b",
+        ITS,
         r"^(?:how|what|where|and) (?:do|did|are|were|does|about) they\b",
         r"\b(?:compare|compares|comparison) (?:with|to|against)\b|\bhow does (?:that|it|this) compare\b",
         r"\binstead\b",
@@ -54,7 +59,8 @@ WHICH_ONE = (  # 'which one's doing better?', 'which is higher?', 'gap in points
 BACK_TO_SEVERAL = re.compile(rf"\b(?:the two|both|them|those|these|all three|{WHICH_ONE})\b")
 BACK_TO_TWO = re.compile(rf"\b(?:the two|both|{WHICH_ONE})\b")
 AREA_REFERENCE = re.compile(
-    r"\b(?:there|that area|that lep|that place|this area|this lep|those areas|those leps|them|the two|both|its)\b"
+    r"\b(?:there|that area|that lep|that place|this area|this lep|those areas|those leps|them|the two|both)\b"
+    rf"|{ITS}"
     r"|^(?:how|what|where|and) (?:do|did|are|were|does|about) they\b"
 )
 LEAD_IN = re.compile(r"^(?:and|or|but|so|also|then|now|ok|okay|what about|how about)\s+")

@@ -45,8 +45,8 @@ OURS = re.compile(r"\b(?:our|ours)\b")  # 'the Tees Valley team: our GVA growth'
 
 EMPLOYERS = re.compile(r"\b(?:employers?|firms?|businesses|companies|establishments|workplaces)\b")
 EITHER_BASE = re.compile(  # 'employers or pupils?' asks whose share it is: the measure stays
-    r"\b(?:employers?|firms?|businesses|companies) or (?:of )?(?:pupils|students|young people)\b"
-    r"|\b(?:pupils|students|young people) or (?:of )?(?:employers?|firms?|businesses|companies)\b"
+    r"\b(?:employers?|firms?|businesses|companies) or (?:of )?(?:pupils|students|young people|year 11s?)\b"
+    r"|\b(?:pupils|students|young people|year 11s?) or (?:of )?(?:employers?|firms?|businesses|companies)\b"
 )
 REGION_WORDS = frozenset({"leps", "lep", "areas", "region", "regions", "ones"})
 ASKS_WORDING = re.compile(

@@ -9,6 +9,7 @@ from intents.reading.claims import Context, read_claims
 from intents.reading.clean import clean
 from intents.reading.confidence import SURE, confidence
 from intents.reading.context import (
+    BACK_TO_SEVERAL,
     carry,
     is_follow_up,
     points_back,
@@ -38,13 +39,16 @@ def _districts_as_leps(signals: Signals, dataset: Dataset) -> tuple[Signals, tup
     return replace(signals, leps=tuple(dict.fromkeys(leps))), tuple(notes)
 
 
-def _own_trigger(grammar: Grammar, signals: Signals) -> bool:
-    """Whether the words of the question (past any 'and'/'what about') ask for an intent."""
+def _own_trigger(grammar: Grammar, signals: Signals, alone: bool = False) -> bool:
+    """Whether the words of the question (past any 'and'/'what about') ask for an intent;
+    `alone`: without the places a rule needs ('… D2N2 or Sheffield?' asks nothing unnamed)."""
     text = without_lead_in(signals.text)
     return any(
         r.triggered(text)
         for r in grammar.rules
-        if r.triggers and grammar.follow_up(r.intent).inherits
+        if r.triggers
+        and grammar.follow_up(r.intent).inherits
+        and (not alone or (not r.needs and r.leps[0] == 0))
     )
 
 
@@ -66,11 +70,12 @@ def _choose(
         fit = next((c for c in candidates if explicit.accepts(c)), None)
         if fit is not None:
             return explicit, fit
-        # 'which is lowest?' after sectors, 'the ratio between them?' after two areas: what the
-        # thread lends makes it another question than its words alone
+        # 'the ratio between them?' after two areas: the areas the thread lends make it another
+        # question than its words alone ('which sectors are there?' stays its own)
         carried = next((r for r in rules if r.accepts(signals)), None)
         lends = carried is not None and carried is not rules[-1] and signals != bare
-        if lends and not explicit.reads_claims:  # a check reads its context from the claims
+        leans = BACK_TO_SEVERAL.search(bare.text) is not None
+        if lends and leans and not explicit.reads_claims:  # a check reads its context itself
             return carried, signals
         return explicit, bare
     for candidate in candidates:
@@ -161,13 +166,7 @@ def _off_topic(grammar: Grammar, signals: Signals) -> bool:
     """'cheers — when's lunch?' in a thread: nothing of the data named, words of something else,
     and nothing asked of the data. It starts afresh rather than borrow the thread's figures."""
     named = signals.present & {"lep", "group", "district", "indicator", "sector", "number", "order"}
-    text = without_lead_in(signals.text)
-    asks = any(  # a rule that needs places it was not given ('… D2N2 or Sheffield?') asks nothing
-        r.triggered(text)
-        for r in grammar.rules
-        if r.triggers and grammar.follow_up(r.intent).inherits and not r.needs and r.leps[0] == 0
-    )
-    return not named and bool(signals.unread) and not asks
+    return not named and bool(signals.unread) and not _own_trigger(grammar, signals, alone=True)
 
 
 def _without_places(signals: Signals) -> Signals:

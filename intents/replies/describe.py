@@ -66,7 +66,7 @@ def rank_phrase(dataset: Dataset, ev: Evidence) -> str:
         return named_extreme(dataset, place)
     if not place.complete and place.named_nth:
         nth, end = place.named_nth
-        return f"the {ORDINAL_WORDS[nth]} {end} of the 39 LEPs"
+        return f"the {ORDINAL_WORDS.get(nth, ordinal(nth))} {end} of the 39 LEPs"
     if place.out_of == 1:
         return "the only LEP with an exact figure in this dataset"
     order = (

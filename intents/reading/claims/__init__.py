@@ -71,9 +71,9 @@ def _after(sentence: Sentence, claims: list[Claim], earlier: Context) -> Context
     if settled:
         last = settled[-1]
         subjects = [c.subject for c in settled]
-        named = [
-            a for c in settled for a in (c.subject, c.other) if a
-        ]  # 'the gap' after 'X beats Y'
+        # 'the gap' after 'X beats Y' is between X and Y; a sector or a nation is no such area
+        others = [c.other for c in settled if c.other and not c.other.startswith("sector: ")]
+        named = [*subjects, *(a for a in others if a not in NATIONS)]
         indicator, sector = last.indicator, last.sector
     elif not claims:
         subjects = named = [m.target for m in sentence.mentions if m.kind in ("lep", "group")]

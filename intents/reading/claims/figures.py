@@ -165,7 +165,7 @@ def figures_said(sentence: Sentence) -> list[Amount]:
             and not after.in_words
             and after.start - amount.end <= 16
             and _agrees(sentence.text, amount, after.value)
-            and re.search(rf"\(\s*{after.value:g}", sentence.original) is not None
+            and re.search(rf"\(\s*{re.escape(f'{after.value:g}')}", sentence.original) is not None
         )
         if not glossed:
             out.append(amount)
@@ -177,15 +177,15 @@ GLOSS_BOUND = re.compile(
 )
 
 
-def _agrees(text: str, words: Amount, figure: float) -> bool:
+def _agrees(text: str, said: Amount, figure: float) -> bool:
     """Whether the bracketed figure says what the words do ('under two thirds (63%)'); a gloss
     that contradicts them ('a third (38%)') leaves both to be checked."""
-    bound = GLOSS_BOUND.search(text[: words.start])
+    bound = GLOSS_BOUND.search(text[: said.start])
     if bound is None:
-        return abs(figure - words.value) <= 3
+        return abs(figure - said.value) <= 3
     if bound.group(1) in ("over", "more than", "above"):
-        return words.value < figure <= words.value + 10
-    return words.value - 10 <= figure < words.value
+        return said.value < figure <= said.value + 10
+    return said.value - 10 <= figure < said.value
 
 
 ALL_SECTORS = re.compile(  # 'than the average English employer (17%)': no sector's figure
