@@ -2,7 +2,8 @@
 
 WAL lets readers and one writer work at once, the busy timeout makes a writer wait its turn
 rather than fail, and a claim is decided by one statement (an upsert that takes the row only if
-it is new or its lease has lapsed unanswered), so two processes never both get "mine". Times are wall-clock seconds, which all processes on one machine share.
+it is new or its lease has lapsed unanswered), so two processes never both get "mine". Times
+are wall-clock seconds, which all processes on one machine share.
 Rows past their retention are deleted as claims are made (SQLite has no expiry of its own).
 """
 
@@ -35,6 +36,28 @@ CREATE INDEX IF NOT EXISTS claims_waiting ON claims (lease_until) WHERE answered
 """
 
 
+def _to_wal(db: sqlite3.Connection) -> None:
+    """Put the file in WAL mode. The switch needs the file to itself and SQLite does not wait
+    for it (the busy timeout does not apply), so processes opening a new file together would
+    fail with 'database is locked': the mode is read first (WAL persists, so once is enough)
+    and the switch retried, with backoff, within the busy timeout."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    pause = 0.01
+    while True:
+        try:
+            if db.execute("PRAGMA journal_mode").fetchone()[0].lower() == "wal":
+                return
+            if db.execute("PRAGMA journal_mode = WAL").fetchone()[0].lower() == "wal":
+                return
+        except sqlite3.OperationalError:
+            if time.monotonic() > deadline:
+                raise
+        if time.monotonic() > deadline:
+            raise sqlite3.OperationalError("could not switch the state file to WAL mode")
+        time.sleep(pause)
+        pause = min(pause * 2, 0.2)
+
+
 class SqliteStore:
     kind: StoreKind = "sqlite"
 
@@ -50,7 +73,7 @@ class SqliteStore:
                 path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
             )
             self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            self._db.execute("PRAGMA journal_mode = WAL")
+            _to_wal(self._db)
             self._db.execute("PRAGMA synchronous = NORMAL")
             self._db.executescript(SCHEMA)
         except (sqlite3.Error, OSError) as error:

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import redis
 
-from bot.store import CLAIM_SECONDS, CONTEXT_SECONDS, open_store
+from bot.store import CLAIM_SECONDS, CONTEXT_SECONDS, StoreError, open_store
 from bot.store.redis import RedisStore
 from bot.store.sqlite import SqliteStore
 
@@ -116,8 +116,6 @@ def test_redis_keys_expire_by_themselves(redis_url):
 
 
 def test_an_unreachable_store_says_so(tmp_path):
-    from bot.store import StoreError
-
     dead = RedisStore("redis://127.0.0.1:9/0")
     assert not dead.ping()
     with pytest.raises(StoreError) as error:
@@ -153,3 +151,26 @@ def test_processes_racing_for_the_same_claims_each_get_every_claim_once(backend,
     won = [json.loads(run.communicate(timeout=60)[0]) for run in runs]
     assert all(run.returncode == 0 for run in runs)
     assert sorted(n for mine in won for n in mine) == list(range(claims))
+
+
+OPEN = """
+import sys, time
+from pathlib import Path
+from bot.store.sqlite import SqliteStore
+time.sleep(max(0.0, float(sys.argv[2]) - time.time()))
+SqliteStore(Path(sys.argv[1])).close()
+"""
+
+
+def test_many_processes_opening_a_new_state_file_at_once_all_open_it(tmp_path):
+    """Turning a new file to WAL mode needs it alone and SQLite does not wait for that: opening
+    must retry rather than fail with 'database is locked' (seen under load in CI)."""
+    path, at = tmp_path / "fresh.sqlite3", time.time() + 1.5
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-c", OPEN, str(path), str(at)], cwd=ROOT, stderr=subprocess.PIPE
+        )
+        for _ in range(12)
+    ]
+    errors = [run.communicate(timeout=60)[1] for run in runs]
+    assert all(run.returncode == 0 for run in runs), b"".join(errors).decode()[-500:]
