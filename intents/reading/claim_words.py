@@ -120,6 +120,9 @@ RELATIONS = {  # a standing claimed without a figure: "Cumbria has a low placeme
     "perform poorly": "low", "performed poorly": "low", "do badly": "low", "did badly": "low",
     "blackspots": "low", "black spots": "low", "cold spots": "low", "hotspots": "high",
 }  # fmt: skip
+# All employers rather than a sector's: 'employers overall', 'all sectors' (one home for both the
+# reader of a figure and the reader of a comparison)
+ALL_EMPLOYERS_SAID = r"\b(?:employers|firms|businesses) (?:overall|in general|as a whole)\b|\ball (?:employers|sectors)\b"
 BENCHMARK_WORDS = re.compile(
     r"\b(?:the\s+)?(?:england|english|national|nation s|country s|uk|national)\s*"
     r"(?:average|figure|benchmark|rate|level|mean|share)\b|\bthe (?:average|benchmark)\b"

@@ -189,8 +189,8 @@ def _agrees(text: str, said: Amount, figure: float) -> bool:
 
 
 ALL_SECTORS = re.compile(  # 'than the average English employer (17%)': no sector's figure
-    r"\b(?:the )?(?:average|typical)(?: \w+){0,2} (?:employers?|firms?|businesses)\s*$"
-    r"|\b(?:employers|firms|businesses) (?:overall|in general|as a whole)\s*$|\ball (?:employers|sectors)\s*$"
+    r"(?:\b(?:the )?(?:average|typical)(?: \w+){0,2} (?:employers?|firms?|businesses)\b"
+    rf"|{words.ALL_EMPLOYERS_SAID})\s*$"
 )
 
 

@@ -225,12 +225,12 @@ def comparison_claim(sentence: Sentence, earlier: Context) -> list[tuple[int, Cl
 
 
 OVERALL = re.compile(
-    r"\b(?:employers|firms|businesses) (?:overall|in general|as a whole)\b|\ball (?:employers|sectors)\b"
+    rf"{words.ALL_EMPLOYERS_SAID}"
     r"|\bthe (?:\w+ )?average\b|\bthe (?:england|national|overall) (?:figure|rate|share)\b"
 )
 
 
-def _yardstick(after: str) -> str:
+def _all_employers_of(after: str) -> str:
     """All employers in England, or the UK's when the UK is named ('the UK average')."""
     bench = words.BENCHMARK_WORDS.search(after)
     return "UK" if bench and re.search(r"\buk\b", bench.group(0)) else "England"
@@ -255,7 +255,7 @@ def _sector_comparison(sentence: Sentence, earlier: Context) -> list[tuple[int, 
             subject="England",
             sector=sectors[0].target,
             comparator=_side(m.group(0)),
-            other=later[0].target if later else _yardstick(sentence.text[m.end() :]),
+            other=later[0].target if later else _all_employers_of(sentence.text[m.end() :]),
             negated=bool(words.NEGATION.search(sentence.text[sectors[0].end : m.start()])),
         )
         return [(m.start(), claim)]
