@@ -178,6 +178,11 @@ def handle(query: Query, dataset: Dataset) -> Answer:
                 figures.append(figure_of(bench.fact))
                 sources.append(bench.fact.source)
     lines += _region_lines(dataset, query, indicators)
+    lines += [
+        f"The {ind.short} figure is for {ind.national_only} as a whole; its survey publishes none by LEP."
+        for ind in map(dataset.indicator, indicators)
+        if ind.national_only
+    ][:1]
     if not query.candidates and re.search(REGION_WORDS, query.text.lower()):
         lines.append(
             "There are no regional figures in this dataset; ask for a LEP, or a region's LEPs one by one."
@@ -205,7 +210,7 @@ def handle(query: Query, dataset: Dataset) -> Answer:
         if len(chart_facts) > 1
         else None,
         next_questions=(
-            f"top 5 for {first.short}",
+            "top 5 for work placements" if first.national_only else f"top 5 for {first.short}",
             f"what is {first.short}?",
             "where do these numbers come from?",
         ),

@@ -28,6 +28,8 @@ def handle(query: Query, dataset: Dataset) -> Answer:
     nexts = [f"compare {area} with {rival} on {ind.short}", f"top 5 for {ind.short}"]
     if other:
         nexts.insert(0, f"{area} {dataset.indicator(other).short}")
+    if ind.national_only:  # nothing by LEP to compare or rank
+        nexts = [f"{area} {dataset.indicator(other).short}", f"what is {ind.short}?"]
     return Answer(
         intent="value",
         headline=first.sentence,
@@ -44,7 +46,10 @@ def handle(query: Query, dataset: Dataset) -> Answer:
 
 def survey_caveats(dataset: Dataset, indicators: tuple[str, ...]) -> tuple[str, ...]:
     """The base and sample-size caveats that apply to EPS employer shares."""
-    if not any(dataset.indicator(i).verb for i in indicators):
+    if not any(
+        dataset.indicator(i).verb and dataset.indicator(i).population == "employers"
+        for i in indicators
+    ):
         return ()
     out = ["Shares of employers (establishments with 2+ staff), not of people."]
     has_bases = any(

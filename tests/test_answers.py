@@ -225,3 +225,27 @@ def test_every_amount_in_a_reply_is_published(ask, shipped, question):
     stray = [n for n in amounts_in(reply["text"]) if n not in allowed]
     assert not stray, (question, stray, reply["text"])
     assert not [p for f in figures(reply) if (p := figure_problem(f, shipped))]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what % of year 11s in the humber had work experience?",
+        "year 11 careers satisfaction in Dorset",
+        "compare london and humber on year 11 work experience",
+    ],
+)
+def test_a_student_measure_asked_of_a_lep_says_it_is_england_only(ask, question):
+    """ASPIRES 2 publishes no LEP figures: the reply says so and gives England's, with no
+    employer caveats and no hint that importing the UKCES tables would fill it."""
+    (reply,) = ask(question)
+    text = reply["text"]
+    assert "England as a whole" in text or "England only" in text, text
+    assert "Shares of employers" not in text and "lepbot data import" not in text
+    assert all(f["area"] == "England" for f in reply["figures"]), reply["figures"]
+
+
+def test_a_ranking_of_a_student_measure_says_there_is_none_by_lep(ask):
+    (reply,) = ask("top 5 LEPs for year 11 work experience")
+    assert "publishes none by LEP" in reply["text"]
+    assert "45%" in reply["text"]

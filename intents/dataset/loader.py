@@ -121,6 +121,7 @@ def _indicator(row: dict[str, Any], where: str) -> Indicator:
         supersedes=_strings(row.get("supersedes")),
         base_words=_strings(row.get("base_words")),
         unreported_words=_strings(row.get("unreported_words")),
+        national_only=str(row.get("national_only") or ""),
     )
 
 

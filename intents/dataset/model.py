@@ -61,6 +61,7 @@ class Indicator:
     base_words: tuple[str, ...] = ()  # how a claim says the share's narrower population
     unreported_words: tuple[str, ...] = ()  # a share that sounds like this one, not given
     supersedes: tuple[str, ...] = ()  # measures a pattern match replaces ("work experience" ...)
+    national_only: str = ""  # the source publishes it for this area alone, never by LEP
 
     @property
     def is_share(self) -> bool:

@@ -180,6 +180,18 @@ def describe(dataset: Dataset, area: str, indicator: str) -> Described:
                 lines.append(
                     f"The band spans {bench.area}'s {amount(bench.value, ind.format)}, so it may be above or below it."
                 )
+    elif ind.national_only:
+        where = dataset.spoken(area)
+        sentence = (
+            f"There is no figure for {where} on {ind.short}: the survey behind it is published for "
+            f"{ind.national_only} as a whole, not by LEP."
+        )
+        short = f"not published by LEP ({ind.national_only} only)"
+        if bench is not None:
+            sources.append(bench.source)
+            lines.append(
+                f"{bench.area}: {amount(bench.value, ind.format)} ({cite(dataset, [bench.source])})."
+            )
     else:
         where = dataset.spoken(area)
         if ev.kind == "relation":
