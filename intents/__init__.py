@@ -76,11 +76,18 @@ class Turn:
     answer: Answer
 
 
+def _chosen(query: Query, answer: Answer) -> tuple[str, ...]:
+    """The measures the answer is about; a profile's are every measure, none of them chosen."""
+    if GRAMMAR.follow_up(answer.intent).lends_measures:
+        return answer.indicators or query.indicators
+    return query.indicators
+
+
 def _reading(query: Query, answer: Answer, dataset: Dataset) -> Reading:
     return Reading(
         intent=answer.intent,
         areas=answer.areas,
-        indicators=tuple(dataset.indicator(i).short for i in answer.indicators),
+        indicators=tuple(dataset.indicator(i).short for i in _chosen(query, answer)),
         notes=(*query.notes, *answer.assumed),
     )
 
@@ -97,7 +104,7 @@ def respond(text: str, dataset: Dataset, last: Query | None = None) -> Turn:
     remembered = query.but(
         intent=answer.intent,
         areas=areas,
-        indicators=answer.indicators or query.indicators,
+        indicators=_chosen(query, answer),
         seen_areas=seen[-4:],
     )
     return Turn(remembered, answer)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from intents.dataset.model import Dataset
 from intents.dataset.units import amount
+from intents.reading.context import FollowUp
 from intents.reading.query import Query
 from intents.reading.rules import Rule
 from intents.replies.answer import Answer, Table
@@ -25,11 +26,12 @@ PROFILE_WORDS = (
 def handle(query: Query, dataset: Dataset) -> Answer:
     area = query.areas[0]
     spoken = dataset.spoken(area)
-    held, rows, figures, sources, lines = [], [], [], [], []
+    held, rows, figures, sources, lines, covered = [], [], [], [], [], []
     for ind in dataset.indicators:
         ev = dataset.evidence(area, ind.id)
         if ev.kind == "none":
             continue
+        covered.append(ind.id)
         d = describe(dataset, area, ind.id)
         held.append(f"{ind.short}: {d.short}")
         bench = dataset.benchmark(ind.id)
@@ -59,6 +61,7 @@ def handle(query: Query, dataset: Dataset) -> Answer:
         figures=tuple(dict.fromkeys(figures)),
         sources=tuple(dict.fromkeys(sources)),
         areas=(area,),
+        indicators=tuple(covered),
         chart=profile_dots(dataset, area, profile_title(dataset, area)),
         next_questions=(
             f"how does {area} compare on placements?",
@@ -76,5 +79,6 @@ SPEC = IntentSpec(
         Rule("profile", 78, leps=(1, 1), indicators=(0, 0), refuses=frozenset({"unread"})),
     ),
     handle=handle,
+    follow_up=FollowUp(lends_measures=False),  # 'and London?' is London's profile, not its figures
     examples=("tell me about Humber", "Dorset overview"),
 )

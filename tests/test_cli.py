@@ -71,3 +71,10 @@ def test_plain_output_shows_reading_source_and_next_questions(capsys):
     assert "Read as: figure · work placements · Humber" in out
     assert "Source: UKCES" in out
     assert "Try next:" in out
+
+
+def test_a_profile_names_the_measures_it_covers_and_its_follow_up_is_a_profile(chat):
+    first, second = chat("tell me everything about dorset", "and london?")
+    assert first["intent"] == "profile"
+    assert {"work_placements", "work_inspiration"} <= set(first["indicators"])
+    assert second["intent"] == "profile" and second["areas"] == ["London"]
