@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from intents.dataset.model import Dataset, sector_name
 from intents.dataset.units import amount
 from intents.reading.context import FollowUp
 from intents.reading.query import Query
 from intents.reading.rules import Rule
-from intents.replies.answer import Answer, Table
+from intents.replies.answer import Answer, Figure, Table
 from intents.replies.chart_titles import spread_title
 from intents.replies.charts import group_bars
-from intents.replies.describe import figure_of
+from intents.replies.describe import describe, figure_of
 from intents.replies.wording import cite, listing
 from intents.spec import IntentSpec
 
@@ -20,6 +21,23 @@ TRIGGERS = (
     r"\b(?:small|smaller|large|larger|big|bigger|micro|medium)\b.{0,20}\b(?:employers|firms|businesses|companies|ones|establishments)\b|\bsmes?\b",
     r"\b(?:sectors?|industr\w*|by size|size of (?:employer|firm|business)|sizes?|sectoral|breakdown|broken down)\b",
 )
+
+
+@dataclass(frozen=True)
+class _AllSectors:
+    lines: tuple[str, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    sources: tuple[str, ...] = ()
+
+
+def _all_sectors(dataset: Dataset, areas: tuple[str, ...], indicator: str) -> _AllSectors:
+    """What is published for the LEPs asked about, all sectors together: no sector is by LEP."""
+    said = [describe(dataset, area, indicator) for area in areas]
+    return _AllSectors(
+        lines=tuple(f"All sectors together: {d.sentence}" for d in said),
+        figures=tuple(f for d in said for f in d.figures),
+        sources=tuple(s for d in said for s in d.sources),
+    )
 
 
 def handle(query: Query, dataset: Dataset) -> Answer:
@@ -35,10 +53,15 @@ def handle(query: Query, dataset: Dataset) -> Answer:
     if query.breakdowns:
         chosen = [f for f in facts if f.breakdown in query.breakdowns]
         facts = chosen or facts
+    in_areas = _all_sectors(dataset, query.areas, indicator)
     if not facts:
         return Answer(
             intent="breakdown",
             headline=f"This dataset has no sector or size breakdown for {ind.short}; the sources publish one only for work inspiration.",
+            lines=in_areas.lines,
+            figures=in_areas.figures,
+            sources=in_areas.sources,
+            areas=query.areas,
             indicators=(indicator,),
             next_questions=("work inspiration by sector",),
         )
@@ -55,7 +78,7 @@ def handle(query: Query, dataset: Dataset) -> Answer:
         )
         + f" ({cite(dataset, sources)})."
     )
-    lines = []
+    lines: list[str] = []
     published = [f.label for f in dataset.breakdowns(indicator)]
     missing = [sector_name(b) for b in query.breakdowns if sector_name(b) not in published]
     if missing:  # 'work inspiration in retail': said first, then what is published
@@ -63,6 +86,15 @@ def handle(query: Query, dataset: Dataset) -> Answer:
             f"No {ind.short} figure is published for {listing(missing)}; only for "
             f"{listing(published)}. {headline}"
         )
+    if query.areas:  # 'manufacturing placements in London': the LEP's all-sector figure beside
+        asked = listing([sector_name(b) for b in query.breakdowns]) or "sector"
+        where = listing([dataset.spoken(a) for a in query.areas], "or")
+        headline = (
+            f"Sector figures are published for England only, not by LEP, so there is no "
+            f"{ind.short} figure for {asked} employers in {where}. {headline}"
+        )
+        lines += in_areas.lines
+        sources += in_areas.sources
     if re.search(r"\bsize", query.text):
         lines.append("No breakdown by employer size is published in this dataset.")
     lines.append(
@@ -71,6 +103,7 @@ def handle(query: Query, dataset: Dataset) -> Answer:
     figures = [figure_of(f) for f in facts] + (
         [figure_of(bench)] if bench and bench.kind == "value" else []
     )
+    figures += in_areas.figures
     return Answer(
         intent="breakdown",
         headline=headline,
@@ -82,6 +115,7 @@ def handle(query: Query, dataset: Dataset) -> Answer:
         figures=tuple(figures),
         sources=tuple(dict.fromkeys(sources)),
         indicators=(indicator,),
+        areas=query.areas,
         chart=group_bars(
             dataset, facts, indicator, spread_title(dataset, indicator, facts, " by sector")
         ),
@@ -107,6 +141,7 @@ SPEC = IntentSpec(
         ),
         Rule("breakdown", 55, needs=frozenset({"sector"}), leps=(0, 0)),
         Rule("breakdown", 56, triggers=TRIGGERS, leps=(0, 0)),
+        Rule("breakdown", 57, needs=frozenset({"sector"}), leps=(1, 4)),  # none by LEP: say so
     ),
     handle=handle,
     examples=("work inspiration in manufacturing vs business services",),

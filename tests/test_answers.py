@@ -249,3 +249,24 @@ def test_a_ranking_of_a_student_measure_says_there_is_none_by_lep(ask):
     (reply,) = ask("top 5 LEPs for year 11 work experience")
     assert "publishes none by LEP" in reply["text"]
     assert "45%" in reply["text"]
+
+
+@pytest.mark.parametrize(
+    ("question", "area"),
+    [
+        ("work inspiration among manufacturers in the humber", "Humber"),
+        ("construction firms in tees valley, work inspiration?", "Tees Valley"),
+        ("manufacturing placements in London", "London"),
+    ],
+)
+def test_a_sector_asked_of_a_lep_says_sectors_are_england_only(ask, question, area):
+    """No sector figure is published by LEP: never the LEP's all-sector figure as the sector's."""
+    (reply,) = ask(question)
+    assert reply["intent"] == "breakdown" and reply["areas"] == [area]
+    assert "All sectors together" in reply["text"]
+    assert "not by LEP" in reply["text"] or "no sector or size breakdown" in reply["text"]
+
+
+def test_the_manufacturing_sector_of_an_economy_is_its_manufacturing_share(ask):
+    (reply,) = ask("how big is the manufacturing sector in the Hull and East Yorkshire economy?")
+    assert reply["intent"] == "value" and reply["indicators"] == ["manufacturing_gva_share"]

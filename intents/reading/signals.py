@@ -283,7 +283,12 @@ def read_signals(text: str, lexicon: Lexicon, students: bool = False) -> Signals
                 indicator,
                 *(i for i in indicators if not (i in supersedes and i in inside)),
             ]
-            found["sector"] = [s for s in found["sector"] if s not in inside]
+            overlapping = {  # 'how big is the manufacturing sector': the sector is the measure's
+                t
+                for t, places in where.items()
+                if any(a < hit.end() and hit.start() < b for a, b in places)
+            }
+            found["sector"] = [s for s in found["sector"] if s not in inside | overlapping]
             mentions = [
                 x
                 for x in mentions
