@@ -7,6 +7,7 @@ from intents.dataset.stats import CORRELATION_METHOD, SIGNIFICANCE_METHOD
 from intents.reading.query import Query
 from intents.reading.rules import Rule
 from intents.replies.answer import Answer
+from intents.replies.wording import cite, listing
 from intents.spec import IntentSpec
 
 TRIGGERS = (
@@ -38,6 +39,8 @@ def handle(query: Query, dataset: Dataset) -> Answer:
     ).strip()
     if query.reason == "students":
         return _students(aspires, headline)
+    if query.areas:
+        return _of_areas(query, dataset)
     lines = [
         f"Base: {eps.get('base', '')}",
         f"Geography: {eps.get('geography', '')}",
@@ -69,6 +72,46 @@ def handle(query: Query, dataset: Dataset) -> Answer:
     )
 
 
+def _of_areas(query: Query, dataset: Dataset) -> Answer:
+    """'where do the Swindon placement numbers come from?': the source of each figure asked."""
+    indicators = query.indicators or tuple(i.id for i in dataset.indicators)
+    measures: dict[str, list[str]] = {}  # source -> what it gives for the areas asked
+    for area in query.areas:
+        for indicator in indicators:
+            ev = dataset.evidence(area, indicator)
+            for fact in (ev.fact, *ev.relations, *ev.disputed) if ev.fact else ():
+                said = dataset.indicator(indicator).short
+                if len(query.areas) > 1:
+                    said = f"{dataset.spoken(area)} {said}"
+                if fact.source and said not in measures.setdefault(fact.source, []):
+                    measures[fact.source].append(said)
+    where = listing([dataset.spoken(a) for a in query.areas])
+    if not measures:
+        return Answer(
+            intent="source",
+            headline=f"This dataset holds nothing for {where} on that, so there is no source to give.",
+            areas=query.areas,
+            indicators=query.indicators,
+            next_questions=(f"tell me about {query.areas[0]}", "where do these numbers come from?"),
+        )
+    ids = tuple(measures)
+    said = [f"{cite(dataset, [sid])} ({listing(measures[sid])})" for sid in ids]
+    lines = [
+        f"{dataset.source(sid).cite}: {dataset.source(sid).title}"
+        + (f" — {dataset.source(sid).url}" if dataset.source(sid).url else "")
+        for sid in ids
+    ]
+    return Answer(
+        intent="source",
+        headline=f"Where the figures for {where} come from: {'; '.join(said)}.",
+        lines=tuple(lines),
+        sources=ids,
+        areas=query.areas,
+        indicators=query.indicators,
+        next_questions=(f"tell me about {query.areas[0]}", "where do these numbers come from?"),
+    )
+
+
 def _students(aspires: dict, employers: str) -> Answer:
     """Asked about the Year 11 survey: that survey first, the employer survey after it."""
     headline = (
@@ -92,12 +135,18 @@ def _students(aspires: dict, employers: str) -> Answer:
     )
 
 
+OF_A_FIGURE = (  # 'which source has the Humber at 29%?', 'where does London's figure come from?'
+    r"\b(?:which|what) (?:source|report|publication|study)\b|\bsource (?:for|of)\b"
+    r"|\bwhere (?:do|does|did|is|are) (?:the |that |this |these |those )?\S.{0,60}\b(?:come from|from)\b"
+    r"|\bwho (?:says|said|published|publishes|reported)\b",
+)
 STUDENT_SURVEY = (r"\baspires\b|\b(?:year 11|student|pupil)s? survey\b",)
 
 SPEC = IntentSpec(
     name="source",
     label="sources",
     rules=(
+        Rule("source", 13, triggers=OF_A_FIGURE, leps=(1, 4)),
         Rule(
             "source", 34, triggers=STUDENT_SURVEY, leps=(0, 0), indicators=(0, 0), reason="students"
         ),

@@ -270,3 +270,16 @@ def test_a_sector_asked_of_a_lep_says_sectors_are_england_only(ask, question, ar
 def test_the_manufacturing_sector_of_an_economy_is_its_manufacturing_share(ask):
     (reply,) = ask("how big is the manufacturing sector in the Hull and East Yorkshire economy?")
     assert reply["intent"] == "value" and reply["indicators"] == ["manufacturing_gva_share"]
+
+
+@pytest.mark.parametrize(
+    ("question", "source"),
+    [
+        ("where do the swindon and wiltshire placement numbers come from", "BISCUIT"),
+        ("which source has the humber at 29%", "EPS14_GEO"),
+        ("where does london's gva per head figure come from?", "CITYAM"),
+    ],
+)
+def test_the_source_of_one_areas_figure(ask, question, source):
+    (reply,) = ask(question)
+    assert reply["intent"] == "source" and source in reply["sources"], reply
