@@ -23,8 +23,9 @@ LEP_DEFINITION = (
 TRIGGERS = (
     r"\b(?:what (?:is|are|s)\b(?! (?:the |a |an |its |their )?(?:actual |latest |exact |current |real )?"
     r"(?:figure|number|share|rate|range|percentage|proportion|level|gap|difference|ranking|position|"
-    r"score|value|placement rate|england|national|highest|lowest|top|bottom|best|worst|average)s?\b)"
-    r"|what (?:does|do|counts|count)|define|definition|defined|meaning|meant|mean by|what does .* mean|can you explain what|explain (?:what|the term|the meaning)|"
+    r"score|value|placement rate|england|national|highest|lowest|top|bottom|best|worst|average|"
+    r"relationship|correlation|link|connection|association)s?\b)"
+    r"|what (?:exactly |actually )?(?:does|do|counts|count)|define|definition|defined|meaning|meant|mean by|what does .* mean|can you explain what|explain (?:what|the term|the meaning)|"
     r"what kind of|what sort of|what types? of|includes?|included|including|count(?:s|ed)? (?:as|towards)|consist|consists|stand for|stands for|"
     r"difference between|different from|measures|remind me what|definition)\b",
 )
@@ -155,7 +156,14 @@ SPEC = IntentSpec(
         Rule("define", 33, triggers=BASE_WORDS, leps=(0, 0), reason="bases"),
         Rule("define", 34, triggers=BOUNDARY_WORDS, leps=(0, 0), reason="boundaries"),
         Rule("define", 34, triggers=BAND_WORDS, reason="bands"),
-        Rule("define", 37, triggers=MEASURED, leps=(0, 0), indicators=(1, 3)),
+        Rule(
+            "define",
+            37,
+            triggers=MEASURED,
+            leps=(0, 0),
+            indicators=(1, 3),
+            refuses=frozenset({"order", "threshold"}),  # 'the highest youth claimant count'
+        ),
         Rule(
             "define",
             40,

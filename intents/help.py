@@ -29,6 +29,7 @@ def handle(query: Query, dataset: Dataset) -> Answer:
             f"Measures with data: {measures}.",
             "Only part of the LEP tables is published, so many LEPs have a band, a 'named high/low', or nothing; I say which. `lepbot data import` loads the full tables.",
             "Follow-ups work in a thread: “and Cumbria?”, “what about work inspiration?”, “and the bottom 5?”.",
+            "Where a picture helps, the reply comes with a small chart (LEPs as bars, England as a line, bands as ranges).",
         ),
         next_questions=examples(*FEATURED),
     )
@@ -52,7 +53,8 @@ HELP_WORDS = (
     r"\bcan (?:i|we) (?:paste|send|give you|share)\b.{0,30}\b(?:paragraph|para|text|draft|brief)\b",
     r"\bhow (?:do|can) (?:i|we) (?:fact ?check|check (?:a|my|our) (?:paragraph|draft|brief|text))\b",
     r"\bhow (?:do|can|would) (?:i|we) (?:load|add|import|upload|get|put|ask)\b",
-    r"\b(?:upload|import|load)\w* (?:our|my|the|your|a)? ?(?:own )?(?:full )?(?:tables?|spreadsheets?|data|figures|file)\b",
+    r"\b(?:upload|import|load)\w* (?:our|my|the|your|a)? ?(?:own )?(?:full )?(?:lep |eps |ukces |nomis |ons )?(?:tables?|spreadsheets?|data|figures|file)\b",
+    r"\bcan (?:you|it|lepbot) (?:draw|do|make|produce|show|send) (?:me )?(?:a |any )?(?:charts?|graphs?|plots?|tables?|pictures?|visuals?)\b",
     r"\bwhich (?:indicators|measures|metrics) (?:have|do) you\b|\bindicators have you got\b",
     r"\b(?:ask|use) (?:you|it|lepbot) (?:stuff |things )?in a thread\b",
 )

@@ -268,6 +268,18 @@ SPEC = IntentSpec(
             refuses=frozenset({"group", "sector", "students", "region"}),
         ),
         Rule("rank", 17, triggers=RANK_WORDS, needs=frozenset({"region"}), leps=(0, 0)),
+        Rule(  # 'most manufacturing heavy leps': a kind of area asked by its measure alone
+            "rank",
+            44,
+            triggers=(
+                r"^(?:(?:which|what) (?:are|is) )?(?:the )?(?:most|least) \w+[ -]"
+                r"(?:heavy|intensive|dependent|reliant|based|focused) (?:leps|areas|places|economies)\b",
+            ),
+            needs=frozenset({"order", "indicator"}),
+            leps=(0, 0),
+            indicators=(1, 1),
+            refuses=frozenset({"sector", "students", "region", "group"}),
+        ),
         Rule(  # 'the worst place in England for placements': England is the scope, not the answer
             "rank",
             61,

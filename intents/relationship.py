@@ -141,6 +141,9 @@ TRIGGERS = (
     r"affluent|wealthy|rich|poor|rural|urban|skilled|(?:fast|faster|slow|slower|high|low) (?:growing|growth)) "
     r"(?:areas|leps|places|economies|regions)\b",
     r"\b(?:areas|leps|places|economies) (?:heavy|strong|big|reliant|dependent|rich|poor) (?:in|on)\b",
+    r"\b(?:rises?|falls?|go(?:es)? (?:up|down)|increases?|decreases?|drops?|climbs?|grows?)\b.{0,40}"
+    r"\b(?:as|when|while|where)\b.{0,40}\b(?:rises?|falls?|go(?:es)? (?:up|down)|increases?|"
+    r"decreases?|drops?|climbs?|grows?|higher|lower)\b",  # 'does WI fall as unemployment goes up'
 )
 WEAK = (
     r"\b(?:track\w*|predict\w*|depend\w*|affect\w*|influence\w*|driv\w*|explain\w*|impact\w*|mean (?:more|fewer|less|higher|lower)|means (?:more|fewer|less|higher|lower)|better at|worse at|vs|versus|against|and|evidence|back (?:that|this|it) up|backs? up|support\w*)\b",

@@ -24,7 +24,7 @@ WEAK = (
     r"what year|which year|when was|how old|how recent|up to date|meaning of .?employers|"
     r"(?:firms|businesses|companies|employers) or (?:sites|establishments|workplaces)|carried out|conducted|"
     r"what period|time period|which period|period covered|"
-    r"establishments?|who (?:collected|produced|published|ran)|data ?sets?|caveats?|reliable|reliability|confidence|"
+    r"establishments?|who (?:\w+ )?(?:collected|produced|published|ran|did|conducted|carried out|commissioned)|data ?sets?|caveats?|reliable|reliability|confidence|"
     r"margin of error|significan\w*|eps 20(?:10|12))\b",  # 'any EPS 2010 numbers?' (no measure named)
 )
 

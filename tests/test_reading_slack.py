@@ -326,3 +326,27 @@ def test_its_as_it_s_is_no_reference_back(chat):
 def test_a_question_of_its_own_in_a_thread_is_not_bent_by_the_thread(chat):
     _, reply = chat("London placements?", "which sectors are there")
     assert reply["intent"] == "breakdown", reply["text"]
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "areas"),
+    [
+        ("for the leeds session next week i have to explain what placements means", "define", []),
+        ("the board's in hull monday and york tuesday but what i need is the england figure "
+         "for year 11 careers education", "groups", []),
+        ("what exactly does the work inspiration figure measure?", "define", []),
+        ("who actually published the employer survey?", "source", []),
+        ("can it make charts too?", "help", []),
+        ("how do i import the ukces tables", "help", []),
+        ("where does knowsley fall lep-wise?", "area_lookup", ["Liverpool City Region"]),
+        ("btm 5 leps for placements", "rank", []),
+        ("placements: london v ches", "compare", ["London", "Cheshire and Warrington"]),
+        ("which lep has the lowest youth claimant count", "rank", []),
+        ("the most manufacturing-heavy areas?", "rank", []),
+        ("does work inspiration go down as unemployment rises?", "relationship", []),
+        ("what's the relationship between kibs and placements again?", "relationship", []),
+    ],
+)  # fmt: skip
+def test_sixth_set_phrasings(ask, question, intent, areas):
+    (reply,) = ask(question)
+    assert (reply["intent"], reply["areas"]) == (intent, areas), reply["text"]

@@ -32,6 +32,10 @@ BEFORE = re.compile(  # where the asker has been, or who in a place is asking
     r"conf in|day in|week in|visitors from|guests from|delegates from)\s+(?:the\s+)?$"
     r"|\b(?:not just|not only|rather than|instead of)\s+(?:the\s+)?$"  # '(not just the SE LEP)'
 )
+OCCASION = re.compile(  # 'for the Nottingham event': where the asker will be, not the subject
+    r"^\s*(?:lep\s+)?(?:workshops?|sessions?|meetings?|events?|presentations?|visit|conference|"
+    r"conf|summit|forum|breakout|call|roundtable|away ?day)\b"
+)
 CONTRAST = re.compile(r"\bbut\b|\bany ?ways?\b|\banyhow\b|\bmoving on\b")
 FOR = re.compile(r"\bfor (?:our|the|my|their)\s+$")
 
@@ -50,8 +54,8 @@ def background(text: str, places: Sequence[Named]) -> set[int]:
     """Indexes into `places` (in the order written) that are background in normalised `text`."""
     out: set[int] = set()
     for i, place in enumerate(places):
-        if FOR.search(text[: place.start]):  # 'asking for our Cornwall team': the subject
-            continue
+        if FOR.search(text[: place.start]) and not OCCASION.match(text[place.end :]):
+            continue  # 'asking for our Cornwall team': the subject
         setting = AFTER.match(text[place.end :]) is not None or BEFORE.search(text[: place.start])
         if not setting and i + 1 < len(places) and _joined(text, place, places[i + 1]):
             setting = AFTER.match(text[places[i + 1].end :]) is not None

@@ -178,19 +178,26 @@ def _unique(items) -> tuple:
 
 
 def set_aside(norm: str, mentions: list[Mention] | tuple[Mention, ...]) -> set[str]:
-    """The places named as background; a town and its LEP named by one word count once."""
+    """The places named as background; a town and its LEP named by one word count once. A group
+    ('the England figure') can be the subject after a 'but', never background itself."""
     spans: dict[tuple[int, int], list[Mention]] = {}
     for m in sorted(
-        (m for m in mentions if m.kind in ("lep", "district", "outside")), key=lambda m: m.start
+        (m for m in mentions if m.kind in ("lep", "district", "outside", "group")),
+        key=lambda m: m.start,
     ):
         spans.setdefault((m.start, m.end), []).append(m)
-    places = [named[0] for named in spans.values()]
-    behind = background(norm, places)
+    named = [found[0] for found in spans.values()]
+    behind_at = background(norm, named)
+    places = [p for p in named if p.kind != "group"]
+    behind = [p for i, p in enumerate(named) if i in behind_at and p.kind != "group"]
     if len(behind) == len(places) and OURS.search(norm):  # 'the Tees Valley team: our GVA growth'
         return set()
-    aside = {m.target for i in behind for m in spans[(places[i].start, places[i].end)]}
+
+    def targets(of: list[Mention]) -> set[str]:
+        return {m.target for p in of for m in spans[(p.start, p.end)] if m.kind != "group"}
+
     # 'For the Cumbria paper … UKCES called Cumbria a blackspot': named again, it is the subject
-    return aside - {m.target for i, m in enumerate(places) if i not in behind}
+    return targets(behind) - targets([p for p in places if p not in behind])
 
 
 def _idioms(tokens: list[str], lexicon: Lexicon) -> set[int]:

@@ -111,14 +111,6 @@ def understand(text: str, dataset: Dataset, grammar: Grammar, last: Query | None
         signals, district_notes = _districts_as_leps(signals, dataset)
     chosen = signals
     rule, signals = _choose(grammar, chosen, bare, last if follow_up else None)
-    if signals.aside and last is None and not rule.keeps_districts:  # 'Leeds team here: top 5'
-        without = _without_places(signals)
-        other = next(r for r in grammar.rules if r.accepts(without))
-        explicit = other.triggers and grammar.follow_up(other.intent).inherits
-        about_places = rule.leps[0] > 0 or rule is grammar.rules[-1]
-        if explicit and not other.reads_claims and other.intent != rule.intent and about_places:
-            rule, signals = other, replace(without, notes=(*without.notes, _aside_note(signals)))
-            chosen = signals
     claims: tuple[Claim, ...] = ()
     if rule.reads_claims:
         claims = read_claims(cleaned, lexicon_for(dataset), _claim_context(signals, last))
@@ -126,6 +118,16 @@ def understand(text: str, dataset: Dataset, grammar: Grammar, last: Query | None
             rule, signals = _choose(
                 grammar.without_claims, chosen, bare, last if follow_up else None
             )
+    if signals.aside and last is None and not rule.keeps_districts:  # 'Leeds team here: top 5'
+        without = _without_places(signals)
+        other = next(r for r in grammar.rules if r.accepts(without))
+        if other.reads_claims and not read_claims(cleaned, lexicon, _claim_context(without, None)):
+            other = next(r for r in grammar.without_claims.rules if r.accepts(without))
+        explicit = other.triggers and grammar.follow_up(other.intent).inherits
+        about_places = rule.leps[0] > 0 or rule is grammar.rules[-1]
+        if explicit and not other.reads_claims and other.intent != rule.intent and about_places:
+            rule, signals = other, replace(without, notes=(*without.notes, _aside_note(signals)))
+            claims = ()
     if rule is grammar.rules[-1] and last is None and refers_back(bare):
         rule = grammar.no_context
     sure = confidence(rule, bare, lexicon_for(dataset).function_words)
