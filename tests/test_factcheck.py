@@ -388,3 +388,29 @@ def test_fifth_set_claims(ask, claim, verdict, says):
 def test_periods_and_clauses_bound_what_a_claim_is_checked_on(ask, claim, verdict):
     (reply,) = ask(claim)
     assert reply["verdict"] == verdict, reply["text"]
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict", "says"),
+    [
+        # how an area does is judged by the measure's polarity: poor unemployment is a high one
+        ("check: the Humber does badly on youth unemployment", "correct", "lower is better"),
+        ("check: Liverpool City Region does well on unemployment", "incorrect", "lower is better"),
+        # 'no less likely than' is 'at least as likely as'
+        ("check: Humber employers are no less likely than England's to offer placements",
+         "incorrect", "29%"),
+        ("check: London is no lower than England on placements", "correct", "46%"),
+        # 'almost X' that only rounding brings near is close, not correct
+        ("check: GVA in Tees Valley grew by almost 1% a year over 2008-2013", "rounding", "0.8%"),
+        # Great Britain, employer sizes and professional services have no figures here
+        ("check: 38% of British employers offer placements", "unverifiable", "Great Britain"),
+        ("check: among small firms, 30% offer placements", "unverifiable", "size of employer"),
+        ("check: 20% of SMEs do work inspiration", "unverifiable", "size of employer"),
+        ("check: professional services firms lead on work inspiration at 19%", "unverifiable",
+         "Professional services"),
+    ],
+)  # fmt: skip
+def test_sixth_set_claims(ask, claim, verdict, says):
+    (reply,) = ask(claim)
+    assert reply["verdict"] == verdict, reply["text"]
+    assert says in reply["text"]

@@ -112,9 +112,19 @@ def _point(claim: Claim, published: Published) -> Verdict:
         case "<=":
             return "correct" if p <= c + 1e-9 else "incorrect"
         case "just_below":
-            return "correct" if p < c and _near(c, p, approach_width(claim)) else "incorrect"
+            return _approach(claim, p, p < c)
         case _:  # just_above
-            return "correct" if p > c and _near(c, p, approach_width(claim)) else "incorrect"
+            return _approach(claim, p, p > c)
+
+
+def _approach(claim: Claim, p: float, on_its_side: bool) -> Verdict:
+    """'almost X': within a tenth of X is correct; nearer only by rounding ('almost 1%' for
+    0.8%) is close."""
+    if not on_its_side:
+        return "incorrect"
+    if _near(claim.value, p, APPROACH_SHARE * abs(claim.value)):
+        return "correct"
+    return "rounding" if _near(claim.value, p, approach_width(claim)) else "incorrect"
 
 
 def _interval(claim: Claim, published: Published) -> Verdict:

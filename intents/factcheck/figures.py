@@ -46,8 +46,10 @@ def where(dataset: Dataset, claim: Claim) -> str:
 
 def doubt(claim: Claim) -> Judgement | None:
     """A claim whose subject or measure could not be read is not judged on a guess."""
-    if claim.doubt:
+    if claim.doubt.startswith("which "):
         return unverifiable(claim, f"I can't tell {claim.doubt}; name the area and the measure")
+    if claim.doubt:  # 'Wales is not one of the 39 LEPs …': the reason as it stands
+        return unverifiable(claim, claim.doubt)
     return None
 
 
@@ -253,6 +255,12 @@ def judge_figure(dataset: Dataset, claim: Claim) -> Judgement:
         )
     if claim.sector and not dataset.facts_for("England", claim.indicator, claim.sector):
         published = [f.label for f in dataset.breakdowns(claim.indicator)]
+        if published and claim.sector.startswith("size: "):
+            return unverifiable(
+                claim,
+                f"no {ind.short} figures by size of employer are published, only by sector "
+                f"({listing(published)})",
+            )
         if published:
             return unverifiable(
                 claim,
@@ -261,7 +269,9 @@ def judge_figure(dataset: Dataset, claim: Claim) -> Judgement:
             )
         return unverifiable(
             claim,
-            f"there are no {ind.short} figures by sector in this dataset, only for all employers",
+            f"there are no {ind.short} figures by "
+            f"{'size of employer' if claim.sector.startswith('size: ') else 'sector'} in this "
+            "dataset, only for all employers",
         )
     if claim.sector and claim.subject != "England":
         return unverifiable(

@@ -404,6 +404,8 @@ def judge_relation(dataset: Dataset, claim: Claim) -> Judgement:
         if ev.fact.kind == "relation"
         else f"{name} is at {shown(dataset, ev.fact)} on {ind.short}, against {amount(bench.value, ind.format)} for {bench.area}"
     )
+    if claim.relation in ("best", "worst"):
+        basis += f", and on {ind.short} {'lower' if ind.higher_is_better is False else 'higher'} is better"
     return Judgement(
         claim,
         verdict,

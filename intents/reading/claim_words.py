@@ -51,7 +51,8 @@ INCLUSIVE_AFTER |= {"or higher": ">=", "plus": ">=", "or less": "<=", "or fewer"
 INCLUSIVE_AFTER |= {"or below": "<=", "or under": "<=", "or lower": "<="}
 NEGATION = re.compile(
     r"\b(?:not|never|n t|no longer|fails? to|failed to|falls? short of|fell short of|isn t|"
-    r"doesn t|don t|didn t|wasn t|aren t|weren t|hasn t|haven t|hadn t)\b(?! even\b)"
+    r"doesn t|don t|didn t|wasn t|aren t|weren t|hasn t|haven t|hadn t|"
+    r"no(?= (?:less|more|lower|higher|worse|better|fewer|greater|smaller|bigger)\b))\b(?! even\b)"
 )
 COMPLEMENT = re.compile(  # "employers that do not offer placements": the share not doing it
     r"\b(?:do not|don t|did not|didn t|does not|doesn t|never|fail to|failed to|had not|"
@@ -106,19 +107,24 @@ CAME = re.compile(
     r"\b(?:came|comes|ranked|ranks|placed|sits|was|is)\s+(second|third|fourth|2nd|3rd|4th)\b(?!\s+(?:highest|lowest|best|worst|largest|smallest))"
 )
 RELATIONS = {  # a standing claimed without a figure: "Cumbria has a low placement rate"
-    "does well": "high", "doing well": "high", "performs well": "high", "did well": "high",
-    "does badly": "low", "does poorly": "low", "performs poorly": "low", "struggles": "low",
-    "above average": "high", "below average": "low", "above the average": "high",
-    "below the average": "low", "high": "high", "low": "low", "strong": "high", "weak": "low",
-    "poor": "low", "good": "high", "lags": "low", "lagging": "low", "behind": "low",
-    "ahead": "high", "well above": "high", "well below": "low",
-    "performs strongly": "high", "performs weakly": "low", "stronger": "high", "weaker": "low",
-    "blackspot": "low", "black spot": "low", "cold spot": "low", "hotspot": "high",
-    "lag": "low", "falls behind": "low", "excels": "high", "leads the way": "high",
-    "perform well": "high", "performed well": "high", "performing well": "high",
-    "do well": "high", "do particularly well": "high", "does particularly well": "high",
-    "perform poorly": "low", "performed poorly": "low", "do badly": "low", "did badly": "low",
-    "blackspots": "low", "black spots": "low", "cold spots": "low", "hotspots": "high",
+    # the figure itself, high or low
+    "high": "high", "low": "low", "above average": "high", "below average": "low",
+    "above the average": "high", "below the average": "low", "well above": "high",
+    "well below": "low", "hotspot": "high", "hotspots": "high",
+    # how the area does, judged by the measure's polarity: poor youth unemployment is a high one
+    "does well": "best", "doing well": "best", "performs well": "best", "did well": "best",
+    "perform well": "best", "performed well": "best", "performing well": "best",
+    "do well": "best", "do particularly well": "best", "does particularly well": "best",
+    "scores well": "best", "scored well": "best", "score well": "best", "excels": "best",
+    "leads the way": "best", "performs strongly": "best", "good": "best", "strong": "best",
+    "stronger": "best", "ahead": "best",
+    "does badly": "worst", "does poorly": "worst", "performs poorly": "worst", "struggles": "worst",
+    "perform poorly": "worst", "performed poorly": "worst", "do badly": "worst", "did badly": "worst",
+    "scores poorly": "worst", "scored poorly": "worst", "scores badly": "worst",
+    "performs weakly": "worst", "poor": "worst", "weak": "worst", "weaker": "worst",
+    "lags": "worst", "lag": "worst", "lagging": "worst", "behind": "worst", "falls behind": "worst",
+    "blackspot": "worst", "black spot": "worst", "cold spot": "worst", "blackspots": "worst",
+    "black spots": "worst", "cold spots": "worst",
 }  # fmt: skip
 # All employers rather than a sector's: 'employers overall', 'all sectors' (one home for both the
 # reader of a figure and the reader of a comparison)

@@ -82,7 +82,10 @@ def subject_of(sentence: Sentence, at: int, earlier: Context) -> tuple[str, str]
         if mention.kind == "region":
             return mention.target, REGION_DOUBT
         if mention.kind in ("district", "outside"):
-            return mention.target, f"{mention.target} is not one of the 39 LEPs"
+            return (
+                mention.target,
+                f"{mention.target} is not one of the 39 LEPs, and the data hold no figure for it",
+            )
         return mention.target, ""
     vague = next((m for m in sentence.mentions if m.kind == "ambiguous"), None)
     if vague is not None:
@@ -167,12 +170,18 @@ def carried_sector(sentence: Sentence, earlier: Context) -> str:
 
 
 SECTOR_WORD = re.compile(r"\bthe (?:sector|industry)\b")
+AMONG = re.compile(r"\b(?:among|amongst)\b")  # 'Among micro firms with 2-4 staff, 25% …'
+
+
+def sector_mention(sentence: Sentence, at: int) -> Mention | None:
+    """The sector named in the claim's part; 'Construction isn't the sector with the lowest …'
+    and 'Among micro firms, 25% …' name it in the part before."""
+    mention = nearest(sentence, at, ("sector",), part_of(sentence, at))
+    if mention is None and (SECTOR_WORD.search(sentence.text) or AMONG.search(sentence.text)):
+        mention = nearest(sentence, at, ("sector",))
+    return mention
 
 
 def sector_at(sentence: Sentence, at: int) -> str:
-    """The sector named in the claim's part; 'Construction isn't the sector with the lowest …'
-    names it in the part before."""
-    mention = nearest(sentence, at, ("sector",), part_of(sentence, at))
-    if mention is None and SECTOR_WORD.search(sentence.text):
-        mention = nearest(sentence, at, ("sector",))
+    mention = sector_mention(sentence, at)
     return mention.target if mention else ""

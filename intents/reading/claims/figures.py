@@ -8,8 +8,14 @@ from dataclasses import replace
 
 from intents.reading import claim_words as words
 from intents.reading.amounts import Amount
-from intents.reading.claims.anchors import carried_sector, measure_of, sector_at, subject_of
-from intents.reading.claims.sentence import Context, Sentence, nearest, part_of
+from intents.reading.claims.anchors import (
+    carried_sector,
+    measure_of,
+    sector_at,
+    sector_mention,
+    subject_of,
+)
+from intents.reading.claims.sentence import Context, Sentence, nearest
 from intents.reading.query import Claim, Comparator
 
 OF_ANOTHER = re.compile(  # '61% of the UK average', 'half the UK average': a ratio
@@ -144,10 +150,12 @@ SECTOR_EMPLOYERS = re.compile(
 def _sector_employers(sentence: Sentence, at: int) -> str:
     """'25% of manufacturing employers offered placements': a sector the claim is of, though the
     measure is not published by sector (the judge says so rather than judge all employers)."""
-    mention = nearest(sentence, at, ("sector",), part_of(sentence, at))
+    mention = sector_mention(sentence, at)
     if mention is None:
         return ""
     named = sentence.text[mention.start : mention.end]
+    if mention.target.startswith("size: "):  # '2-4 staff' is employers by what it says
+        return mention.target
     if not (SECTOR_EMPLOYERS.search(named) or SECTOR_EMPLOYERS.match(sentence.text, mention.end)):
         return ""
     return mention.target

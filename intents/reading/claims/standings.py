@@ -203,7 +203,7 @@ def comparison_claim(sentence: Sentence, earlier: Context) -> list[tuple[int, Cl
             indicator=indicator,
             comparator=_side(m.group(0)),
             other=other,
-            negated=bool(words.NEGATION.search(text[subject.end : m.start()])),
+            negated=bool(words.NEGATION.search(text[subject.end : m.end()])),  # 'no less than'
             period=sentence.period,
             doubt=doubt,
         )
