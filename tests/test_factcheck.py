@@ -408,6 +408,16 @@ def test_periods_and_clauses_bound_what_a_claim_is_checked_on(ask, claim, verdic
         ("check: 20% of SMEs do work inspiration", "unverifiable", "size of employer"),
         ("check: professional services firms lead on work inspiration at 19%", "unverifiable",
          "Professional services"),
+        # a ratio is judged as a figure given to three significant figures
+        ("check: London's placement share is about 1.6 times the Humber's", "rounding", "1.59"),
+        ("check: London's placement share is 1.59 times the Humber's", "correct", "1.59"),
+        ("check: Cornwall's GVA per head is 61.2% of the UK average", "correct", "61.2%"),
+        ("check: Cornwall's GVA per head is 61% of the UK average", "rounding", "61.2%"),
+        # 'N points above England': England is the other end of the gap, not the figure's subject
+        ("check: Liverpool's work inspiration share was 42%, 25 points above England", "disputed",
+         "Liverpool City Region"),
+        # a figure struck out in Slack is corrected by the one after it
+        ("check: ~40%~ 38% of employers in England offer placements", "correct", "38%"),
     ],
 )  # fmt: skip
 def test_sixth_set_claims(ask, claim, verdict, says):

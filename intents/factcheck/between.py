@@ -3,6 +3,7 @@ as likely again as Humber', '61% of the UK average'), computed from the publishe
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 
 from intents.dataset.model import Dataset, Fact
@@ -163,8 +164,7 @@ def judge_ratio(dataset: Dataset, claim: Claim) -> Judgement:
     ratio = mine.value / theirs.value
     loose = claim if not claim.in_words else _loosely(claim)
     step = claim.precision if not claim.in_words else 0.01
-    stated = round(ratio / step) * step  # the ratio to the precision the claim gives it
-    verdict = decide(loose, Published(stated, stated, step))
+    verdict = decide(loose, _as_published(ratio, step))
     a, b = _label(dataset, mine), _label(dataset, theirs)
     times = (
         f"{number(round(ratio * 100, 1))}% of"  # '61% of the UK average'
@@ -175,6 +175,16 @@ def judge_ratio(dataset: Dataset, claim: Claim) -> Judgement:
         claim, mine, theirs, verdict, "ratio of the published figures",
         f"{a}'s {shown(dataset, mine)} is {times} {b}'s {shown(dataset, theirs)}",
     )  # fmt: skip
+
+
+def _as_published(ratio: float, step: float) -> Published:
+    """A computed ratio judged as a published figure is, given to three significant figures:
+    '61.2% of' for 0.6122 is correct, '61% of' or '1.6 times' for 1.59 is close (it rounded)."""
+    if not ratio:
+        return Published(ratio, ratio, step)
+    precision = 10.0 ** (math.floor(math.log10(abs(ratio))) - 2)
+    stated = round(ratio / precision) * precision
+    return Published(stated, stated, precision)
 
 
 def _loosely(claim: Claim) -> Claim:

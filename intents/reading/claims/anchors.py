@@ -45,9 +45,18 @@ THAN_AFTER = re.compile(r"\S+\s+than\b")
 COMPARED_TO = re.compile(r"\b(?:only to|second to|behind|than|after)\s+(?:the\s+)?$")
 
 
+GAP_AGAINST = re.compile(  # '25 points above England': England is the other end of the gap
+    r"\b(?:points?|pp|percentage points?|times)\s+(?:above|below|higher than|lower than|ahead of|"
+    r"behind|more than|less than|over|under|short of|clear of)\s+(?:the\s+|that of\s+)?$"
+)
+
+
 def _yardstick(sentence: Sentence, mention: Mention) -> bool:
-    """'65% of the UK average': the UK there is what the figure is measured against."""
-    return any(y.start() <= mention.start < y.end() for y in YARDSTICK.finditer(sentence.text))
+    """'65% of the UK average', '25 points above England': the UK or England there is what the
+    figure is measured against."""
+    return any(
+        y.start() <= mention.start < y.end() for y in YARDSTICK.finditer(sentence.text)
+    ) or bool(GAP_AGAINST.search(sentence.text[: mention.start]))
 
 
 def subject_of(sentence: Sentence, at: int, earlier: Context) -> tuple[str, str]:
