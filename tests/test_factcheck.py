@@ -424,3 +424,19 @@ def test_sixth_set_claims(ask, claim, verdict, says):
     (reply,) = ask(claim)
     assert reply["verdict"] == verdict, reply["text"]
     assert says in reply["text"]
+
+
+@pytest.mark.parametrize(
+    ("statement", "verdict"),
+    [
+        ("Cheshire and Warrington topped the table for work inspiration", "correct"),
+        ("London matched Cheshire and Warrington on placements", "correct"),
+        ("the Humber outperformed London on placements", "incorrect"),
+        ("Tees Valley was among the leaders on work inspiration", "incorrect"),
+        ("London and Cheshire and Warrington jointly top the placements table", "correct"),
+    ],
+)
+def test_a_statement_pasted_without_check_is_checked(ask, statement, verdict):
+    """A brief's sentence pasted as it stands is a claim, not a request for the figures."""
+    (reply,) = ask(statement)
+    assert reply["intent"] == "factcheck" and reply["verdict"] == verdict, reply["text"]

@@ -39,7 +39,10 @@ STATEMENT_VERB = re.compile(
     r"comes|ran|runs|sits|sat|stands|ranks|ranked|lies|remains?|tops|topped|leads|led|trails|"
     r"lags|beats?|outperforms?|reach(?:es|ed)?|doesn t|isn t|wasn t|didn t|don t|aren t|got|"
     r"gets|takes|took|hosts|hosted|provides|provided|accounts? for|makes up|made up|comes second|"
-    r"performs?|performed|scores?|scored|excels|struggles|struggled|lag|lagged|trail|trailed)\b"
+    r"performs?|performed|scores?|scored|excels|struggles|struggled|lag|lagged|trail|trailed|"
+    r"match(?:es|ed)?|equall?ed|equals|mirror(?:s|ed)?|outperform(?:s|ed)?|underperform(?:s|ed)?|"
+    r"outstrip(?:s|ped)?|exceed(?:s|ed)?|doubled|trebled|tripled|halved|beaten|"
+    r"(?:jointly|joint) top|top the (?:table|list|league|rankings?|leps))\b"
 )
 OURS = re.compile(r"\b(?:our|ours)\b")  # 'the Tees Valley team: our GVA growth'; not 'we've got'
 

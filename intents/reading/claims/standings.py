@@ -19,7 +19,8 @@ THAT_IS = re.compile(r"(?:that|this|it) (?:is|s|was|puts it)\b")
 
 COMPARISON = re.compile(
     r"\b(?:ahead of|behind|higher than|lower than|better than|worse than|more than|less than|"
-    r"above|below|beats?|trails?|outperforms?|level with|the same as|equal to|on a par with|"
+    r"above|below|beats?|trails?|trailed|outperform(?:s|ed)?|underperform(?:s|ed)?|outstrip(?:s|ped)|"
+    r"exceed(?:s|ed)|level with|the same as|equal to|on a par with|"
     r"matches|matched|equalled|equals|mirrors|mirrored|more likely|less likely|"
     r"(?:higher|lower|better|worse|bigger|smaller|greater|larger) (?:\w+ ){1,3}?than)\b"
 )
@@ -37,7 +38,8 @@ STILL_SIDE: dict[str, Comparator] = {"higher": ">", "better": ">", "stronger": "
 COMPARISON_SIDE: dict[str, Comparator] = {
     **dict.fromkeys(("ahead of", "higher than", "better than", "more than", "above"), ">"),
     "more likely": ">",
-    **dict.fromkeys(("beat", "beats", "outperforms", "outperform"), ">"),
+    **dict.fromkeys(("beat", "beats", "outperforms", "outperform", "outperformed"), ">"),
+    **dict.fromkeys(("outstrips", "outstripped", "exceeds", "exceeded"), ">"),
     **dict.fromkeys(("level with", "the same as", "equal to", "on a par with", "matches"), "="),
     **dict.fromkeys(("matched", "equalled", "equals", "mirrors", "mirrored"), "="),
 }
