@@ -106,5 +106,6 @@ def respond(text: str, dataset: Dataset, last: Query | None = None) -> Turn:
         areas=areas,
         indicators=_chosen(query, answer),
         seen_areas=seen[-4:],
+        listed=answer.listed or query.listed,
     )
     return Turn(remembered, answer)

@@ -21,7 +21,7 @@ LEP_DEFINITION = (
     "The dataset is organised by the 39 LEPs of 2014."
 )
 TRIGGERS = (
-    r"\b(?:what (?:is|are|s)\b(?! (?:the |a |an |its |their )?(?:actual |latest |exact |current |real )?"
+    r"\b(?:what (?:is|are|s)\b(?! (?:its|their) )(?! (?:the |a |an )?(?:actual |latest |exact |current |real )?"
     r"(?:figure|number|share|rate|range|percentage|proportion|level|gap|difference|ranking|position|"
     r"score|value|placement rate|england|national|highest|lowest|top|bottom|best|worst|average|"
     r"relationship|correlation|link|connection|association)s?\b)"

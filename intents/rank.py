@@ -208,6 +208,7 @@ def handle(query: Query, dataset: Dataset) -> Answer:
         sources=tuple(dict.fromkeys(sources)),
         indicators=(indicator,),
         areas=query.candidates,  # a region's LEPs, when the ranking is within one
+        listed=tuple(f.area for f in shown),
         chart=lep_bars(
             dataset,
             indicator,

@@ -350,3 +350,22 @@ def test_a_question_of_its_own_in_a_thread_is_not_bent_by_the_thread(chat):
 def test_sixth_set_phrasings(ask, question, intent, areas):
     (reply,) = ask(question)
     assert (reply["intent"], reply["areas"]) == (intent, areas), reply["text"]
+
+
+@pytest.mark.parametrize(
+    ("ranking", "pick", "area"),
+    [
+        ("bottom 3 LEPs for placements", "the bottom one?", "Humber"),
+        ("top 5 for work placements", "and the top one?", "Cheshire and Warrington"),
+        ("top 5 for work placements", "who's second?", "London"),
+    ],
+)
+def test_a_follow_up_can_pick_one_lep_of_a_ranking(chat, ranking, pick, area):
+    replies = chat(ranking, pick, "tell me everything about it")
+    assert (replies[1]["intent"], replies[1]["areas"]) == ("value", [area]), replies[1]["text"]
+    assert (replies[2]["intent"], replies[2]["areas"]) == ("profile", [area])
+
+
+def test_the_bottom_after_a_top_list_is_the_bottom_of_the_ranking(chat):
+    replies = chat("top 5 for work placements", "and the bottom?")
+    assert replies[1]["intent"] == "rank" and "lowest first" in replies[1]["text"]

@@ -24,7 +24,8 @@ _SUBS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         # a struck figure with another after it is corrected by it: '~40%~ 38% of employers'
         (r"(?<!\w)~[£$]?\d[\d.,]*\s*(?:%|per ?cent|pp|points?)?~(?=\s*[£$]?\d)", " ", re.I),
-        (r"<[@#!][^>|]*\|([^>]*)>", r" \1 ", 0),  # <#C1|general>, <!subteam^S1|@team>
+        (r"<#[^>]*>", " ", 0),  # <#C1|skills-analysts>: where it was posted, not what is asked
+        (r"<[@!][^>|]*\|([^>]*)>", r" \1 ", 0),  # <!subteam^S1|@team>
         (r"<[@#!][^>]*>", " ", 0),  # <@U123>, <!channel>, <!here>
         (r"<(?:https?|mailto):[^>|]*\|([^>]*)>", r" \1 ", 0),  # <http://x|label>
         (r"<(?:https?|mailto):[^>]*>", " ", 0),

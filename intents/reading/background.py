@@ -31,6 +31,7 @@ BEFORE = re.compile(  # where the asker has been, or who in a place is asking
     r"|\b(?:outside|near|session in|sessions in|meeting in|workshop in|event in|conference in|"
     r"conf in|day in|week in|visitors from|guests from|delegates from)\s+(?:the\s+)?$"
     r"|\b(?:not just|not only|rather than|instead of)\s+(?:the\s+)?$"  # '(not just the SE LEP)'
+    r"|\b(?:ex|former|formerly|previously (?:at|in|with))\s+(?:the\s+)?$"  # '(ex Birmingham council)'
 )
 OCCASION = re.compile(  # 'for the Nottingham event': where the asker will be, not the subject
     r"^\s*(?:lep\s+)?(?:workshops?|sessions?|meetings?|events?|presentations?|visit|conference|"

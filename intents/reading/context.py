@@ -27,7 +27,7 @@ class FollowUp:
 
 
 ITS = (  # 'is its placement figure above England?'; not 'its been a long day' (it's)
-    r"\bits (?:\w+ )?(?:figure|share|rate|score|number|placements?|inspiration|growth|gva|"
+    r"\b(?:its|their) (?:\w+ )?(?:figure|share|rate|score|number|placements?|inspiration|growth|gva|"
     r"unemployment|band|rank|position|economy)\b"
 )
 FOLLOW_UP = tuple(
@@ -64,6 +64,27 @@ AREA_REFERENCE = re.compile(
     rf"|{ITS}"
     r"|^(?:how|what|where|and) (?:do|did|are|were|does|about) they\b"
 )
+PICK = re.compile(  # 'the bottom one?', "who's second?", 'number 2?': one LEP of a ranking
+    r"^(?:and |so |ok |okay )?(?:(?:who|what|which) (?:s |is |was )?|what about |tell me about )?"
+    r"(?:the )?(?:(top|highest|bottom|lowest)(?= (?:one|lep|place|area))|(first|second|third|"
+    r"fourth|fifth|last|1st|2nd|3rd|4th|5th)|(?:number|no|#) ?([1-9]))"
+    r"(?: one| lep| place| area| on the list| in the list)?(?: then)?$"
+)
+ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4}
+ORDINAL |= {"4th": 4, "fifth": 5, "5th": 5, "last": -1}
+
+
+def picked(text: str) -> tuple[str, int] | None:
+    """('highest' | 'lowest', 0) or ('', position) when a follow-up picks one LEP of a ranking."""
+    found = PICK.match(text.strip(" ?!."))
+    if found is None:
+        return None
+    end, nth, number = found.groups()
+    if end:
+        return ("highest" if end in ("top", "highest") else "lowest"), 0
+    return "", ORDINAL[nth] if nth else int(number)
+
+
 LEAD_IN = re.compile(r"^(?:and|or|but|so|also|then|now|ok|okay|what about|how about)\s+")
 SHORT = 5  # words; a short question missing a slot leans on the last one
 

@@ -90,6 +90,7 @@ class Query:
     unsure: str = ""  # why the likeliest reading was not trusted (clarify asks back)
     instead: str = ""  # the intent that reading would have been
     seen_areas: tuple[str, ...] = ()  # LEPs named earlier in the conversation, latest last
+    listed: tuple[str, ...] = ()  # the LEPs the last ranking listed, in the order shown
     notes: tuple[str, ...] = field(default=())  # what was assumed or carried over
     truncated: bool = False
 

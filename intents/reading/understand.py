@@ -12,6 +12,7 @@ from intents.reading.context import (
     BACK_TO_SEVERAL,
     carry,
     is_follow_up,
+    picked,
     points_back,
     refers_back,
     refers_to_areas,
@@ -110,7 +111,17 @@ def understand(text: str, dataset: Dataset, grammar: Grammar, last: Query | None
     if not any(r.keeps_districts and r.accepts(signals) for r in grammar.rules):
         signals, district_notes = _districts_as_leps(signals, dataset)
     chosen = signals
-    rule, signals = _choose(grammar, chosen, bare, last if follow_up else None)
+    one = _one_of_ranking(bare, last, dataset)
+    if one:  # 'the bottom one?' after a ranking: that LEP's figure
+        signals = replace(
+            bare,
+            leps=(one,),
+            indicators=bare.indicators or last.indicators,
+            notes=(*bare.notes, f"took “{bare.text.strip(' ?')}” as {one}, from the ranking"),
+        )
+        rule = next(r for r in grammar.rules if r.accepts(signals))
+    else:
+        rule, signals = _choose(grammar, chosen, bare, last if follow_up else None)
     claims: tuple[Claim, ...] = ()
     if rule.reads_claims:
         claims = read_claims(cleaned, lexicon_for(dataset), _claim_context(signals, last))
@@ -118,7 +129,9 @@ def understand(text: str, dataset: Dataset, grammar: Grammar, last: Query | None
             rule, signals = _choose(
                 grammar.without_claims, chosen, bare, last if follow_up else None
             )
-    if signals.aside and last is None and not rule.keeps_districts:  # 'Leeds team here: top 5'
+    if (
+        signals.aside and last is None and not rule.keeps_districts and not one
+    ):  # 'Leeds team here: top 5'
         without = _without_places(signals)
         other = next(r for r in grammar.rules if r.accepts(without))
         if other.reads_claims and not read_claims(cleaned, lexicon, _claim_context(without, None)):
@@ -161,7 +174,28 @@ def understand(text: str, dataset: Dataset, grammar: Grammar, last: Query | None
         instead=instead,
         notes=(*signals.notes, *district_notes, *carried),
         truncated=truncated,
+        listed=last.listed if one and last is not None else (),  # 'and the top one?' next
     )
+
+
+def _one_of_ranking(bare: Signals, last: Query | None, dataset: Dataset) -> str:
+    """The LEP a follow-up picks from the ranking before it, by position ("who's second?") or
+    by value ('the bottom one?', whichever way the list ran); "" when it picks none."""
+    if last is None or not last.listed or not last.indicators or bare.leps:
+        return ""
+    pick = picked(bare.text)
+    if pick is None:
+        return ""
+    end, position = pick
+    if end:
+        fact = {a: dataset.evidence(a, last.indicators[0]).fact for a in last.listed}
+        by_value = {
+            a: f.value if f is not None and f.value is not None else 0 for a, f in fact.items()
+        }
+        return (max if end == "highest" else min)(last.listed, key=by_value.__getitem__)
+    if position == -1 or position <= len(last.listed):
+        return last.listed[position - 1 if position > 0 else -1]
+    return ""
 
 
 def _off_topic(grammar: Grammar, signals: Signals) -> bool:

@@ -131,3 +131,4 @@ class Answer:
     verdict: str | None = None
     claims: tuple[ClaimCheck, ...] = ()  # factcheck: one per claim, in the order written
     assumed: tuple[str, ...] = ()  # what the handler assumed, shown in the "Read as" line
+    listed: tuple[str, ...] = ()  # rank: the LEPs listed, in the order shown ('the bottom one?')
