@@ -87,11 +87,16 @@ def handle(query: Query, dataset: Dataset) -> Answer:
             f"{listing(published)}. {headline}"
         )
     if query.areas:  # 'manufacturing placements in London': the LEP's all-sector figure beside
-        asked = listing([sector_name(b) for b in query.breakdowns]) or "sector"
+        asked = listing([sector_name(b) for b in query.breakdowns])
         where = listing([dataset.spoken(a) for a in query.areas], "or")
+        missing_here = (
+            f"{ind.short} figure for {asked} employers in {where}"
+            if asked
+            else f"{ind.short} breakdown by sector for {where}"
+        )
         headline = (
             f"Sector figures are published for England only, not by LEP, so there is no "
-            f"{ind.short} figure for {asked} employers in {where}. {headline}"
+            f"{missing_here}. {headline}"
         )
         lines += in_areas.lines
         sources += in_areas.sources
@@ -142,6 +147,15 @@ SPEC = IntentSpec(
         Rule("breakdown", 55, needs=frozenset({"sector"}), leps=(0, 0)),
         Rule("breakdown", 56, triggers=TRIGGERS, leps=(0, 0)),
         Rule("breakdown", 57, needs=frozenset({"sector"}), leps=(1, 4)),  # none by LEP: say so
+        Rule(
+            "breakdown",
+            58,
+            triggers=(
+                r"\bby (?:sector|industry|size)\b|\bsector(?:al)? (?:split|breakdown|mix|figures?)\b"
+                r"|\bsplit by (?:sector|industry)\b",
+            ),
+            leps=(1, 4),
+        ),
     ),
     handle=handle,
     examples=("work inspiration in manufacturing vs business services",),

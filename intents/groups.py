@@ -21,6 +21,10 @@ GROUP_WORDS = (
     r"\b(?:england|english|national|nationally|nationwide|uk|britain|country|average|overall|"
     r"as a whole|typical|benchmark|regions?|regional|south|southern|north|northern|elsewhere|rest)\b"
 )
+NORTH = re.compile(  # no group is published for the north: say so before the split that is
+    r"\b(?:the north|north of england|northern england|the northern (?:leps|areas|regions))\b"
+    r"(?! (?:west|east|ireland))"
+)
 REGION_WORDS = (
     r"\b(?:by region|regions|regional|each region|per region|as a region|the region|region)\b"
 )
@@ -189,11 +193,15 @@ def handle(query: Query, dataset: Dataset) -> Answer:
         )
     chart_facts = _group_facts(dataset, indicators[0], groups) if groups else []
     first = dataset.indicator(indicators[0])
+    headline = sentences[0] if sentences else "There are no group figures for that in this dataset."
+    if NORTH.search(query.text.lower()) and not query.candidates:
+        headline = (
+            "There is no figure for the north of England in this dataset; the nearest published "
+            f"split is the south against the rest of England. {headline}"
+        )
     return Answer(
         intent="groups",
-        headline=sentences[0]
-        if sentences
-        else "There are no group figures for that in this dataset.",
+        headline=headline,
         lines=(*sentences[1:], *lines),
         table=Table(("measure", "group", "figure", "period"), tuple(rows))
         if len(rows) > 1

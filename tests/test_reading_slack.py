@@ -369,3 +369,17 @@ def test_a_follow_up_can_pick_one_lep_of_a_ranking(chat, ranking, pick, area):
 def test_the_bottom_after_a_top_list_is_the_bottom_of_the_ranking(chat):
     replies = chat("top 5 for work placements", "and the bottom?")
     assert replies[1]["intent"] == "rank" and "lowest first" in replies[1]["text"]
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "says"),
+    [
+        ("how's the north doing on work inspiration", "groups", "no figure for the north"),
+        ("sector split of placements for the humber", "breakdown", "no sector or size breakdown"),
+        ("cross-posting from <#C01|skills-team>: what's Dorset's work inspiration band?",
+         "value", "Dorset"),
+    ],
+)  # fmt: skip
+def test_what_is_not_published_is_said_before_what_is(ask, question, intent, says):
+    (reply,) = ask(question)
+    assert reply["intent"] == intent and says in reply["text"], reply["text"]
