@@ -440,3 +440,22 @@ def test_a_statement_pasted_without_check_is_checked(ask, statement, verdict):
     """A brief's sentence pasted as it stands is a claim, not a request for the figures."""
     (reply,) = ask(statement)
     assert reply["intent"] == "factcheck" and reply["verdict"] == verdict, reply["text"]
+
+
+def test_a_measure_named_as_a_yardstick_is_not_the_figures_own(ask):
+    """'17% did any, a third of the placement rate': the 17% is the work inspiration the
+    sentence before is about, and 'a third of' is a ratio of the two measures."""
+    (reply,) = ask(
+        "Work inspiration was less common than placements. Just 17% of employers in England "
+        "did any, a third of the placement rate. In Tees Valley it was 11%."
+    )
+    assert [c["verdict"] for c in reply["claims"]] == ["correct", "incorrect", "correct"]
+    assert [c["indicator"] for c in reply["claims"]] == ["work_inspiration"] * 3
+    assert "44.7% of its work placements" in reply["text"]
+    assert "[17%]" not in reply["text"] and "[38%]" not in reply["text"]
+
+
+def test_a_ratio_of_two_measures_names_both(ask):
+    (reply,) = ask("check: placements are more than twice as common as work inspiration in England")
+    assert reply["verdict"] == "correct"
+    assert set(reply["indicators"]) == {"work_placements", "work_inspiration"}

@@ -186,7 +186,9 @@ def handle(query: Query, dataset: Dataset) -> Answer:
         lines += [f"Corrected: {fixed}", NOTE]
     if any(j.claim.comparator != "=" or j.verdict == "rounding" for j in judgements):
         lines.append(RULE)
-    indicators = tuple(dict.fromkeys(c.indicator for c in claims if c.indicator))
+    indicators = tuple(
+        dict.fromkeys(i for c in claims for i in (c.indicator, c.versus) if i)
+    )  # 'placements are twice work inspiration' is about both
     named = (a for c in claims for a in (c.subject, c.other))
     areas = tuple(dict.fromkeys(a for a in named if dataset.is_lep(a)))
     return Answer(

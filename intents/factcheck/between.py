@@ -95,6 +95,16 @@ def _label(dataset: Dataset, fact: Fact) -> str:
     return dataset.spoken(fact.area)
 
 
+def _labels(dataset: Dataset, claim: Claim, mine: Fact, theirs: Fact) -> tuple[str, str]:
+    """Both sides, possessive; a ratio of two measures of one area names the measures."""
+    if claim.versus:
+        return (
+            f"{dataset.spoken(mine.area)}'s {dataset.indicator(mine.indicator).short}",
+            f"its {dataset.indicator(theirs.indicator).short}",
+        )
+    return f"{_label(dataset, mine)}'s", f"{_label(dataset, theirs)}'s"
+
+
 def _missing(dataset: Dataset, claim: Claim) -> Judgement:
     ind = dataset.indicator(claim.indicator)
     return unverifiable(
@@ -165,7 +175,7 @@ def judge_ratio(dataset: Dataset, claim: Claim) -> Judgement:
     loose = claim if not claim.in_words else _loosely(claim)
     step = claim.precision if not claim.in_words else 0.01
     verdict = decide(loose, _as_published(ratio, step))
-    a, b = _label(dataset, mine), _label(dataset, theirs)
+    a, b = _labels(dataset, claim, mine, theirs)
     times = (
         f"{number(round(ratio * 100, 1))}% of"  # '61% of the UK average'
         if claim.unit == "percent"
@@ -173,7 +183,7 @@ def judge_ratio(dataset: Dataset, claim: Claim) -> Judgement:
     )
     return _computed(
         claim, mine, theirs, verdict, "ratio of the published figures",
-        f"{a}'s {shown(dataset, mine)} is {times} {b}'s {shown(dataset, theirs)}",
+        f"{a} {shown(dataset, mine)} is {times} {b} {shown(dataset, theirs)}",
     )  # fmt: skip
 
 

@@ -78,7 +78,8 @@ def _after(sentence: Sentence, claims: list[Claim], earlier: Context) -> Context
     elif not claims:
         subjects = named = [m.target for m in sentence.mentions if m.kind in ("lep", "group")]
         measures = [m.target for m in sentence.mentions if m.kind == "indicator"]
-        indicator, sector = (measures[-1] if measures else ""), earlier.sector
+        # 'Work inspiration was less common than placements.': the first measure is the topic
+        indicator, sector = (measures[0] if measures else ""), earlier.sector
     else:
         return earlier
     if not subjects:

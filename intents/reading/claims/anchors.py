@@ -136,6 +136,13 @@ def measure_of(sentence: Sentence, at: int, earlier: Context) -> tuple[str, str]
         )
         if (mention is None or overlapping) and len(sentence.broken_down) == 1:
             return next(iter(sentence.broken_down)), ""
+    yardstick = (
+        mention is not None
+        and mention.start > at
+        and RATIO_OF.search(sentence.text[at : mention.start]) is not None
+    )
+    if yardstick and earlier.indicators:  # '17% did any, a third of the placement rate'
+        return earlier.indicators[0], ""
     if mention is not None and not part[0] <= mention.start < part[1]:
         part = part_of(sentence, mention.start)  # the measure is named in the next part
     scope = (0, len(sentence.text)) if BOTH_AND.search(sentence.text) else part
@@ -179,6 +186,10 @@ def carried_sector(sentence: Sentence, earlier: Context) -> str:
 
 
 SECTOR_WORD = re.compile(r"\bthe (?:sector|industry)\b")
+RATIO_OF = re.compile(  # a measure named as what a figure is a fraction of, in another clause
+    r"\b(?:(?:a (?:third|quarter|fifth|half)|\d+ ?%) of|half|twice|double|\d+(?:\.\d+)? times) "
+    r"(?:the|that|its) $"
+)
 AMONG = re.compile(r"\b(?:among|amongst)\b")  # 'Among micro firms with 2-4 staff, 25% …'
 
 

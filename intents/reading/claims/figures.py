@@ -274,6 +274,12 @@ def figure_claim(sentence: Sentence, amount: Amount, earlier: Context) -> Claim:
             claim, kind="ratio", indicator=measures[0], versus=measures[1], other=subject,
             value=amount.value / 100, precision=amount.precision / 100,
         )  # fmt: skip
+    after = measures[0] if len(measures) == 1 else ""
+    if of and not other and after and after != indicator and amount.in_words:
+        return replace(  # '17% did work inspiration, a third of the placement rate'
+            claim, kind="ratio", versus=after, other=subject,
+            value=amount.value / 100, precision=amount.precision / 100,
+        )  # fmt: skip
     if other and of and amount.unit == "percent" and (of.group(1) or amount.in_words):
         subject, other, _ = _sides(sentence, amount, earlier.previous or subject, earlier)
         return replace(
