@@ -459,3 +459,13 @@ def test_a_ratio_of_two_measures_names_both(ask):
     (reply,) = ask("check: placements are more than twice as common as work inspiration in England")
     assert reply["verdict"] == "correct"
     assert set(reply["indicators"]) == {"work_placements", "work_inspiration"}
+
+
+@pytest.mark.parametrize(
+    "claim",
+    ["The North West averaged 46% on placements", "Yorkshire and the Humber: 29% on placements"],
+)
+def test_a_figure_said_of_a_region_cannot_be_checked(ask, claim):
+    (reply,) = ask(claim)
+    assert reply["intent"] == "factcheck" and reply["verdict"] == "unverifiable"
+    assert "regions have no figures of their own" in reply["text"]

@@ -223,6 +223,14 @@ SPEC = IntentSpec(
             refuses=frozenset({"asks_leps"}),
             reads_claims=True,
         ),
+        Rule(  # 'The North West averaged 46% on placements': a region has no figure to check
+            "factcheck",
+            19,
+            reads_claims=True,
+            needs=frozenset({"number", "indicator", "region"}),
+            refuses=frozenset({"asks_leps", "threshold", "order"}),
+            leps=(0, 0),
+        ),
         Rule(
             "factcheck",
             15,
