@@ -469,3 +469,12 @@ def test_a_figure_said_of_a_region_cannot_be_checked(ask, claim):
     (reply,) = ask(claim)
     assert reply["intent"] == "factcheck" and reply["verdict"] == "unverifiable"
     assert "regions have no figures of their own" in reply["text"]
+
+
+def test_second_only_to_another_lep_is_a_rank_of_the_lep_before_it(ask):
+    (reply,) = ask(
+        "check: Cheshire and Warrington had 25% of employers doing work inspiration, "
+        "second only to Oxfordshire."
+    )
+    assert reply["verdict"] == "incorrect" and "not the second highest" in reply["text"]
+    assert {c["area"] for c in reply["claims"]} == {"Cheshire and Warrington"}

@@ -104,6 +104,9 @@ AMONG = re.compile(  # 'among the worst', 'one of the highest': a standing, not 
 AMONG_SIDE = {"highest": "high", "top": "high", "strongest": "high", "richest": "high"}
 AMONG_SIDE |= {"lowest": "low", "bottom": "low", "weakest": "low", "poorest": "low"}
 AMONG_SIDE |= {"best": "best", "worst": "worst"}
+SECOND_TO = re.compile(
+    r"\b(second|third|2nd|3rd)\s+(?:only\s+)?to\b"
+)  # 'second only to Oxfordshire'
 CAME = re.compile(
     r"\b(?:came|comes|ranked|ranks|placed|sits|was|is)\s+(second|third|fourth|2nd|3rd|4th)\b(?!\s+(?:highest|lowest|best|worst|largest|smallest))"
 )

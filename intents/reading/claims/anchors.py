@@ -72,6 +72,13 @@ def subject_of(sentence: Sentence, at: int, earlier: Context) -> tuple[str, str]
     ):
         before = [m for m in sentence.mentions if m.kind in AREA_KINDS and m.end <= mention.start]
         mention = before[-1] if before else mention  # 'second only to Cumbria, at 23%': not Cumbria
+    if (
+        mention is not None
+        and mention.start > at
+        and COMPARED_TO.search(sentence.text[: mention.start])
+        and any(m.kind in AREA_KINDS and m.end <= at for m in sentence.mentions)
+    ):  # '25% …, second only to Oxfordshire': the area before the figure
+        mention = [m for m in sentence.mentions if m.kind in AREA_KINDS and m.end <= at][-1]
     if mention is not None and mention.start > at and THAN_AFTER.match(sentence.text, at):
         before = [m for m in sentence.mentions if m.kind in AREA_KINDS and m.end <= at]
         mention = before[-1] if before else mention  # 'more likely (40%) than the rest (35%)'

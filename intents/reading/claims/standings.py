@@ -108,6 +108,14 @@ def extreme_claims(sentence: Sentence, earlier: Context) -> list[tuple[int, Clai
             position=words.ORDINALS[m.group(1)],
         )
         out.append((m.start(), claim))
+    for m in words.SECOND_TO.finditer(sentence.text):  # the area before it, not the one after
+        before = [x for x in sentence.mentions if x.kind in ("lep", "group") and x.end <= m.start()]
+        claim = anchored(sentence, m.start(), earlier, "extreme")
+        if before:
+            subject, doubt = subject_of(sentence, before[-1].start, earlier)
+            claim = replace(claim, subject=subject, doubt=doubt or claim.doubt)
+        claim = replace(claim, extreme="highest", position=words.ORDINALS[m.group(1)])
+        out.append((m.start(), claim))
     spreads = [
         *words.AMONG.finditer(sentence.text),
         *SPREAD.finditer(sentence.text),
