@@ -108,7 +108,10 @@ def extreme_claims(sentence: Sentence, earlier: Context) -> list[tuple[int, Clai
             position=words.ORDINALS[m.group(1)],
         )
         out.append((m.start(), claim))
+    came = {m.start(1) for m in words.CAME.finditer(sentence.text)}
     for m in words.SECOND_TO.finditer(sentence.text):  # the area before it, not the one after
+        if m.start(1) in came:  # 'was second only to Cumbria': read once, above
+            continue
         before = [x for x in sentence.mentions if x.kind in ("lep", "group") and x.end <= m.start()]
         claim = anchored(sentence, m.start(), earlier, "extreme")
         if before:
