@@ -478,3 +478,23 @@ def test_second_only_to_another_lep_is_a_rank_of_the_lep_before_it(ask):
     )
     assert reply["verdict"] == "incorrect" and "not the second highest" in reply["text"]
     assert {c["area"] for c in reply["claims"]} == {"Cheshire and Warrington"}
+
+
+def test_over_the_same_period_takes_the_years_said_before(ask):
+    (reply,) = ask(
+        "Between 2008 and 2013 Tees Valley's economy grew by 0.8% a year. "
+        "London grew fastest over the same period."
+    )
+    assert [c["verdict"] for c in reply["claims"]] == ["correct", "unverifiable"]
+    assert "2003-2013, not 2008-2013" in reply["text"]
+
+
+def test_as_did_another_lep_is_the_same_standing_said_of_it(ask):
+    (reply,) = ask(
+        "check: Liverpool City Region had high unemployment, as did Greater Birmingham and Solihull."
+    )
+    assert [c["area"] for c in reply["claims"]] == [
+        "Liverpool City Region",
+        "Greater Birmingham and Solihull",
+    ]
+    assert reply["verdict"] == "correct"

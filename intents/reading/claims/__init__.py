@@ -23,7 +23,7 @@ from intents.reading.claims.figures import (
     two_sided,
 )
 from intents.reading.claims.joined import both_before, in_order, shared, with_extremes
-from intents.reading.claims.sentence import Context, Sentence, read_sentence
+from intents.reading.claims.sentence import SAME_PERIOD, Context, Sentence, read_sentence
 from intents.reading.claims.standings import (
     comparison_claim,
     extreme_claims,
@@ -47,6 +47,8 @@ def read_claims(text: str, lexicon: Lexicon, earlier: Context | None = None) -> 
     for original in split:
         students = bool(earlier.indicators) and earlier.indicators[0] in lexicon.of_students
         sentence = read_sentence(original, lexicon, students, alone=earlier.single)
+        if not sentence.period and earlier.period and SAME_PERIOD.search(sentence.text):
+            sentence = replace(sentence, period=earlier.period)  # 'over the same period'
         found = [(a.start, figure_claim(sentence, a, earlier)) for a in figures_said(sentence)]
         found = every_lep(sentence, found + quantified(sentence, earlier))
         found += extreme_claims(sentence, earlier)
@@ -57,7 +59,9 @@ def read_claims(text: str, lexicon: Lexicon, earlier: Context | None = None) -> 
         found = both_before(sentence, found, earlier)
         claims = [two_sided(c) for _, c in sorted(found, key=lambda pair: pair[0])]
         out += claims
-        earlier = _after(sentence, claims, earlier)
+        earlier = replace(
+            _after(sentence, claims, earlier), period=sentence.period or earlier.period
+        )
     return tuple(out)
 
 

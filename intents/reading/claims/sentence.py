@@ -59,6 +59,7 @@ class Context:
     single: bool = True  # the message is one sentence, so a bare claim follows the conversation
     recent: tuple[str, ...] = ()  # the last two areas claims were about: 'the gap', 'both'
     sector: str = ""  # the last claim's sector: 'Its figure was 18%' after a sector claim
+    period: str = ""  # the years the sentences before named: 'over the same period'
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,9 @@ class Sentence:
     supersedes: dict[str, frozenset[str]]
     broken_down: frozenset[str]  # measures published by sector
     changes: frozenset[str]  # measures that are themselves a change in points
+
+
+SAME_PERIOD = re.compile(r"\b(?:the same|that|this) (?:period|span|years?|time)\b|\bsince then\b")
 
 
 def _period(text: str) -> str:

@@ -308,7 +308,25 @@ def relation_claims(
             )
             out += [(at, replace(claim, indicator=i)) for i in _each_measure(sentence, indicator)]
             break
-    return out
+    return out + _as_did(sentence, out)
+
+
+AS_DID = re.compile(
+    r"\b(?:as (?:did|does|do|was|were|is|are|has|had)|and so (?:did|does|was|is))\s+(?:the\s+)?$"
+)
+
+
+def _as_did(sentence: Sentence, found: list[tuple[int, Claim]]) -> list[tuple[int, Claim]]:
+    """'LCR had high unemployment, as did GBS': the same standing, said of the area after."""
+    if not found:
+        return []
+    at, claim = found[-1]
+    return [
+        (m.start, replace(claim, subject=m.target))
+        for m in sentence.mentions
+        if m.kind == "lep" and m.start > at and m.target != claim.subject
+        and AS_DID.search(sentence.text[at : m.start])
+    ]  # fmt: skip
 
 
 def _each_measure(sentence: Sentence, indicator: str) -> list[str]:
