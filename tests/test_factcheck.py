@@ -498,3 +498,8 @@ def test_as_did_another_lep_is_the_same_standing_said_of_it(ask):
         "Greater Birmingham and Solihull",
     ]
     assert reply["verdict"] == "correct"
+
+
+def test_a_measure_named_top_three_is_not_a_top_three_claim(ask):
+    (reply,) = ask("check: London has a high share of workers in the top three occupational groups")
+    assert reply["verdict"] == "correct" and "named" not in reply["claims"][0]["claimed"]

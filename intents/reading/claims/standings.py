@@ -167,6 +167,8 @@ def extreme_claims(sentence: Sentence, earlier: Context) -> list[tuple[int, Clai
         for m in words.TOP_N_ENDS.finditer(sentence.text)
     ]
     for m, n, top in tops:
+        if inside_mention(sentence, m.start()):  # 'the top three occupational groups' is a measure
+            continue
         claim = replace(
             anchored(sentence, m.start(), earlier, "top_n"),
             extreme="highest" if top else "lowest",
