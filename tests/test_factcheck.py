@@ -503,3 +503,11 @@ def test_as_did_another_lep_is_the_same_standing_said_of_it(ask):
 def test_a_measure_named_top_three_is_not_a_top_three_claim(ask):
     (reply,) = ask("check: London has a high share of workers in the top three occupational groups")
     assert reply["verdict"] == "correct" and "named" not in reply["claims"][0]["claimed"]
+
+
+def test_a_sector_as_a_share_of_the_england_average_is_a_ratio(ask):
+    (reply,) = ask(
+        "check: construction's 6% is about a third of the England work inspiration average"
+    )
+    assert [c["verdict"] for c in reply["claims"]] == ["correct", "rounding"]
+    assert "35.3% of England's all-sector 17%" in reply["text"] and "[6%]" not in reply["text"]

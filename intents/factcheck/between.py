@@ -26,8 +26,8 @@ def _facts(dataset: Dataset, claim: Claim) -> tuple[Fact | None, Fact | None]:
         return mine, dataset.evidence(claim.subject, claim.versus, claim.sector).fact
     if claim.other.startswith("sector: "):
         return mine, dataset.evidence(claim.subject, claim.indicator, claim.other).fact
-    if claim.other == "England" and not claim.sector:
-        return mine, dataset.benchmark(claim.indicator)
+    if claim.other == "England" and (not claim.sector or claim.subject == "England"):
+        return mine, dataset.benchmark(claim.indicator)  # a sector against all employers
     return mine, dataset.evidence(claim.other, claim.indicator, claim.sector).fact
 
 
@@ -102,7 +102,10 @@ def _labels(dataset: Dataset, claim: Claim, mine: Fact, theirs: Fact) -> tuple[s
             f"{dataset.spoken(mine.area)}'s {dataset.indicator(mine.indicator).short}",
             f"its {dataset.indicator(theirs.indicator).short}",
         )
-    return f"{_label(dataset, mine)}'s", f"{_label(dataset, theirs)}'s"
+    theirs_said = _label(dataset, theirs) + (
+        "'s all-sector" if mine.breakdown and not theirs.breakdown else "'s"
+    )
+    return f"{_label(dataset, mine)}'s", theirs_said
 
 
 def _missing(dataset: Dataset, claim: Claim) -> Judgement:

@@ -31,7 +31,8 @@ APPROACH_SHARE = 0.10
 RULE = (
     "How close counts: a figure equal to the published one is correct; within rounding, close; "
     "'about X' within a twentieth of X (at least a point for a share); a share in words within "
-    "3 points (5 hedged); 'almost X' below X by at most a tenth of X; bounds hold or fail."
+    "3 points (5 hedged); 'almost X' below X by at most a tenth of X (close if only rounding "
+    "brings it there); a ratio as a figure to three significant figures; bounds hold or fail."
 )
 
 

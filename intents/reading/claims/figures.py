@@ -274,6 +274,12 @@ def figure_claim(sentence: Sentence, amount: Amount, earlier: Context) -> Claim:
             claim, kind="ratio", indicator=measures[0], versus=measures[1], other=subject,
             value=amount.value / 100, precision=amount.precision / 100,
         )  # fmt: skip
+    average = of is not None and of.group(1) and "average" in of.group(0)
+    if average and not other and amount.in_words and claim.sector:
+        return replace(  # "construction's 6% is about a third of the England average"
+            claim, kind="ratio", other="England",
+            value=amount.value / 100, precision=amount.precision / 100,
+        )  # fmt: skip
     after = measures[0] if len(measures) == 1 else ""
     if of and not other and after and after != indicator and amount.in_words:
         return replace(  # '17% did work inspiration, a third of the placement rate'
