@@ -511,3 +511,17 @@ def test_a_sector_as_a_share_of_the_england_average_is_a_ratio(ask):
     )
     assert [c["verdict"] for c in reply["claims"]] == ["correct", "rounding"]
     assert "35.3% of England's all-sector 17%" in reply["text"] and "[6%]" not in reply["text"]
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdicts"),
+    [
+        ("check: Cheshire and Warrington was the best LEP on both placements and work inspiration",
+         ["correct", "correct"]),
+        ("check: London was the best LEP on both placements and work inspiration",
+         ["correct", "incorrect"]),
+    ],
+)  # fmt: skip
+def test_an_extreme_on_both_measures_is_checked_on_each(ask, claim, verdicts):
+    (reply,) = ask(claim)
+    assert [c["verdict"] for c in reply["claims"]] == verdicts

@@ -140,19 +140,21 @@ def extreme_claims(sentence: Sentence, earlier: Context) -> list[tuple[int, Clai
         if before:  # 'Humber employers are the least likely in England': not England
             subject, doubt = subject_of(sentence, before[-1].start, earlier)
         indicator, measure_doubt = measure_of(sentence, m.start(), earlier)
-        out.append(
+        only = bool(words.ONLY.search(sentence.text))
+        each = [indicator] if only else _each_measure(sentence, indicator)  # 'best on both'
+        out += [
             (
                 m.start(),
                 Claim(
                     text=sentence.original,
                     kind="extreme",
                     subject=subject,
-                    indicator=indicator,
+                    indicator=measure,
                     sector=sector_at(sentence, m.start()),
                     extreme=words.EXTREME_WORDS[word],
                     position=words.ORDINALS.get(m.group(2) or "", 1),
                     joint=bool(m.group(1)),
-                    only=bool(words.ONLY.search(sentence.text)),
+                    only=only,
                     negated=_denied(sentence, subject, m.start()),
                     relation="band" if words.BAND_AFTER.match(sentence.text[m.end() :]) else "",
                     period=sentence.period,
@@ -160,7 +162,8 @@ def extreme_claims(sentence: Sentence, earlier: Context) -> list[tuple[int, Clai
                     doubt=doubt or measure_doubt,
                 ),
             )
-        )
+            for measure in each
+        ]
     tops = [(m, m.group(2), m.group(1) == "top") for m in words.TOP_N.finditer(sentence.text)]
     tops += [
         (m, m.group(1), words.EXTREME_WORDS[m.group(2)] in ("highest", "best"))
