@@ -281,9 +281,13 @@ def read_signals(text: str, lexicon: Lexicon, students: bool = False) -> Signals
             notes.append(f"read “{m.phrase}” as {target.replace('_', ' ')}")
 
     indicators = found["indicator"]
+    phrases: list[tuple[int, int]] = []  # where a measure was read across several words
     for pattern, indicator, supersedes in lexicon.patterns:
         hit = pattern.search(norm)
-        if hit:  # a phrase over several words replaces the measures read inside it, not elsewhere
+        if hit:
+            phrases.append(
+                hit.span()
+            )  # a phrase over several words replaces the measures read inside it, not elsewhere
             inside = {
                 t
                 for t, places in where.items()
@@ -321,7 +325,11 @@ def read_signals(text: str, lexicon: Lexicon, students: bool = False) -> Signals
 
     years = tuple(YEAR.findall(norm))
     found_amounts = amounts(norm)
-    free_tokens = [t for i, t in enumerate(tokens) if i not in covered]
+    free_tokens = [
+        t
+        for i, t in enumerate(tokens)
+        if i not in covered and not any(a <= spans[i][0] and spans[i][1] <= b for a, b in phrases)
+    ]
     unread = tuple(
         t
         for t in free_tokens
