@@ -142,8 +142,7 @@ def handle(query: Query, dataset: Dataset) -> Answer:
         intent="unknown",
         headline=headline,
         lines=lines,
-        areas=query.areas,
-        indicators=query.indicators,
+        indicators=query.indicators,  # no areas: the reply is about none ('house prices in Cornwall')
         next_questions=nexts,
     )
 
