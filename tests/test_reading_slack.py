@@ -347,6 +347,9 @@ def test_a_question_of_its_own_in_a_thread_is_not_bent_by_the_thread(chat):
         ("what's the relationship between kibs and placements again?", "relationship", []),
         ("of the firms offering placements, how many use them to recruit?", "groups", []),
         ("how many year 11s were happy with careers ed, according to aspires?", "groups", []),
+        ("my colleague up in newcastle says the sample is tiny - how many firms were surveyed?",
+         "source", []),
+        ("does kibs matter for placements?", "relationship", []),
     ],
 )  # fmt: skip
 def test_sixth_set_phrasings(ask, question, intent, areas):

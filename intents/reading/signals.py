@@ -310,6 +310,11 @@ def read_signals(text: str, lexicon: Lexicon, students: bool = False) -> Signals
             ]
             mentions.append(Mention("indicator", indicator, hit.start(), hit.end()))
     aside = set_aside(norm, mentions)
+    vague = [m for m in mentions if m.kind == "ambiguous"]
+    behind = {vague[i].target for i in background(norm, vague)}  # 'colleague up in Newcastle'
+    if behind:
+        found["ambiguous"] = [a for a in found["ambiguous"] if a[0] not in behind]
+        mentions = [m for m in mentions if not (m.kind == "ambiguous" and m.target in behind)]
     places = [m for m in mentions if m.kind in ("lep", "district", "region", "group", "outside")]
     if aside and any(m.target not in aside for m in places):  # a subject is left: drop the rest
         found["lep"] = [t for t in found["lep"] if t not in aside]
