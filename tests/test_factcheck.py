@@ -525,3 +525,19 @@ def test_a_sector_as_a_share_of_the_england_average_is_a_ratio(ask):
 def test_an_extreme_on_both_measures_is_checked_on_each(ask, claim, verdicts):
     (reply,) = ask(claim)
     assert [c["verdict"] for c in reply["claims"]] == verdicts
+
+
+def test_years_by_one_figure_are_not_another_measures(ask):
+    (reply,) = ask(
+        "check: Tees Valley had 11% on work inspiration and grew 0.8% a year in 2008-13, "
+        "the slowest of any LEP"
+    )
+    assert [c["verdict"] for c in reply["claims"]] == ["correct", "incorrect"]
+
+
+def test_among_sectors_is_about_england_after_a_leps_sentence(ask):
+    (reply,) = ask(
+        "Tees Valley was lowest on work inspiration, at 11%. Among sectors, construction "
+        "trailed on 6%."
+    )
+    assert [c["verdict"] for c in reply["claims"]] == ["correct", "correct"]

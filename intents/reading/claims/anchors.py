@@ -110,6 +110,8 @@ def subject_of(sentence: Sentence, at: int, earlier: Context) -> tuple[str, str]
     if PRONOUN.search(before) or THERE.search(sentence.text):
         referred = earlier.previous or (earlier.areas[0] if earlier.areas else "")
         return referred, "" if referred else "which area 'it' or 'there' refers to"
+    if AMONG_SECTORS.search(sentence.text):  # 'Among sectors, construction trailed on 6%'
+        return "England", ""
     if earlier.previous:  # a passage: 'Only 29% do.' is about the sentence before's area
         return earlier.previous, ""
     if earlier.single and earlier.areas:
@@ -197,7 +199,10 @@ RATIO_OF = re.compile(  # a measure named as what a figure is a fraction of, in 
     r"\b(?:(?:a (?:third|quarter|fifth|half)|\d+ ?%) of|half|twice|double|\d+(?:\.\d+)? times) "
     r"(?:the|that|its) $"
 )
-AMONG = re.compile(r"\b(?:among|amongst)\b")  # 'Among micro firms with 2-4 staff, 25% …'
+AMONG = re.compile(r"\b(?:among|amongst)\b")
+AMONG_SECTORS = re.compile(
+    r"\b(?:among|amongst|across|of the|by) (?:the )?(?:sectors|industries)\b"
+)  # 'Among micro firms with 2-4 staff, 25% …'
 
 
 def sector_mention(sentence: Sentence, at: int) -> Mention | None:
