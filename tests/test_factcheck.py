@@ -541,3 +541,17 @@ def test_among_sectors_is_about_england_after_a_leps_sentence(ask):
         "trailed on 6%."
     )
     assert [c["verdict"] for c in reply["claims"]] == ["correct", "correct"]
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("check: Dorset's placement band was 40-45%", "incorrect"),
+        ("check: Dorset's placement band was 37-40%", "correct"),
+        ("check: altruism as a reason for placements rose 4 points between EPS 2012 and EPS 2014",
+         "incorrect"),
+    ],
+)  # fmt: skip
+def test_a_band_said_is_checked_as_a_band_and_survey_years_as_a_span(ask, claim, verdict):
+    (reply,) = ask(claim)
+    assert reply["verdict"] == verdict, reply["text"]

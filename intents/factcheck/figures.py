@@ -362,12 +362,14 @@ def _against_band(dataset: Dataset, claim: Claim, fact: Fact) -> Judgement:
     band = span(fact.low, fact.high, ind.format)
     verdict = decide(claim, Published(fact.low, fact.high, exact=False))
     said = claimed(claim)
+    other_band = claim.relation == "band" and claim.high is not None and verdict != "correct"
+    verdict = "incorrect" if other_band else verdict  # 'its band was 40-45%': it was another
     start = f"only a band is published for {where(dataset, claim)} on {ind.short}, {band}"
     reason = {
         "correct": f"the published band for {where(dataset, claim)} on {ind.short} is {band}, "
         f"which fits “{said}”",
         "incorrect": f"the published band for {where(dataset, claim)} on {ind.short} is {band}, "
-        f"and “{said}” lies outside it",
+        + (f"not {said}" if other_band else f"and “{said}” lies outside it"),
         "unverifiable": f"{start}, and “{said}” could lie either side of it",
     }.get(verdict, f"{start}")
     figures, sources = against(fact)

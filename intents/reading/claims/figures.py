@@ -18,6 +18,7 @@ from intents.reading.claims.anchors import (
 from intents.reading.claims.sentence import Context, Sentence, nearest
 from intents.reading.query import Claim, Comparator
 
+BAND_SAID = re.compile(r"\b(?:band|bracket|heat ?map)\b")
 OF_ANOTHER = re.compile(  # '61% of the UK average', 'half the UK average': a ratio
     r"\s*(of )?(?:the |its |their )?(?:[a-z]+ ){0,4}?(?:average|figure|level|rate|mean|benchmark|share)\b"
 )
@@ -304,6 +305,8 @@ def figure_claim(sentence: Sentence, amount: Amount, earlier: Context) -> Claim:
             claim, kind="ratio", subject=subject, value=amount.value / 100,
             precision=amount.precision / 100, other=other,
         )  # fmt: skip
+    if amount.high is not None and BAND_SAID.search(text):  # 'Dorset's placement band was 40-45%'
+        claim = replace(claim, relation="band")
     if amount.high is not None and subject == "England" and _about_all_leps(text):
         return replace(claim, kind="range", subject="", doubt=measure_doubt)
     return claim

@@ -21,7 +21,8 @@ CONNECTORS = re.compile(
 
 
 SPAN = re.compile(  # '2008-13', 'from 2012 to 2014'; not 'in 2012 to 46%'
-    r"\b(?:between |from )?((?:19|20)\d\d)\s*(?:-|to|and)\s*((?:19|20)?\d\d)\b(?!\s*(?:%|per ?cent|points?))"
+    r"\b(?:between |from )?(?:eps )?((?:19|20)\d\d)\s*(?:-|to|and)\s*(?:eps )?((?:19|20)?\d\d)\b"
+    r"(?!\s*(?:%|per ?cent|points?))"
 )
 
 
