@@ -555,3 +555,13 @@ def test_among_sectors_is_about_england_after_a_leps_sentence(ask):
 def test_a_band_said_is_checked_as_a_band_and_survey_years_as_a_span(ask, claim, verdict):
     (reply,) = ask(claim)
     assert reply["verdict"] == verdict, reply["text"]
+
+
+def test_an_extreme_on_one_measure_as_well_as_another_is_checked_on_each(ask):
+    (reply,) = ask(
+        "check: Dorset is in the top band for placements as well as for work inspiration"
+    )
+    assert [(c["indicator"], c["verdict"]) for c in reply["claims"]] == [
+        ("work_placements", "incorrect"),
+        ("work_inspiration", "correct"),
+    ]

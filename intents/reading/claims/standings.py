@@ -341,8 +341,10 @@ def _each_measure(sentence: Sentence, indicator: str) -> list[str]:
     text = sentence.text
     measures = [m for m in sentence.mentions if m.kind == "indicator"]
     for a, b in pairwise(measures):
-        joined = re.fullmatch(r"\s*(?:and|&)\s*(?:on\s+|in\s+)?(?:the\s+)?", text[a.end : b.start])
+        between = text[a.end : b.start]
+        joined = re.fullmatch(r"\s*(?:and|&)\s*(?:on\s+|in\s+)?(?:the\s+)?", between)
         both = re.search(r"\bboth\s+(?:on\s+|in\s+|for\s+)?(?:the\s+)?$", text[: a.start])
-        if joined and both and indicator in (a.target, b.target):
+        as_well = re.fullmatch(r"\s*as well as\s+(?:on\s+|in\s+|for\s+)?(?:the\s+)?", between)
+        if ((joined and both) or as_well) and indicator in (a.target, b.target):
             return [a.target, b.target]
     return [indicator]
