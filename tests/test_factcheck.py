@@ -565,3 +565,18 @@ def test_an_extreme_on_one_measure_as_well_as_another_is_checked_on_each(ask):
         ("work_placements", "incorrect"),
         ("work_inspiration", "correct"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("check: Cheshire and Warrington is the only LEP at the top on both placements and work "
+         "inspiration", "correct"),
+        ("check: London is the only LEP at the top on both placements and work inspiration",
+         "incorrect"),
+        ("check: Cheshire and Warrington is the only LEP at the top on placements", "incorrect"),
+    ],
+)  # fmt: skip
+def test_the_only_lep_on_both_measures_is_judged_on_both_together(ask, claim, verdict):
+    (reply,) = ask(claim)
+    assert reply["verdict"] == verdict, reply["text"]

@@ -66,7 +66,8 @@ def claimed(claim: Claim) -> str:
     match claim.kind:
         case "extreme":
             nth = {2: "second ", 3: "third ", 4: "fourth ", 5: "fifth "}.get(claim.position, "")
-            return f"{not_}{'joint ' if claim.joint else ''}the {nth}{claim.extreme}"
+            the = "the only " if claim.only else "the "
+            return f"{not_}{'joint ' if claim.joint else ''}{the}{nth}{claim.extreme}"
         case "top_n":
             return (
                 f"{not_}in the {'top' if claim.extreme == 'highest' else 'bottom'} {claim.position}"

@@ -97,6 +97,16 @@ def _beyond_england(dataset: Dataset, claim: Claim, end: str) -> Judgement | Non
     )
 
 
+def _sharing(dataset: Dataset, claim: Claim, end: str, joint: tuple[str, ...]) -> set[str]:
+    """Who else holds the end, for 'the only LEP …'; on 'both X and Y', only those at the end
+    on every measure named (London joint top on placements alone leaves C&W the only one)."""
+    sharing = set(joint)
+    for other in claim.together:
+        if other != claim.indicator:
+            sharing &= {e.area for e in dataset.lep_evidence(other) if e.extreme == end}
+    return sharing
+
+
 def judge_extreme(dataset: Dataset, claim: Claim) -> Judgement:
     early = doubt(claim)
     if early is not None:
@@ -123,7 +133,7 @@ def judge_extreme(dataset: Dataset, claim: Claim) -> Judgement:
     sources = tuple(dict.fromkeys(e.fact.source for e in ends if e.fact))
     if place.named == end or (place.complete and place.extreme == end):
         joint = place.level_with or place.named_with
-        if claim.position > 1 or (claim.only and joint):
+        if claim.position > 1 or (claim.only and _sharing(dataset, claim, end, joint)):
             alongside = f", jointly with {listing(list(joint))}" if joint else ""
             reason = f"{name} is the {end} of the 39 LEPs on {ind.short}{alongside}, not {said}"
             return Judgement(claim, _flip("incorrect", claim), reason, f"{end}", (), sources)

@@ -59,6 +59,7 @@ class Claim:
     position: int = 1  # 2 for 'the second lowest'
     joint: bool = False
     only: bool = False  # 'the only LEP at 46%'
+    together: tuple[str, ...] = ()  # 'the only LEP top on both X and Y': the measures of 'both'
     relation: str = ""  # high | low, claimed without a figure
     period: str = ""  # the years written: '2013', '2008-2013'
     across: str = ""  # 'UK': an extreme said of the whole UK, not just England's LEPs

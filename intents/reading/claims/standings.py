@@ -141,7 +141,7 @@ def extreme_claims(sentence: Sentence, earlier: Context) -> list[tuple[int, Clai
             subject, doubt = subject_of(sentence, before[-1].start, earlier)
         indicator, measure_doubt = measure_of(sentence, m.start(), earlier)
         only = bool(words.ONLY.search(sentence.text))
-        each = [indicator] if only else _each_measure(sentence, indicator)  # 'best on both'
+        each = _each_measure(sentence, indicator)  # 'best on both', 'the only one top on both'
         out += [
             (
                 m.start(),
@@ -155,6 +155,7 @@ def extreme_claims(sentence: Sentence, earlier: Context) -> list[tuple[int, Clai
                     position=words.ORDINALS.get(m.group(2) or "", 1),
                     joint=bool(m.group(1)),
                     only=only,
+                    together=tuple(each) if only and len(each) > 1 else (),
                     negated=_denied(sentence, subject, m.start()),
                     relation="band" if words.BAND_AFTER.match(sentence.text[m.end() :]) else "",
                     period=sentence.period,
