@@ -580,3 +580,10 @@ def test_an_extreme_on_one_measure_as_well_as_another_is_checked_on_each(ask):
 def test_the_only_lep_on_both_measures_is_judged_on_both_together(ask, claim, verdict):
     (reply,) = ask(claim)
     assert reply["verdict"] == verdict, reply["text"]
+
+
+def test_a_sector_as_a_share_of_another_sector_is_a_ratio(ask):
+    (reply,) = ask(
+        "check: construction's work inspiration share was roughly a third of business services'"
+    )
+    assert reply["verdict"] == "rounding" and "31.6% of Business Services' 19%" in reply["text"]

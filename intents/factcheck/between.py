@@ -102,10 +102,15 @@ def _labels(dataset: Dataset, claim: Claim, mine: Fact, theirs: Fact) -> tuple[s
             f"{dataset.spoken(mine.area)}'s {dataset.indicator(mine.indicator).short}",
             f"its {dataset.indicator(theirs.indicator).short}",
         )
-    theirs_said = _label(dataset, theirs) + (
-        "'s all-sector" if mine.breakdown and not theirs.breakdown else "'s"
-    )
-    return f"{_label(dataset, mine)}'s", theirs_said
+    theirs_said = _possessive(_label(dataset, theirs))
+    if mine.breakdown and not theirs.breakdown:
+        theirs_said += " all-sector"
+    return _possessive(_label(dataset, mine)), theirs_said
+
+
+def _possessive(name: str) -> str:
+    """ "Business Services'", "London's"."""
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
 def _missing(dataset: Dataset, claim: Claim) -> Judgement:

@@ -287,6 +287,18 @@ def figure_claim(sentence: Sentence, amount: Amount, earlier: Context) -> Claim:
             claim, kind="ratio", indicator=measures[0], versus=measures[1], other=subject,
             value=amount.value / 100, precision=amount.precision / 100,
         )  # fmt: skip
+    sectors = [m for m in sentence.mentions if m.kind == "sector"]
+    of_sector = next(
+        (m.target for m in sectors
+         if m.start >= amount.end and re.fullmatch(r"\s*of (?:the )?", text[amount.end : m.start])),
+        "",
+    )  # fmt: skip
+    own = [m.target for m in sectors if m.end <= amount.start and m.target != of_sector]
+    if of_sector and own and amount.in_words:
+        return replace(  # "construction's share was roughly a third of business services'"
+            claim, kind="ratio", sector=own[-1], other=of_sector,
+            value=amount.value / 100, precision=amount.precision / 100,
+        )  # fmt: skip
     average = of is not None and of.group(1) and "average" in of.group(0)
     if average and not other and amount.in_words and claim.sector:
         return replace(  # "construction's 6% is about a third of the England average"
