@@ -587,3 +587,11 @@ def test_a_sector_as_a_share_of_another_sector_is_a_ratio(ask):
         "check: construction's work inspiration share was roughly a third of business services'"
     )
     assert reply["verdict"] == "rounding" and "31.6% of Business Services' 19%" in reply["text"]
+
+
+def test_a_correction_replaces_the_figure_itself_not_the_end_of_another(ask):
+    (reply,) = ask(
+        "check: financial services were at 18% on work inspiration and construction at 8%"
+    )
+    assert "18%" in reply["text"] and "1[6%]" not in reply["text"]
+    assert "construction at [6%]" in reply["text"]

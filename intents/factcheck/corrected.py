@@ -26,7 +26,8 @@ def _pattern(judgement: Judgement) -> re.Pattern[str] | None:
     body = body.replace(r"per\ cent", r"per ?cent")
     lead = SAID.get(claim.comparator, "").strip()
     prefix = rf"(?:\b{re.escape(lead)}\s+)?" if lead else ""
-    return re.compile(prefix + body.replace(r"\%", r"\s?%"), re.I)
+    edge = r"(?<![\d.,])" if written[0].isdigit() else ""  # '8%' is not the end of '18%'
+    return re.compile(prefix + edge + body.replace(r"\%", r"\s?%"), re.I)
 
 
 def corrected(text: str, judgements: list[Judgement]) -> tuple[str, int]:
