@@ -27,7 +27,8 @@ def _pattern(judgement: Judgement) -> re.Pattern[str] | None:
     lead = SAID.get(claim.comparator, "").strip()
     prefix = rf"(?:\b{re.escape(lead)}\s+)?" if lead else ""
     edge = r"(?<![\d.,])" if written[0].isdigit() else ""  # '8%' is not the end of '18%'
-    return re.compile(prefix + edge + body.replace(r"\%", r"\s?%"), re.I)
+    end = r"(?![\d,]\d)" if written[-1].isdigit() else ""  # '£3' is not the start of '£37'
+    return re.compile(prefix + edge + body.replace(r"\%", r"\s?%") + end, re.I)
 
 
 def corrected(text: str, judgements: list[Judgement]) -> tuple[str, int]:
