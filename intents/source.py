@@ -59,9 +59,7 @@ def handle(query: Query, dataset: Dataset) -> Answer:
         lines.append(f"Differences between figures with bases: {SIGNIFICANCE_METHOD}.")
     used = query.indicators or ("work_placements", "work_inspiration")
     sources = tuple(dict.fromkeys(f.source for f in dataset.facts if f.indicator in used))
-    for sid in sources[:8]:
-        src = dataset.source(sid)
-        lines.append(f"{src.cite}: {src.title}" + (f" — {src.url}" if src.url else ""))
+    lines += [_source_line(dataset, sid) for sid in sources[:8]]
     return Answer(
         intent="source",
         headline=headline,
@@ -70,6 +68,11 @@ def handle(query: Query, dataset: Dataset) -> Answer:
         indicators=query.indicators,
         next_questions=("what is work inspiration?", "help"),
     )
+
+
+def _source_line(dataset: Dataset, sid: str) -> str:
+    src = dataset.source(sid)
+    return f"{src.cite}: {src.title}" + (f" — {src.url}" if src.url else "")
 
 
 def _of_areas(query: Query, dataset: Dataset) -> Answer:
@@ -96,11 +99,7 @@ def _of_areas(query: Query, dataset: Dataset) -> Answer:
         )
     ids = tuple(measures)
     said = [f"{cite(dataset, [sid])} ({listing(measures[sid])})" for sid in ids]
-    lines = [
-        f"{dataset.source(sid).cite}: {dataset.source(sid).title}"
-        + (f" — {dataset.source(sid).url}" if dataset.source(sid).url else "")
-        for sid in ids
-    ]
+    lines = [_source_line(dataset, sid) for sid in ids]
     return Answer(
         intent="source",
         headline=f"Where the figures for {where} come from: {'; '.join(said)}.",
