@@ -595,3 +595,17 @@ def test_a_correction_replaces_the_figure_itself_not_the_end_of_another(ask):
     )
     assert "18%" in reply["text"] and "1[6%]" not in reply["text"]
     assert "construction at [6%]" in reply["text"]
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict", "says"),
+    [
+        ("• London ~45% of employers host placements", "rounding", "about 45%"),
+        ("Across England, business services employers were the most likely to offer work "
+         "inspiration (19%), followed by financial services (18%).", "correct", "Business Services is highest"),
+    ],
+)  # fmt: skip
+def test_slide_bullets_and_sectors_in_turn(ask, claim, verdict, says):
+    (reply,) = ask(claim)
+    assert reply["verdict"] == verdict and says in reply["text"], reply["text"]
+    assert "[18%]" not in reply["text"]

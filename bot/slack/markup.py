@@ -24,6 +24,11 @@ _SUBS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         # a struck figure with another after it is corrected by it: '~40%~ 38% of employers'
         (r"(?<!\w)~[£$]?\d[\d.,]*\s*(?:%|per ?cent|pp|points?)?~(?=\s*[£$]?\d)", " ", re.I),
+        (
+            r"(?<![\w~])~(?=\s?[£$]?\d[\d.,]*\s*(?:%|k\b|m\b|per ?cent|points?|pp)?(?:\s|$|[,.;:)]))",
+            " about ",
+            re.I,
+        ),  # '~45%' on a slide
         (r"<#[^>]*>", " ", 0),  # <#C1|skills-analysts>: where it was posted, not what is asked
         (r"<[@!][^>|]*\|([^>]*)>", r" \1 ", 0),  # <!subteam^S1|@team>
         (r"<[@#!][^>]*>", " ", 0),  # <@U123>, <!channel>, <!here>

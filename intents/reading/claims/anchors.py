@@ -200,6 +200,9 @@ RATIO_OF = re.compile(  # a measure named as what a figure is a fraction of, in 
     r"(?:the|that|its) $"
 )
 AMONG = re.compile(r"\b(?:among|amongst)\b")
+NEXT_ONE = re.compile(
+    r"\b(?:followed by|then|ahead of|than|against|compared (?:with|to)|while|whereas|behind|and)\b"
+)
 AMONG_SECTORS = re.compile(
     r"\b(?:among|amongst|across|of the|by) (?:the )?(?:sectors|industries)\b"
 )  # 'Among micro firms with 2-4 staff, 25% …'
@@ -211,6 +214,14 @@ def sector_mention(sentence: Sentence, at: int) -> Mention | None:
     mention = nearest(sentence, at, ("sector",), part_of(sentence, at))
     if mention is None and (SECTOR_WORD.search(sentence.text) or AMONG.search(sentence.text)):
         mention = nearest(sentence, at, ("sector",))
+    before = [m for m in sentence.mentions if m.kind == "sector" and m.end <= at]
+    if (
+        mention is not None
+        and mention.start > at
+        and before
+        and NEXT_ONE.search(sentence.text[at : mention.start])
+    ):  # 'business services … (19%), followed by financial services (18%)'
+        return before[-1]
     return mention
 
 
