@@ -609,3 +609,12 @@ def test_slide_bullets_and_sectors_in_turn(ask, claim, verdict, says):
     (reply,) = ask(claim)
     assert reply["verdict"] == verdict and says in reply["text"], reply["text"]
     assert "[18%]" not in reply["text"]
+
+
+def test_a_recruitment_phrase_does_not_swallow_the_placement_figure_before_it(ask):
+    (reply,) = ask(
+        "Meanwhile 38% of employers in England offered placements, and 45% of those used them "
+        "to recruit."
+    )
+    assert [c["verdict"] for c in reply["claims"]] == ["correct", "incorrect"]
+    assert "[28%] of those" in reply["text"] and "[28%] of employers" not in reply["text"]
