@@ -618,3 +618,22 @@ def test_a_recruitment_phrase_does_not_swallow_the_placement_figure_before_it(as
     )
     assert [c["verdict"] for c in reply["claims"]] == ["correct", "incorrect"]
     assert "[28%] of those" in reply["text"] and "[28%] of employers" not in reply["text"]
+
+
+@pytest.mark.parametrize(
+    ("passage", "corrected"),
+    [
+        ("Humber and London recorded placement shares of 46% and 29% respectively.",
+         "shares of [29%] and [46%] respectively"),
+        ("London offered placements at 46%, and the Humber at 46% too.",
+         "London offered placements at 46%, and the Humber at [29%] too"),
+        ("Tees Valley grew by 0.6% a year between 2008 and 2013, the second slowest of any LEP; "
+         "only Cheshire and Warrington, at 0.8%, was slower.", "grew by [0.8%] a year between"),
+    ],
+)  # fmt: skip
+def test_each_correction_goes_on_its_own_figure_once(ask, passage, corrected):
+    """Red-team finds: two swapped figures were both bracketed on the first ('[[46%]]'), a
+    repeated figure was corrected on the wrong copy, and units were written twice."""
+    (reply,) = ask(passage)
+    assert corrected in reply["text"], reply["text"]
+    assert "[[" not in reply["text"] and "a year] a year" not in reply["text"]

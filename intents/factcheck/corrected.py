@@ -32,14 +32,41 @@ def _pattern(judgement: Judgement) -> re.Pattern[str] | None:
 
 
 def corrected(text: str, judgements: list[Judgement]) -> tuple[str, int]:
-    """(the passage with corrections marked, how many were made)."""
-    made = 0
+    """(the passage with corrections marked, how many were made). Claims come in the order
+    written, so each figure is looked for after the one before it, never inside a mark
+    already made ('46% and 29% respectively' swapped: each gets its own)."""
+    made, at = 0, 0
     for judgement in judgements:
-        if judgement.verdict != "incorrect" or not judgement.correction:
-            continue
         pattern = _pattern(judgement)
         if pattern is None:
             continue
-        text, count = pattern.subn(MARK.format(judgement.correction), text, count=1)
-        made += count
+        found = _after(pattern, text, at) or _after(pattern, text, 0)
+        if found is None:
+            continue
+        start, end = found.span()
+        if judgement.verdict != "incorrect" or not judgement.correction:
+            at = end  # a figure judged right keeps its place: the next claim is after it
+            continue
+        mark = MARK.format(_once(judgement.correction, text[end:]))
+        text = text[:start] + mark + text[end:]
+        made += 1
+        at = start + len(mark)
     return text, made
+
+
+def _after(pattern: re.Pattern[str], text: str, at: int) -> re.Match[str] | None:
+    """The first match at or after `at` that is not inside a mark already made."""
+    return next((m for m in pattern.finditer(text, at) if not _marked(text, m.start())), None)
+
+
+def _marked(text: str, at: int) -> bool:
+    return text.rfind("[", 0, at + 1) > text.rfind("]", 0, at + 1)
+
+
+def _once(correction: str, after: str) -> str:
+    """'0.6% a year' where the passage goes on 'a year …': only the figure is replaced."""
+    figure = re.match(r"[£$]?[\d.,]+\s*%?", correction)
+    rest = correction[figure.end() :].strip() if figure else ""
+    if rest and after.lstrip().lower().startswith(rest.lower()):
+        return correction[: figure.end()].strip()
+    return correction
