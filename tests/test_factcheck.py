@@ -637,3 +637,22 @@ def test_each_correction_goes_on_its_own_figure_once(ask, passage, corrected):
     (reply,) = ask(passage)
     assert corrected in reply["text"], reply["text"]
     assert "[[" not in reply["text"] and "a year] a year" not in reply["text"]
+
+
+@pytest.mark.parametrize(
+    "passage",
+    [
+        "Cheshire and Warrington: placements 46%, work inspiration 25%, GVA growth 0.6% a year "
+        "(2008-13), the slowest of any LEP.",
+        "Humber: placements 29%; manufacturing share of GVA 23%.",
+        "London's GVA per head was £37,232 in 2012, Cornwall's £13,036 and the UK average £21,295.",
+        "Placements: 46% (London), 29% (Humber). Work inspiration: 25% (Cheshire and Warrington), "
+        "11% (Tees Valley).",
+    ],
+)
+def test_a_right_figure_beside_two_areas_or_measures_is_never_corrected(ask, passage):
+    """Red-team finds: each of these is all right, and each figure was 'corrected' to the value
+    of an area or measure named beside it. Now a guessed reading can't be judged wrong."""
+    (reply,) = ask(passage)
+    assert "incorrect" not in [c["verdict"] for c in reply["claims"]], reply["text"]
+    assert "Corrected:" not in reply["text"]

@@ -234,6 +234,19 @@ def _without_figure(dataset: Dataset, claim: Claim, ev: Evidence) -> Judgement:
 
 
 def judge_figure(dataset: Dataset, claim: Claim) -> Judgement:
+    """A figure judged wrong whose area or measure was one of two read as near it is not
+    called wrong on that guess (a slide's 'Humber: placements 29%; manufacturing 23%')."""
+    judged = _judge_figure(dataset, claim)
+    if judged.verdict == "incorrect" and claim.loose:
+        return unverifiable(
+            claim,
+            f"I can't be sure “{claim.written or claimed(claim)}” is for {claim.loose}: the "
+            "sentence names another beside it — check that figure in a sentence of its own",
+        )
+    return judged
+
+
+def _judge_figure(dataset: Dataset, claim: Claim) -> Judgement:
     early = doubt(claim)
     if early is not None:
         return early

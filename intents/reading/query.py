@@ -65,6 +65,7 @@ class Claim:
     across: str = ""  # 'UK': an extreme said of the whole UK, not just England's LEPs
     base: str = ""  # the population said, when it is not the measure's own
     doubt: str = ""  # why the claim cannot be read with confidence
+    loose: str = ""  # another area or measure named as near the figure as its own: which one
     written: str = ""  # the figure's words (normalised), to find it again for a correction
 
 

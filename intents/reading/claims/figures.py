@@ -15,8 +15,9 @@ from intents.reading.claims.anchors import (
     sector_mention,
     subject_of,
 )
-from intents.reading.claims.sentence import Context, Sentence, nearest
+from intents.reading.claims.sentence import AREA_KINDS, Context, Sentence, nearest, part_of
 from intents.reading.query import Claim, Comparator
+from intents.reading.signals import Mention
 
 BAND_SAID = re.compile(r"\b(?:band|bracket|heat ?map)\b")
 OF_ANOTHER = re.compile(  # '61% of the UK average', 'half the UK average': a ratio
@@ -226,6 +227,32 @@ def _period_of(sentence: Sentence, amount: Amount, indicator: str, earlier: Cont
     return ""
 
 
+def _loose(sentence: Sentence, amount: Amount, subject: str, indicator: str) -> str:
+    """Whose figure it is, said when the reading is a guess: the area (or measure) it was given
+    to sits on one side of it and another on the other side, in the same clause with no other
+    figure between ('London's £37,232 in 2012, Cornwall's £13,036'), or another sits beside it
+    and its own does not."""
+    part = part_of(sentence, amount.start)
+    others = [a for a in sentence.amounts if a is not amount]
+
+    def beside(m: Mention) -> bool:
+        lo, hi = (m.end, amount.start) if m.end <= amount.start else (amount.end, m.start)
+        return (
+            part[0] <= m.start < part[1]
+            and lo <= hi
+            and not any(lo <= a.start < hi for a in others)
+        )
+
+    for kinds, chosen in ((AREA_KINDS, subject), (("indicator",), indicator)):
+        named = {m.target for m in sentence.mentions if m.kind in kinds}
+        near = [m for m in sentence.mentions if m.kind in kinds and beside(m)]
+        own_sides = {m.start > amount.start for m in near if m.target == chosen}
+        other_sides = {m.start > amount.start for m in near if m.target != chosen}
+        if (own_sides and other_sides - own_sides) or (not own_sides and near and len(named) > 1):
+            return chosen.replace("_", " ") if kinds == ("indicator",) else chosen
+    return ""
+
+
 def figure_claim(sentence: Sentence, amount: Amount, earlier: Context) -> Claim:
     text = sentence.text
     subject, doubt = subject_of(sentence, amount.start, earlier)
@@ -253,6 +280,7 @@ def figure_claim(sentence: Sentence, amount: Amount, earlier: Context) -> Claim:
         period=_own_year(text, amount) or _period_of(sentence, amount, indicator, earlier),
         base=_base(sentence, amount.start, amount.end, indicator),
         doubt=doubt or measure_doubt,
+        loose=_loose(sentence, amount, subject, indicator),
         written=text[amount.start : amount.end],
         only=bool(ONLY_ONE.search(text)),
     )
