@@ -130,6 +130,19 @@ RELATIONS = {  # a standing claimed without a figure: "Cumbria has a low placeme
     "blackspot": "worst", "black spot": "worst", "cold spot": "worst", "blackspots": "worst",
     "black spots": "worst", "cold spots": "worst",
 }  # fmt: skip
+# Words that tie a figure to a sector or to a measure named elsewhere in the sentence.
+SECTOR_WORD = re.compile(r"\bthe (?:sector|industry)\b")  # 'isn't the sector with the lowest'
+AMONG_WORD = re.compile(r"\b(?:among|amongst)\b")  # 'Among micro firms with 2-4 staff, 25% …'
+AMONG_SECTORS = re.compile(  # 'Among sectors, construction trailed on 6%': England's sectors
+    r"\b(?:among|amongst|across|of the|by) (?:the )?(?:sectors|industries)\b"
+)
+NEXT_ONE = re.compile(  # 'business services (19%), followed by financial services (18%)'
+    r"\b(?:followed by|then|ahead of|than|against|compared (?:with|to)|while|whereas|behind|and)\b"
+)
+RATIO_OF = re.compile(  # a measure named as what a figure is a fraction of, in another clause
+    r"\b(?:(?:a (?:third|quarter|fifth|half)|\d+ ?%) of|half|twice|double|\d+(?:\.\d+)? times) "
+    r"(?:the|that|its) $"
+)
 # All employers rather than a sector's: 'employers overall', 'all sectors' (one home for both the
 # reader of a figure and the reader of a comparison)
 ALL_EMPLOYERS_SAID = r"\b(?:employers|firms|businesses) (?:overall|in general|as a whole)\b|\ball (?:employers|sectors)\b"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from intents.reading import claim_words as words
 from intents.reading.claims.sentence import AREA_KINDS, Context, Sentence, nearest, part_of
 from intents.reading.query import Claim, ClaimKind
 from intents.reading.signals import Mention
@@ -110,7 +111,7 @@ def subject_of(sentence: Sentence, at: int, earlier: Context) -> tuple[str, str]
     if PRONOUN.search(before) or THERE.search(sentence.text):
         referred = earlier.previous or (earlier.areas[0] if earlier.areas else "")
         return referred, "" if referred else "which area 'it' or 'there' refers to"
-    if AMONG_SECTORS.search(sentence.text):  # 'Among sectors, construction trailed on 6%'
+    if words.AMONG_SECTORS.search(sentence.text):  # 'Among sectors, construction trailed on 6%'
         return "England", ""
     if earlier.previous:  # a passage: 'Only 29% do.' is about the sentence before's area
         return earlier.previous, ""
@@ -148,7 +149,7 @@ def measure_of(sentence: Sentence, at: int, earlier: Context) -> tuple[str, str]
     yardstick = (
         mention is not None
         and mention.start > at
-        and RATIO_OF.search(sentence.text[at : mention.start]) is not None
+        and words.RATIO_OF.search(sentence.text[at : mention.start]) is not None
     )
     if yardstick and earlier.indicators:  # '17% did any, a third of the placement rate'
         return earlier.indicators[0], ""
@@ -194,32 +195,20 @@ def carried_sector(sentence: Sentence, earlier: Context) -> str:
     return earlier.sector if PRONOUN.search(sentence.text) else ""
 
 
-SECTOR_WORD = re.compile(r"\bthe (?:sector|industry)\b")
-RATIO_OF = re.compile(  # a measure named as what a figure is a fraction of, in another clause
-    r"\b(?:(?:a (?:third|quarter|fifth|half)|\d+ ?%) of|half|twice|double|\d+(?:\.\d+)? times) "
-    r"(?:the|that|its) $"
-)
-AMONG = re.compile(r"\b(?:among|amongst)\b")
-NEXT_ONE = re.compile(
-    r"\b(?:followed by|then|ahead of|than|against|compared (?:with|to)|while|whereas|behind|and)\b"
-)
-AMONG_SECTORS = re.compile(
-    r"\b(?:among|amongst|across|of the|by) (?:the )?(?:sectors|industries)\b"
-)  # 'Among micro firms with 2-4 staff, 25% …'
-
-
 def sector_mention(sentence: Sentence, at: int) -> Mention | None:
     """The sector named in the claim's part; 'Construction isn't the sector with the lowest …'
     and 'Among micro firms, 25% …' name it in the part before."""
     mention = nearest(sentence, at, ("sector",), part_of(sentence, at))
-    if mention is None and (SECTOR_WORD.search(sentence.text) or AMONG.search(sentence.text)):
+    if mention is None and (
+        words.SECTOR_WORD.search(sentence.text) or words.AMONG_WORD.search(sentence.text)
+    ):
         mention = nearest(sentence, at, ("sector",))
     before = [m for m in sentence.mentions if m.kind == "sector" and m.end <= at]
     if (
         mention is not None
         and mention.start > at
         and before
-        and NEXT_ONE.search(sentence.text[at : mention.start])
+        and words.NEXT_ONE.search(sentence.text[at : mention.start])
     ):  # 'business services … (19%), followed by financial services (18%)'
         return before[-1]
     return mention
