@@ -656,3 +656,39 @@ def test_a_right_figure_beside_two_areas_or_measures_is_never_corrected(ask, pas
     (reply,) = ask(passage)
     assert "incorrect" not in [c["verdict"] for c in reply["claims"]], reply["text"]
     assert "Corrected:" not in reply["text"]
+
+
+@pytest.mark.parametrize(
+    "claim, verdicts",
+    [
+        ("check: Tees Valley was below the England average on work inspiration, at 11%",
+         ["correct", "correct"]),
+        ("check: Humber trailed England on placements at 29%", ["correct", "correct"]),
+        ("check: England's work inspiration share matched the UK's 18%", ["incorrect", "correct"]),
+        ("check: London and Humber reached 46% and 31% on placements respectively",
+         ["correct", "incorrect"]),
+        ("check: Tees Valley, Cheshire and Warrington and Humber had work inspiration rates of "
+         "11%, 25% and 20%", ["correct", "correct", "unverifiable"]),
+    ],
+)  # fmt: skip
+def test_a_figure_after_what_it_is_measured_against_is_the_subjects(ask, claim, verdicts):
+    """A red team found '…below the England average, at 11%' and 'London and Humber reached
+    46% and 29%' each corrected to another area's figure."""
+    (reply,) = ask(claim)
+    assert [c["verdict"] for c in reply["claims"]] == verdicts, reply["text"]
+
+
+@pytest.mark.parametrize(
+    "claim, verdict, says",
+    [
+        ("check: work inspiration in Tees Valley was more than half the England rate", "correct",
+         "64.7% of England"),
+        ("check: Humber's placement share was less than two-thirds of London's", "correct",
+         "63% of London"),
+        ("check: Humber's placement rate is roughly two thirds of London's", "rounding",
+         "63% of London"),
+    ],
+)  # fmt: skip
+def test_a_fraction_of_another_figure_is_a_ratio_not_a_standing(ask, claim, verdict, says):
+    (reply,) = ask(claim)
+    assert reply["verdict"] == verdict and says in reply["text"], reply["text"]

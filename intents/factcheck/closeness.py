@@ -72,7 +72,8 @@ def hedge_width(claim: Claim) -> float:
         return WORDS_HEDGED_POINTS
     points = claim.unit in ("percent", "points") and claim.kind != "ratio"  # '61% of' is a ratio
     floor = HEDGE_FLOOR_POINTS if points else 0.0
-    share = APPROACH_SHARE if claim.unit == "ratio" and claim.in_words else HEDGE_SHARE
+    rough = claim.in_words and (claim.unit == "ratio" or claim.kind == "ratio")  # 'two thirds of'
+    share = APPROACH_SHARE if rough else HEDGE_SHARE
     return max(claim.precision / 2, share * abs(claim.value or 0), floor)
 
 

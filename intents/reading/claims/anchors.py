@@ -42,8 +42,19 @@ YARDSTICK = re.compile(
 )
 
 
+MEASURED_AGAINST = re.compile(  # what a comparison is against: 'trailed England', 'than in England'
+    r"\b(?:above|below|than|against|compared (?:with|to)|behind|ahead of|over|under|beneath|"
+    r"short of|level with|in line with|versus|vs|trails?|trailed|lags?|lagged|beats?|beat|"
+    r"outperform(?:s|ed)?|underperform(?:s|ed)?|outstrip(?:s|ped)?|exceed(?:s|ed)?|"
+    r"match(?:es|ed)?)\s+(?:(?:in|for|across|among)\s+)?(?:the\s+)?$"
+)
+OWN_FIGURE_AFTER = re.compile(
+    r"(?:,|\bat|\bwith|\bon)\s*$"
+)  # '…England, at 11%', not 'the UK s 18%'
 THAN_AFTER = re.compile(r"\S+\s+than\b")
-COMPARED_TO = re.compile(r"\b(?:only to|second to|behind|than|after)\s+(?:the\s+)?$")
+COMPARED_TO = re.compile(
+    r"\b(?:only to|second to|behind|than|after)\s+(?:(?:in|for|across|among)\s+)?(?:the\s+)?$"
+)
 
 
 GAP_AGAINST = re.compile(  # '25 points above England': England is the other end of the gap
@@ -60,11 +71,41 @@ def _yardstick(sentence: Sentence, mention: Mention) -> bool:
     ) or bool(GAP_AGAINST.search(sentence.text[: mention.start]))
 
 
+LIST_JOIN = re.compile(r"\s*(?:,\s*and|,|and|&)\s*$")
+
+
+def _runs(spans: list, text: str) -> list[list]:
+    """Spans written as one list: 'London and Humber', '46%, 38% and 29%'."""
+    runs: list[list] = []
+    for span in spans:
+        if runs and LIST_JOIN.fullmatch(text[runs[-1][-1].end : span.start]):
+            runs[-1].append(span)
+        else:
+            runs.append([span])
+    return runs
+
+
+def respectively(sentence: Sentence, at: int) -> Mention | None:
+    """'London and Humber reached 46% and 29%': the k-th figure of a list is the k-th area of
+    the list of as many areas before it."""
+    areas = _runs([m for m in sentence.mentions if m.kind in AREA_KINDS], sentence.text)
+    for figures in _runs(list(sentence.amounts), sentence.text):
+        if len(figures) < 2 or not any(a.start == at for a in figures):
+            continue
+        lists = [r for r in areas if len(r) == len(figures) and r[-1].end <= figures[0].start]
+        if lists:
+            return lists[-1][[a.start for a in figures].index(at)]
+    return None
+
+
 def subject_of(sentence: Sentence, at: int, earlier: Context) -> tuple[str, str]:
     """(subject, doubt) for a claim anchored at `at`."""
     mention = nearest(sentence, at, AREA_KINDS, part_of(sentence, at)) or nearest(
         sentence, at, AREA_KINDS
     )
+    paired = respectively(sentence, at)
+    if paired is not None:
+        return paired.target, ""
     if (
         mention is not None
         and mention.end <= at
@@ -86,6 +127,15 @@ def subject_of(sentence: Sentence, at: int, earlier: Context) -> tuple[str, str]
     if mention is not None and mention.start > at and _yardstick(sentence, mention):
         before = [m for m in sentence.mentions if m.kind in AREA_KINDS and m.end <= at]
         mention = next((m for m in reversed(before) if not _yardstick(sentence, m)), mention)
+    if (
+        mention is not None
+        and mention.end <= at
+        and (_yardstick(sentence, mention) or mention.target in ("England", "UK"))
+        and MEASURED_AGAINST.search(sentence.text[: mention.start])
+        and OWN_FIGURE_AFTER.search(sentence.text[mention.end : at])
+    ):  # 'Humber was above the England average, at 11%': the 11% is the Humber's
+        before = [m for m in sentence.mentions if m.kind in AREA_KINDS and m.end <= mention.start]
+        mention = before[-1] if before else mention
     if ALSO.search(sentence.text[max(0, at - 12) : at]):  # 'X is typical of the south, also at 40%'
         start, _ = part_of(sentence, at)
         mention = next(

@@ -11,6 +11,7 @@ from intents.reading.amounts import YEAR, Amount
 from intents.reading.claims.anchors import (
     carried_sector,
     measure_of,
+    respectively,
     sector_at,
     sector_mention,
     subject_of,
@@ -243,7 +244,10 @@ def _loose(sentence: Sentence, amount: Amount, subject: str, indicator: str) -> 
             and not any(lo <= a.start < hi for a in others)
         )
 
+    listed = respectively(sentence, amount.start) is not None  # 'A and B had 46% and 29%'
     for kinds, chosen in ((AREA_KINDS, subject), (("indicator",), indicator)):
+        if listed and kinds == AREA_KINDS:
+            continue
         named = {m.target for m in sentence.mentions if m.kind in kinds}
         near = [m for m in sentence.mentions if m.kind in kinds and beside(m)]
         own_sides = {m.start > amount.start for m in near if m.target == chosen}
@@ -339,6 +343,12 @@ def figure_claim(sentence: Sentence, amount: Amount, earlier: Context) -> Claim:
             claim, kind="ratio", versus=after, other=subject,
             value=amount.value / 100, precision=amount.precision / 100,
         )  # fmt: skip
+    if amount.unit == "percent" and _fraction_of_area(sentence, amount):
+        subject, other, _ = _sides(sentence, amount, subject, earlier)
+        return replace(  # 'Humber's share was less than two-thirds of London's'
+            claim, kind="ratio", subject=subject, value=amount.value / 100,
+            precision=amount.precision / 100, other=other, loose="",
+        )  # fmt: skip
     if other and of and amount.unit == "percent" and (of.group(1) or amount.in_words):
         subject, other, _ = _sides(sentence, amount, earlier.previous or subject, earlier)
         return replace(
@@ -350,6 +360,27 @@ def figure_claim(sentence: Sentence, amount: Amount, earlier: Context) -> Claim:
     if amount.high is not None and subject == "England" and _about_all_leps(text):
         return replace(claim, kind="range", subject="", doubt=measure_doubt)
     return claim
+
+
+OF_AREA = re.compile(r"\s*(?:of\s+)?(?:the\s+)?")
+ITS_PEOPLE = re.compile(
+    r"\s*(?:s\s+)?(?:employers|firms|businesses|companies|young|pupils|students)\b"
+)
+
+
+def _fraction_of_area(sentence: Sentence, amount: Amount) -> bool:
+    """'Humber's share was less than two-thirds of London's': a fraction of another area's
+    figure, not a share of that area's employers."""
+    text = sentence.text
+    areas = [m for m in sentence.mentions if m.kind in ("lep", "group")]
+    after = next((m for m in areas if m.start >= amount.end), None)
+    return (
+        amount.in_words
+        and after is not None
+        and any(m.end <= amount.start for m in areas)
+        and OF_AREA.fullmatch(text[amount.end : after.start]) is not None
+        and not ITS_PEOPLE.match(text[after.end :])
+    )
 
 
 def _is_gap(text: str, amount: Amount) -> bool:

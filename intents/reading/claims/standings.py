@@ -213,8 +213,9 @@ def comparison_claim(sentence: Sentence, earlier: Context) -> list[tuple[int, Cl
             continue
         other = other_area(sentence, m.end(), subject.target)
         gap_words = any(0 <= m.start() - a.end <= 2 for a in sentence.amounts)
-        if not other or gap_words:  # '8 points above England' is a gap, claimed once
-            continue
+        bound = any(0 <= a.start - m.end() <= 1 for a in sentence.amounts)
+        if not other or gap_words or bound:  # '8 points above England' is a gap, claimed once;
+            continue  # 'more than half the England rate' a ratio
         claim = Claim(
             text=sentence.original,
             kind="comparison",
