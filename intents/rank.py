@@ -119,6 +119,7 @@ def handle(query: Query, dataset: Dataset) -> Answer:
     complete = dataset.complete(indicator)
     limit = _limit(query, dataset, indicator)
     passing = [f for f in exact if limit is None or limit.passes(f.value)]
+    left_out: list[Fact] = []
     if not complete and limit is None:  # a top list never ends with a LEP named the lowest
         wrong_end = OPPOSITE.get("highest" if descending else "lowest")
         left_out = [f for f in passing if dataset.evidence(f.area, indicator).extreme == wrong_end]
@@ -208,7 +209,7 @@ def handle(query: Query, dataset: Dataset) -> Answer:
         sources=tuple(dict.fromkeys(sources)),
         indicators=(indicator,),
         areas=query.candidates,  # a region's LEPs, when the ranking is within one
-        listed=tuple(f.area for f in shown),
+        listed=tuple(f.area for f in (*shown, *left_out)),  # 'the bottom one?' may be left out
         chart=lep_bars(
             dataset,
             indicator,

@@ -363,6 +363,7 @@ def test_sixth_set_phrasings(ask, question, intent, areas):
         ("bottom 3 LEPs for placements", "the bottom one?", "Humber"),
         ("top 5 for work placements", "and the top one?", "Cheshire and Warrington"),
         ("top 5 for work placements", "who's second?", "London"),
+        ("rank the LEPs on work inspiration", "the bottom one?", "Tees Valley"),
     ],
 )
 def test_a_follow_up_can_pick_one_lep_of_a_ranking(chat, ranking, pick, area):
@@ -388,3 +389,22 @@ def test_the_bottom_after_a_top_list_is_the_bottom_of_the_ranking(chat):
 def test_what_is_not_published_is_said_before_what_is(ask, question, intent, says):
     (reply,) = ask(question)
     assert reply["intent"] == intent and says in reply["text"], reply["text"]
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "areas"),
+    [
+        ("we've got Sheffield and Derby councils at the Nottingham event next week; for prep, "
+         "what's Leicester and Leicestershire's placement rate?", "value",
+         ["Leicester and Leicestershire"]),
+        ("Our principal used to work in Norfolk and keeps comparing us. For the record, "
+         "Lancashire's placement share?", "value", ["Lancashire"]),
+        ("I did my PhD in Oxford and worked in Bristol. How big is manufacturing in Cumbria?",
+         "value", ["Cumbria"]),
+        ("work :sparkles:inspiration:sparkles: in Oxfordshire?", "value", ["Oxfordshire"]),
+    ],
+)  # fmt: skip
+def test_eighth_set_phrasings(ask, question, intent, areas):
+    """Where the asker worked or will be, and emoji around a word, are not the question."""
+    (reply,) = ask(question)
+    assert (reply["intent"], reply["areas"]) == (intent, areas), reply["text"]

@@ -36,11 +36,20 @@ _SUBS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"<(?:https?|mailto):[^>]*>", " ", 0),
         (r"https?://\S+", " ", 0),
         (r"</?[a-zA-Z][^>]{0,200}>", " ", 0),  # HTML tags, from rich text pasted in
-        (r"(?<=[a-z]):[a-z0-9_+\-]+:(?=[a-z])", "", 0),  # place:emoji:ments is one word
-        (r":[a-z0-9_+\-]+:", " ", 0),  # :emoji: codes
-        (r"(?<!\w)[*_~`]+|[*_~`]+(?!\w)", " ", 0),  # *bold* _italic_ ~strike~ `code`
     )
 )
+
+
+_EMOJI = re.compile(r":[a-z0-9_+\-]+:")
+_FORMATTING = re.compile(r"(?<!\w)[*_~`]+|[*_~`]+(?!\w)")  # *bold* _italic_ ~strike~ `code`
+
+
+def _emoji(found: re.Match[str]) -> str:
+    """An :emoji: code read left to right: inside a word ('place:tada:ments') it is dropped, so
+    the word stays whole; elsewhere it is a space ('work :sparkles:inspiration:sparkles:')."""
+    text, start, end = found.string, found.start(), found.end()
+    inside = start and end < len(text) and text[start - 1].isalpha() and text[end].isalpha()
+    return "" if inside else " "
 
 
 def unwrap(text: str) -> str:
@@ -48,4 +57,4 @@ def unwrap(text: str) -> str:
     text = html.unescape(text or "").translate(_QUOTES)
     for pattern, repl in _SUBS:
         text = pattern.sub(repl, text)
-    return text
+    return _FORMATTING.sub(" ", _EMOJI.sub(_emoji, text))

@@ -1,7 +1,7 @@
 """Places named as background, not as the subject: 'sat in the Leeds workshop, what's Solent like
 for placements?' asks about Solent. A place is background when the words around it say where the
 asker is or who is asking (a workshop, an office, a team, a colleague, someone who 'says'), or when
-it comes before a 'but' or an 'anyway' with another place after it, or after 'not just'."""
+it comes before a 'but', an 'anyway' or a 'for the record' with another place after it, or after 'not just'."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ AFTER = re.compile(
     rf"^\s*(?:lep\s+)?(?:(?:skills|economic|growth|business|regional|annual|local)\s+)?(?:{GATHERINGS})\b"
     r"|^\s*(?:lep\s+)?(?:says?|said|asked|asks|wants?|reckons?|thinks?|keeps|kept|mentioned|"
     r"told|is asking|are asking|here|says hi|sends?)\b"
+    r"|^\s*(?:city\s+|county\s+|district\s+)?councils?\s+(?:at|are|were|will|coming|joining|attending)\b"
 )
 BEFORE = re.compile(  # where the asker has been, or who in a place is asking
     r"\b(?:back from|out of|after|following up from|visiting|visited|on behalf of|trains? from|"
@@ -27,6 +28,7 @@ BEFORE = re.compile(  # where the asker has been, or who in a place is asking
     r"people|contact|mate|mum|dad|mother|father|sister|brother|family|partner)\s+"
     r"(?:in|at|from|over at|up in|down in)\s+(?:the\s+)?$"
     r"|\b(?:lives?|living|grew up|born|moved|holiday\w*|stay(?:ed|ing)?)\s+(?:in|to)\s+(?:the\s+)?$"
+    r"|\b(?:work(?:ed|s)?|studied|phd|degree|trained|went to uni(?:versity)?)\s+(?:in|at)\s+(?:the\s+)?$"
     r"|\b(?:off|going|heading|headed|travelling|traveling|a trip|flying|driving)\s+(?:up\s+|down\s+)?to\s+(?:the\s+)?$"
     r"|\b(?:outside|near|session in|sessions in|meeting in|workshop in|event in|conference in|"
     r"conf in|day in|week in|visitors from|guests from|delegates from)\s+(?:the\s+)?$"
@@ -37,7 +39,10 @@ OCCASION = re.compile(  # 'for the Nottingham event': where the asker will be, n
     r"^\s*(?:lep\s+)?(?:workshops?|sessions?|meetings?|events?|presentations?|visit|conference|"
     r"conf|summit|forum|breakout|call|roundtable|away ?day)\b"
 )
-CONTRAST = re.compile(r"\bbut\b|\bany ?ways?\b|\banyhow\b|\bmoving on\b")
+CONTRAST = re.compile(
+    r"\bbut\b|\bany ?ways?\b|\banyhow\b|\bmoving on\b|\bfor the record\b|\bignore that\b"
+    r"|\bfor prep\b"
+)
 FOR = re.compile(r"\bfor (?:our|the|my|their)\s+$")
 
 
