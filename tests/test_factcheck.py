@@ -692,3 +692,31 @@ def test_a_figure_after_what_it_is_measured_against_is_the_subjects(ask, claim, 
 def test_a_fraction_of_another_figure_is_a_ratio_not_a_standing(ask, claim, verdict, says):
     (reply,) = ask(claim)
     assert reply["verdict"] == verdict and says in reply["text"], reply["text"]
+
+
+@pytest.mark.parametrize(
+    "claim, verdict",
+    [
+        ("The Humber sits at the bottom of the LEP table for placements, at 29%. Manufacturing "
+         "accounts for 23% of its GVA, second only to Cumbria.", "correct"),
+        ("check: London had the highest placement share, clear of every other LEP", "incorrect"),
+        ("check: construction's work inspiration rate is a third of financial services'",
+         "correct"),
+        ("check: 38% of businesses of all sizes in England offered placements", "incorrect"),
+    ],
+)  # fmt: skip
+def test_eighth_set_claims(ask, claim, verdict):
+    """Blind set 8 gave each a confident wrong verdict: 'its' GVA given to the LEP it was second
+    to, a joint top said to be clear of the rest, an exact third judged close, all sizes taken
+    for employers."""
+    (reply,) = ask(claim)
+    assert reply["verdict"] == verdict, reply["text"]
+
+
+def test_there_beside_a_gap_to_england_is_the_threads_area(chat):
+    replies = chat(
+        "how does Cheshire and Warrington do on placements?",
+        "right so our line 'a quarter of employers there run work inspiration, 8 points above "
+        "England' is ok",
+    )
+    assert [c["verdict"] for c in replies[1]["claims"]] == ["correct", "correct"]

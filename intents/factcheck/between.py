@@ -182,7 +182,8 @@ def judge_ratio(dataset: Dataset, claim: Claim) -> Judgement:
     ratio = mine.value / theirs.value
     loose = claim if not claim.in_words else _loosely(claim)
     step = claim.precision if not claim.in_words else 0.01
-    verdict = decide(loose, _as_published(ratio, step))
+    exact = claim.in_words and abs(claim.value - ratio) < 1e-9  # 'a third of' for 6% of 18%
+    verdict = "correct" if exact else decide(loose, _as_published(ratio, step))
     a, b = _labels(dataset, claim, mine, theirs)
     times = (
         f"{number(round(ratio * 100, 1))}% of"  # '61% of the UK average'

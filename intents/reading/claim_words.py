@@ -96,7 +96,9 @@ TOP_N_ENDS = re.compile(  # 'the two largest manufacturing shares': a top 2
     r"\b(two|three|four|five|[2-5])\s+(largest|biggest|highest|greatest|strongest|best|lowest|"
     r"smallest|weakest|worst)\b"
 )
-ONLY = re.compile(r"\b(?:only|sole|alone|unique)\b")
+ONLY = re.compile(
+    r"\b(?:only|sole|alone|unique|outright|clear of (?:every|all|each) other|on its own)\b"
+)
 AMONG = re.compile(  # 'among the worst', 'one of the highest': a standing, not a rank
     r"\b(?:among|one of|some of|amongst)\s+(?:the\s+)?(?:very\s+)?"
     r"(highest|lowest|best|worst|top|bottom|strongest|weakest|poorest|richest)\b"
@@ -166,7 +168,7 @@ PEOPLE_WORDS = re.compile(  # a share of people, households or schools: not of e
     r"adults|sole traders|self employed|population|jobseekers|graduates|apprentices|families)\b"
 )
 SOLE_TRADERS = re.compile(
-    r"\b(?:sole traders?|self employed|one person|without (?:staff|employees))"
+    r"\b(?:sole traders?|self employed|one person|without (?:staff|employees)|of all sizes)"
 )
 QUANTIFIERS = {"most": ">", "the majority of": ">", "a majority of": ">", "a minority of": "<"}
 QUANTIFIER = re.compile(

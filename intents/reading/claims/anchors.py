@@ -118,15 +118,23 @@ def subject_of(sentence: Sentence, at: int, earlier: Context) -> tuple[str, str]
         mention is not None
         and mention.start > at
         and COMPARED_TO.search(sentence.text[: mention.start])
-        and any(m.kind in AREA_KINDS and m.end <= at for m in sentence.mentions)
-    ):  # '25% …, second only to Oxfordshire': the area before the figure
-        mention = [m for m in sentence.mentions if m.kind in AREA_KINDS and m.end <= at][-1]
+    ):  # '25% …, second only to Oxfordshire': the area before the figure, or the one before's
+        before = [m for m in sentence.mentions if m.kind in AREA_KINDS and m.end <= at]
+        if before:
+            mention = before[-1]
+        elif earlier.previous and earlier.previous != mention.target:
+            return earlier.previous, ""  # '23% of its GVA, second only to Cumbria'
+
     if mention is not None and mention.start > at and THAN_AFTER.match(sentence.text, at):
         before = [m for m in sentence.mentions if m.kind in AREA_KINDS and m.end <= at]
         mention = before[-1] if before else mention  # 'more likely (40%) than the rest (35%)'
     if mention is not None and mention.start > at and _yardstick(sentence, mention):
         before = [m for m in sentence.mentions if m.kind in AREA_KINDS and m.end <= at]
-        mention = next((m for m in reversed(before) if not _yardstick(sentence, m)), mention)
+        own = next((m for m in reversed(before) if not _yardstick(sentence, m)), None)
+        referred = earlier.previous or (earlier.areas[0] if earlier.areas else "")
+        if own is None and referred and PRONOUN.search(CHECK_PHRASES.sub(" ", sentence.text)):
+            return referred, ""  # 'a quarter of employers there, 8 points above England'
+        mention = own or mention
     if (
         mention is not None
         and mention.end <= at

@@ -101,7 +101,7 @@ def _base(sentence: Sentence, start: int, end: int, indicator: str) -> str:
     of = re.match(r"\s*of\s+(.*)", sentence.text[end : end + 45])
     window = of.group(1) if of else sentence.text[max(0, start - 60) : end + 60]
     if words.SOLE_TRADERS.search(window):
-        return "people"
+        return "all sizes"
     found = [
         (m.start(), rank, name)
         for rank, (pattern, name) in enumerate(BASES)
