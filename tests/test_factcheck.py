@@ -700,6 +700,7 @@ def test_a_fraction_of_another_figure_is_a_ratio_not_a_standing(ask, claim, verd
         ("The Humber sits at the bottom of the LEP table for placements, at 29%. Manufacturing "
          "accounts for 23% of its GVA, second only to Cumbria.", "correct"),
         ("check: London had the highest placement share, clear of every other LEP", "incorrect"),
+        ("check: London had the highest placement rate, ahead of every other LEP", "incorrect"),
         ("check: construction's work inspiration rate is a third of financial services'",
          "correct"),
         ("check: 38% of businesses of all sizes in England offered placements", "incorrect"),

@@ -97,7 +97,8 @@ TOP_N_ENDS = re.compile(  # 'the two largest manufacturing shares': a top 2
     r"smallest|weakest|worst)\b"
 )
 ONLY = re.compile(
-    r"\b(?:only|sole|alone|unique|outright|clear of (?:every|all|each) other|on its own)\b"
+    r"\b(?:only|sole|alone|unique|outright|on its own|"
+    r"(?:clear of|ahead of|above|better than|beating) (?:every|all|each|any) other)\b"
 )
 AMONG = re.compile(  # 'among the worst', 'one of the highest': a standing, not a rank
     r"\b(?:among|one of|some of|amongst)\s+(?:the\s+)?(?:very\s+)?"
