@@ -168,7 +168,7 @@ PEOPLE_WORDS = re.compile(  # a share of people, households or schools: not of e
     r"\b(?:londoners|residents|people(?! at school)|households|workers|employees|schools|workforce|"
     r"adults|sole traders|self employed|population|jobseekers|graduates|apprentices|families)\b"
 )
-SOLE_TRADERS = re.compile(
+ALL_SIZES = re.compile(  # businesses with no staff, or of every size: wider than employers
     r"\b(?:sole traders?|self employed|one person|without (?:staff|employees)|of all sizes)"
 )
 QUANTIFIERS = {"most": ">", "the majority of": ">", "a majority of": ">", "a minority of": "<"}

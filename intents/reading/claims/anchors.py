@@ -98,40 +98,49 @@ def respectively(sentence: Sentence, at: int) -> Mention | None:
     return None
 
 
+def _areas_before(sentence: Sentence, at: int) -> list[Mention]:
+    return [m for m in sentence.mentions if m.kind in AREA_KINDS and m.end <= at]
+
+
+def _referred(earlier: Context) -> str:
+    """The area 'it' or 'there' stands for: the last claim's, else the conversation's."""
+    return earlier.previous or (earlier.areas[0] if earlier.areas else "")
+
+
 def subject_of(sentence: Sentence, at: int, earlier: Context) -> tuple[str, str]:
     """(subject, doubt) for a claim anchored at `at`."""
-    mention = nearest(sentence, at, AREA_KINDS, part_of(sentence, at)) or nearest(
-        sentence, at, AREA_KINDS
-    )
     paired = respectively(sentence, at)
     if paired is not None:
         return paired.target, ""
+    mention = nearest(sentence, at, AREA_KINDS, part_of(sentence, at)) or nearest(
+        sentence, at, AREA_KINDS
+    )
     if (
         mention is not None
         and mention.end <= at
         and COMPARED_TO.search(sentence.text[: mention.start])
         and sentence.text[:at].endswith("at ")
     ):
-        before = [m for m in sentence.mentions if m.kind in AREA_KINDS and m.end <= mention.start]
+        before = _areas_before(sentence, mention.start)
         mention = before[-1] if before else mention  # 'second only to Cumbria, at 23%': not Cumbria
     if (
         mention is not None
         and mention.start > at
         and COMPARED_TO.search(sentence.text[: mention.start])
     ):  # '25% …, second only to Oxfordshire': the area before the figure, or the one before's
-        before = [m for m in sentence.mentions if m.kind in AREA_KINDS and m.end <= at]
+        before = _areas_before(sentence, at)
         if before:
             mention = before[-1]
         elif earlier.previous and earlier.previous != mention.target:
             return earlier.previous, ""  # '23% of its GVA, second only to Cumbria'
 
     if mention is not None and mention.start > at and THAN_AFTER.match(sentence.text, at):
-        before = [m for m in sentence.mentions if m.kind in AREA_KINDS and m.end <= at]
+        before = _areas_before(sentence, at)
         mention = before[-1] if before else mention  # 'more likely (40%) than the rest (35%)'
     if mention is not None and mention.start > at and _yardstick(sentence, mention):
-        before = [m for m in sentence.mentions if m.kind in AREA_KINDS and m.end <= at]
+        before = _areas_before(sentence, at)
         own = next((m for m in reversed(before) if not _yardstick(sentence, m)), None)
-        referred = earlier.previous or (earlier.areas[0] if earlier.areas else "")
+        referred = _referred(earlier)
         if own is None and referred and PRONOUN.search(CHECK_PHRASES.sub(" ", sentence.text)):
             return referred, ""  # 'a quarter of employers there, 8 points above England'
         mention = own or mention
@@ -142,7 +151,7 @@ def subject_of(sentence: Sentence, at: int, earlier: Context) -> tuple[str, str]
         and MEASURED_AGAINST.search(sentence.text[: mention.start])
         and OWN_FIGURE_AFTER.search(sentence.text[mention.end : at])
     ):  # 'Humber was above the England average, at 11%': the 11% is the Humber's
-        before = [m for m in sentence.mentions if m.kind in AREA_KINDS and m.end <= mention.start]
+        before = _areas_before(sentence, mention.start)
         mention = before[-1] if before else mention
     if ALSO.search(sentence.text[max(0, at - 12) : at]):  # 'X is typical of the south, also at 40%'
         start, _ = part_of(sentence, at)
@@ -167,7 +176,7 @@ def subject_of(sentence: Sentence, at: int, earlier: Context) -> tuple[str, str]
         return "", f"which LEP '{vague.target}' means"
     before = CHECK_PHRASES.sub(" ", sentence.text[:at])
     if PRONOUN.search(before) or THERE.search(sentence.text):
-        referred = earlier.previous or (earlier.areas[0] if earlier.areas else "")
+        referred = _referred(earlier)
         return referred, "" if referred else "which area 'it' or 'there' refers to"
     if words.AMONG_SECTORS.search(sentence.text):  # 'Among sectors, construction trailed on 6%'
         return "England", ""

@@ -100,7 +100,7 @@ def _base(sentence: Sentence, start: int, end: int, indicator: str) -> str:
     'Employers offering placements' is the base only when placements are not the measure."""
     of = re.match(r"\s*of\s+(.*)", sentence.text[end : end + 45])
     window = of.group(1) if of else sentence.text[max(0, start - 60) : end + 60]
-    if words.SOLE_TRADERS.search(window):
+    if words.ALL_SIZES.search(window):
         return "all sizes"
     found = [
         (m.start(), rank, name)
