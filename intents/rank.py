@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from intents.clarify import ask_measure
 from intents.dataset.model import Dataset, Fact
-from intents.dataset.ranking import standing
+from intents.dataset.ranking import descending, standing
 from intents.dataset.units import amount, span
 from intents.reading.context import FollowUp
 from intents.reading.query import Query
@@ -88,10 +88,10 @@ def _direction(query: Query, dataset: Dataset, indicator: str) -> tuple[bool, st
     order = query.order or "highest"
     if query.threshold is not None:
         order = "lowest" if query.threshold.op == "below" else "highest"
+    down = descending(order, ind.higher_is_better)
     if order in ("best", "worst"):
-        descending = (order == "best") == (ind.higher_is_better is not False)
-        return descending, f"{order} ({'highest' if descending else 'lowest'} {ind.short})"
-    return order == "highest", order
+        return down, f"{order} ({'highest' if down else 'lowest'} {ind.short})"
+    return down, order
 
 
 def _position(dataset: Dataset, fact: Fact) -> str:

@@ -408,3 +408,50 @@ def test_eighth_set_phrasings(ask, question, intent, areas):
     """Where the asker worked or will be, and emoji around a word, are not the question."""
     (reply,) = ask(question)
     assert (reply["intent"], reply["areas"]) == (intent, areas), reply["text"]
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "area", "indicator"),
+    [
+        ("what about Humber's manufacturing share?", "is that the highest?", "Humber",
+         "manufacturing_gva_share"),
+        ("Hull placement rate?", "is that the lowest in the country?", "Humber", "work_placements"),
+        ("Hull placement rate?", "and how far below England is it?", "Humber", "work_placements"),
+        ("how does New Anglia do on work inspiration?",
+         "are they in the top group for placements too?", "New Anglia", "work_placements"),
+        ("Tees Valley growth?", "is its youth unemployment high too?", "Tees Valley",
+         "youth_unemployment"),
+    ],
+)  # fmt: skip
+def test_where_the_area_just_given_stands_is_its_value_not_a_new_ranking(
+    chat, first, then, area, indicator
+):
+    """The value reply says the rank and England; a fresh ranking would answer another LEP."""
+    _, reply = chat(first, then)
+    assert (reply["intent"], reply["areas"]) == ("value", [area]), reply["text"]
+    assert reply["indicators"] == [indicator]
+
+
+@pytest.mark.parametrize(
+    ("ranking", "pick", "area"),
+    [
+        ("fastest and slowest growing LEPs?", "second slowest?", "Tees Valley"),
+        ("slowest growing LEP 2008-13?", "the one after that?", "Tees Valley"),
+        ("which LEP has the biggest manufacturing share?", "second biggest?", "Humber"),
+    ],
+)
+def test_a_position_from_one_end_is_the_lep_a_source_places_there(chat, ranking, pick, area):
+    _, reply = chat(ranking, pick)
+    assert (reply["intent"], reply["areas"]) == ("value", [area]), reply["text"]
+
+
+def test_second_lowest_after_a_top_list_is_never_counted_from_a_few_figures(chat):
+    """Three exact placement figures cannot say who is second lowest of the 39."""
+    _, reply = chat("top 5 for placements", "second lowest?")
+    assert reply["intent"] == "rank" and reply["areas"] == [], reply["text"]
+
+
+def test_which_of_them_after_a_region_ranks_within_it(chat):
+    _, reply = chat("North West LEPs on work inspiration", "which of them is best?")
+    assert reply["intent"] == "rank" and len(reply["areas"]) == 5, reply["text"]
+    assert "Cheshire and Warrington 25%" in reply["text"]

@@ -42,6 +42,14 @@ class Standing:
         return self.named or self.by_value
 
 
+def descending(order: str, higher_is_better: bool | None) -> bool:
+    """Whether an order word lists the largest figure first: 'best' follows the measure's
+    polarity (the best youth unemployment is the lowest); 'highest', 'top' and 'fastest' do not."""
+    if order in ("best", "worst"):
+        return (order == "best") == (higher_is_better is not False)
+    return order == "highest"
+
+
 def _end(value: float, values: list[float]) -> End:
     return "lowest" if value == min(values) else "highest" if value == max(values) else "neither"
 

@@ -30,6 +30,14 @@ ITS = (  # 'is its placement figure above England?'; not 'its been a long day' (
     r"\b(?:its|their) (?:\w+ )?(?:figure|share|rate|score|number|placements?|inspiration|growth|gva|"
     r"unemployment|band|rank|position|economy)\b"
 )
+STANDING = (  # 'is that the highest?', 'are they in the top group too?': where the area just given
+    # stands, which its value answer says; not a new ranking
+    r"^(?:and |so |but )?(?:is|was|are|were) (?:that|this|it|they)(?: figure| one| area| lep)?"
+    r"(?: \w+)?(?: (?:the|in the|among the|one of the))? (?:\w+est|worst|top|bottom)\b"
+    r"|\bwhere (?:does|do) (?:it|that|this|they) (?:rank|stand|come|sit)\b"
+    r"|^(?:and )?how far (?:below|above|behind|ahead of|off)\b.* (?:is|are) (?:it|they|that)$"
+    r"|^(?:and )?(?:is|are) (?:its|their) (?:\w+ ){1,3}(?:high|low|good|bad|strong|weak)\b"
+)
 FOLLOW_UP = tuple(
     re.compile(p)
     for p in (
@@ -47,6 +55,7 @@ FOLLOW_UP = tuple(
         r"\b(?:the|that|this) (?:figure|number|one|measure|stat)\b",
         r"\b(?:for|about|does|is|on|with) it\b",
         r"^(?:is|was|are|were) (?:that|this|those|these)\b",  # 'is that % of all Year 11s?'
+        STANDING,
     )
 )
 ADDS_AREAS = re.compile(
@@ -61,13 +70,15 @@ BACK_TO_SEVERAL = re.compile(rf"\b(?:the two|both|them|those|these|all three|{WH
 BACK_TO_TWO = re.compile(rf"\b(?:the two|both|{WHICH_ONE})\b")
 AREA_REFERENCE = re.compile(
     r"\b(?:there|that area|that lep|that place|this area|this lep|those areas|those leps|them|the two|both)\b"
-    rf"|{ITS}"
+    rf"|{ITS}|{STANDING}"
     r"|^(?:how|what|where|and) (?:do|did|are|were|does|about) they\b"
 )
+ASKS_STANDING = re.compile(STANDING)
 PICK = re.compile(  # 'the bottom one?', "who's second?", 'number 2?': one LEP of a ranking
     r"^(?:and |so |ok |okay )?(?:(?:who|what|which) (?:s |is |was )?|what about |tell me about )?"
     r"(?:the )?(?:(top|highest|bottom|lowest)(?= (?:one|lep|place|area))|(first|second|third|"
-    r"fourth|fifth|last|1st|2nd|3rd|4th|5th)|(?:number|no|#) ?([1-9]))"
+    r"fourth|fifth|last|1st|2nd|3rd|4th|5th)(?: (?:\w+est|worst))?|(?:number|no|#) ?([1-9])|"
+    r"(next)(?: one)?|(?:one|lep|area) (after|below) (?:that|it|them))"
     r"(?: one| lep| place| area| on the list| in the list)?(?: then)?$"
 )
 ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4}
@@ -75,13 +86,16 @@ ORDINAL |= {"4th": 4, "fifth": 5, "5th": 5, "last": -1}
 
 
 def picked(text: str) -> tuple[str, int] | None:
-    """('highest' | 'lowest', 0) or ('', position) when a follow-up picks one LEP of a ranking."""
+    """('highest' | 'lowest', 0), ('next', 0) or ('', position) when a follow-up picks one LEP
+    of a ranking."""
     found = PICK.match(text.strip(" ?!."))
     if found is None:
         return None
-    end, nth, number = found.groups()
+    end, nth, number, *after = found.groups()
     if end:
         return ("highest" if end in ("top", "highest") else "lowest"), 0
+    if any(after):
+        return "next", 0
     return "", ORDINAL[nth] if nth else int(number)
 
 
@@ -101,6 +115,10 @@ def points_back(signals: Signals) -> bool:
 
 def refers_to_areas(signals: Signals) -> bool:
     return AREA_REFERENCE.search(signals.text) is not None
+
+
+def asks_standing(signals: Signals) -> bool:
+    return ASKS_STANDING.search(signals.text) is not None
 
 
 def without_lead_in(text: str) -> str:
@@ -127,6 +145,16 @@ def carry(signals: Signals, last: Query, policy: FollowUp) -> tuple[Signals, tup
     elif signals.indicators and len(last.indicators) == 2 and "pair" in policy.carries:
         keep = [i for i in last.indicators if i not in signals.indicators][1:]
         changes["indicators"] = (*signals.indicators, *keep)
+    if (
+        not signals.leps
+        and signals.order
+        and BACK_TO_SEVERAL.search(signals.text)
+        and len(last.areas) > 2
+    ):
+        # 'which of them is best?' after a region's LEPs: a ranking within them
+        changes["regions"] = (("the LEPs asked about", last.areas),)
+        notes.append("ranked within the LEPs of the previous question")
+        return replace(signals, **changes), tuple(notes)
     if not signals.leps and BACK_TO_SEVERAL.search(signals.text) and len(last.seen_areas) > 1:
         wanted = 2 if BACK_TO_TWO.search(signals.text) else 3
         changes["leps"] = last.seen_areas[-wanted:]

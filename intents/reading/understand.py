@@ -5,11 +5,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from intents.dataset.model import Dataset
+from intents.dataset.ranking import descending
 from intents.reading.claims import Context, read_claims
 from intents.reading.clean import clean
 from intents.reading.confidence import SURE, confidence
 from intents.reading.context import (
     BACK_TO_SEVERAL,
+    asks_standing,
     carry,
     is_follow_up,
     picked,
@@ -75,7 +77,7 @@ def _choose(
         # question than its words alone ('which sectors are there?' stays its own)
         carried = next((r for r in rules if r.accepts(signals)), None)
         lends = carried is not None and carried is not rules[-1] and signals != bare
-        leans = BACK_TO_SEVERAL.search(bare.text) is not None
+        leans = BACK_TO_SEVERAL.search(bare.text) is not None or asks_standing(bare)
         if lends and leans and not explicit.reads_claims:  # a check reads its context itself
             return carried, signals
         return explicit, bare
@@ -187,15 +189,39 @@ def _one_of_ranking(bare: Signals, last: Query | None, dataset: Dataset) -> str:
     if pick is None:
         return ""
     end, position = pick
+    indicator = last.indicators[0]
+    fact = {a: dataset.evidence(a, indicator).fact for a in last.listed}
+    by_value = {a: f.value if f is not None and f.value is not None else 0 for a, f in fact.items()}
+    if end == "next":  # 'the one after that?': after the LEP picked last, else the first
+        one = len(last.areas) == 1 and last.areas[0] in last.listed
+        at = last.listed.index(last.areas[0]) + 1 if one else 1
+        if at >= len(last.listed):
+            return ""
+        down = descending(last.order or "highest", dataset.indicator(indicator).higher_is_better)
+        beyond = "lowest" if down else "highest"  # a LEP named at the far end, listed apart
+        return (
+            ""
+            if dataset.evidence(last.listed[at], indicator).extreme == beyond
+            else last.listed[at]
+        )
     if end:
-        fact = {a: dataset.evidence(a, last.indicators[0]).fact for a in last.listed}
-        by_value = {
-            a: f.value if f is not None and f.value is not None else 0 for a, f in fact.items()
-        }
         return (max if end == "highest" else min)(last.listed, key=by_value.__getitem__)
+    if bare.order and position > 0:  # 'second slowest?': the LEP placed there, never a guess
+        down = descending(bare.order, dataset.indicator(indicator).higher_is_better)
+        if dataset.complete(indicator):
+            ordered = sorted(last.listed, key=by_value.__getitem__, reverse=down)
+            return ordered[position - 1] if position <= len(ordered) else ""
+        place = (position, "highest" if down else "lowest")
+        return next((a for a in last.listed if _placed(dataset, a, indicator) == place), "")
     if position == -1 or position <= len(last.listed):
         return last.listed[position - 1 if position > 0 else -1]
     return ""
+
+
+def _placed(dataset: Dataset, area: str, indicator: str) -> tuple[int, str] | None:
+    """Where a source places a LEP, as (position, end): (1, 'lowest'), (2, 'highest')."""
+    evidence = dataset.evidence(area, indicator)
+    return evidence.next_to_end or ((1, evidence.extreme) if evidence.extreme else None)
 
 
 def _off_topic(grammar: Grammar, signals: Signals) -> bool:
