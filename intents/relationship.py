@@ -133,10 +133,13 @@ def _qualitative(dataset: Dataset, x: str, y: str) -> list[str]:
 TRIGGERS = (
     r"\b(?:relat\w*|correlat\w*|associat\w*|link\w*|connect\w*|tied|tie in|go(?:es)? (?:with|together|hand in hand)|pattern|mirror\w*|in line with|scatter|variation|vary|varies)\b",
     r"\b(?:higher|more|lower|less|richer|poorer|fewer)\b.*\b(?:where|when|in areas with|places with|areas with|leps with)\b",
-    r"\b(?:areas|leps|places) with (?:more|less|fewer|higher|lower|lots of|high|low)\b",
+    r"\b(?:areas|leps|places) with (?:more|less|fewer|higher|lower|lots of|loads of|a lot of|plenty of|many|"
+    r"high|low|(?:a )?(?:big|large|small|strong|weak|high|low))\b",
+    r"\b(?:areas|leps|places|economies|towns) (?:dominated by|built on|full of)\b",
     r"\b(?:areas|leps|places) where\b",
     r"\bwhere\b.{0,40}\b(?:is|are)\s+(?:higher|lower|high|low|bigger|smaller|greater|worse|better)\b",
-    r"\b(?:richer|poorer|wealthier|more productive|less productive) (?:areas|leps|places|economies)\b",
+    r"\b(?:richer|poorer|wealthier|more productive|less productive)(?: [\w-]+){0,2} (?:areas|leps|places|economies)\b",
+    r"\b(?:big[ -]city|city|urban|rural|coastal|metropolitan) (?:areas|leps|places|economies|regions|ones)\b",
     r"\b(?:\w+ heavy|\w+ intensive|industrial|prosperous|more prosperous|less prosperous|deprived|"
     r"affluent|wealthy|rich|poor|rural|urban|skilled|(?:fast|faster|slow|slower|high|low) (?:growing|growth)) "
     r"(?:areas|leps|places|economies|regions)\b",

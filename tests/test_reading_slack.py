@@ -455,3 +455,21 @@ def test_which_of_them_after_a_region_ranks_within_it(chat):
     _, reply = chat("North West LEPs on work inspiration", "which of them is best?")
     assert reply["intent"] == "rank" and len(reply["areas"]) == 5, reply["text"]
     assert "Cheshire and Warrington 25%" in reply["text"]
+
+
+@pytest.mark.parametrize(
+    ("question", "measure"),
+    [
+        ("do areas with loads of knowledge-intensive firms do more placements?", "kibs_share"),
+        ("places dominated by factories - less school engagement?", "manufacturing_gva_share"),
+        ("do areas with a big knowledge-intensive sector do more work inspiration?", "kibs_share"),
+        ("do the poorer, low-output places struggle more to get employers into schools?",
+         "gva_per_head"),
+        ("do places with lots of professional jobs do better on work inspiration?",
+         "high_skill_occupations"),
+    ],
+)  # fmt: skip
+def test_a_kind_of_area_asked_about_is_a_relationship(ask, question, measure):
+    """'Places dominated by factories' is the manufacturing share, not the manufacturing sector."""
+    (reply,) = ask(question)
+    assert reply["intent"] == "relationship" and measure in reply["indicators"], reply["text"]
