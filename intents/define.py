@@ -28,6 +28,9 @@ TRIGGERS = (
     r"|what (?:exactly |actually )?(?:does|do|counts|count)|define|definition|defined|meaning|meant|mean by|what does .* mean|can you explain what|explain (?:what|the term|the meaning)|"
     r"what kind of|what sort of|what types? of|includes?|included|including|count(?:s|ed)? (?:as|towards)|consist|consists|stand for|stands for|"
     r"difference between|different from|measures|remind me what|definition)\b",
+    r"\bper (?:worker|resident|head|person|job|employee|capita) or (?:per )?\w+\b|\bin plain english\b|"
+    r"\bin (?:simple|plain|lay) terms\b|\b(?:a )?(?:rate|share|percentage) or (?:a )?(?:count|number|total)\b|"
+    r"\bout of (?:whom|who|what|which)\b",
 )
 MEASURED = (
     r"\b(?:what period|time period|which period|period covered|how recent|what year|which year|what date|when was it)\b",

@@ -41,7 +41,9 @@ WHOLE_HELP = (
     r"what are you|hi|hello|hey|start|menu|options|instructions|guide|about you|"
     r"what (?:questions|things) can i ask|what data do you have|what do you cover)(?: please| thanks)?"
 )
+EXAMPLE_WORDS = r"\bexample (?:questions?|queries)\b|\b(?:some|a few|a couple of) examples\b"
 HELP_WORDS = (
+    EXAMPLE_WORDS,
     r"\b(?:help|usage|commands?)\b",
     r"\blist of (?:commands|questions|things)\b",
     r"\bwhat can (?:you|i) (?:do|ask)\b",
@@ -49,7 +51,6 @@ HELP_WORDS = (
     r"\bwhat (?:kinds?|sorts?|types?) of (?:questions|things)\b",
     r"\b(?:which|what) (?:indicators|measures|metrics|leps|areas|data|topics) (?:do|can|are) (?:you|i)\b",
     r"\bwhat (?:leps|areas|places|indicators|measures) do you (?:know|have|cover)\b",
-    r"\bexample (?:questions?|queries)\b|\b(?:some|a few) examples\b",
     r"\bcan (?:i|we) (?:paste|send|give you|share)\b.{0,30}\b(?:paragraph|para|text|draft|brief)\b",
     r"\bhow (?:do|can) (?:i|we) (?:fact ?check|check (?:a|my|our) (?:paragraph|draft|brief|text))\b",
     r"\bhow (?:do|can|would) (?:i|we) (?:load|add|import|upload|get|put|ask)\b",
@@ -57,6 +58,10 @@ HELP_WORDS = (
     r"\bcan (?:you|it|lepbot) (?:draw|do|make|produce|show|send) (?:me )?(?:a |any )?(?:charts?|graphs?|plots?|tables?|pictures?|visuals?)\b",
     r"\bwhich (?:indicators|measures|metrics) (?:have|do) you\b|\bindicators have you got\b",
     r"\b(?:ask|use) (?:you|it|lepbot) (?:stuff |things )?in a thread\b",
+    r"\bwhat (?:indicators|measures|metrics|data|stats|topics) (?:have you got|have you|are there|are available|do you hold)\b",
+    r"\bcan (?:you|it|lepbot) (?:check|fact ?check|verify) (?:a |my |our |this |the )?(?:whole )?(?:paragraph|para|draft|brief|text|sentence|press release|report)\b",
+    r"\b(?:as|in) (?:json|csv|a spreadsheet)\b",
+    r"\bhow many (?:leps|areas|places) (?:do you|does it|does lepbot|can you) (?:cover|have|know|do)\b",
 )
 
 SPEC = IntentSpec(
@@ -68,6 +73,9 @@ SPEC = IntentSpec(
         Rule(
             "help", 10, triggers=(WHOLE_HELP, ""), whole=True
         ),  # "" is a question of punctuation only
+        Rule(  # 'a couple of example questions I could ask about GVA'
+            "help", 11, triggers=(EXAMPLE_WORDS,), leps=(0, 0), refuses=frozenset({"district"})
+        ),
         Rule(
             "help",
             11,

@@ -24,8 +24,16 @@ WEAK = (
     r"what year|which year|when was|how old|how recent|up to date|meaning of .?employers|"
     r"(?:firms|businesses|companies|employers) or (?:sites|establishments|workplaces)|carried out|conducted|"
     r"what period|time period|which period|period covered|"
-    r"establishments?|who (?:\w+ )?(?:collected|produced|published|ran|did|conducted|carried out|commissioned)|data ?sets?|caveats?|reliable|reliability|confidence|"
+    r"establishments?|who (?:\w+ )?(?:collected|produced|published|ran|did|conducted|carried out|commissioned|drew|made|compiled|created)|data ?sets?|caveats?|reliable|reliability|confidence|"
     r"margin of error|significan\w*|eps 20(?:10|12))\b",  # 'any EPS 2010 numbers?' (no measure named)
+)
+NEWER = (  # 'anything newer than 2014 - EPS 2016 maybe?': the one survey year, not that year's figure
+    r"\b(?:anything|something|data|figures|numbers) (?:newer|more recent|later|updated)\b",
+    r"\b(?:newer|more recent|later|updated) (?:data|figures|numbers|survey|version)\b",
+)
+METHOD = (  # 'are the placement %s weighted?', 'how many employers were surveyed in Cumbria?'
+    r"\b(?:weighted|weighting|sample sizes?|margin of error|confidence intervals?|"
+    r"how many (?:employers|businesses|firms|establishments|respondents) (?:were |did they |did you )?(?:surveyed|interviewed|asked|respond\w*))\b",
 )
 
 
@@ -39,8 +47,12 @@ def handle(query: Query, dataset: Dataset) -> Answer:
     ).strip()
     if query.reason == "students":
         return _students(aspires, headline)
-    if query.areas:
+    if query.areas and query.reason != "method":  # a LEP's sample is the survey's method
         return _of_areas(query, dataset)
+    if query.reason == "newer":
+        headline = (
+            f"Nothing newer is held: the employer figures are from one survey year. {headline}"
+        )
     lines = [
         f"Base: {eps.get('base', '')}",
         f"Geography: {eps.get('geography', '')}",
@@ -65,6 +77,7 @@ def handle(query: Query, dataset: Dataset) -> Answer:
         headline=headline,
         lines=tuple(line for line in lines if line and not line.endswith(": ")),
         sources=sources,
+        areas=query.areas,  # 'how many were surveyed in Cumbria?': the survey's answer for it
         indicators=query.indicators,
         next_questions=("what is work inspiration?", "help"),
     )
@@ -149,7 +162,16 @@ SPEC = IntentSpec(
         Rule(
             "source", 34, triggers=STUDENT_SURVEY, leps=(0, 0), indicators=(0, 0), reason="students"
         ),
+        Rule("source", 20, triggers=NEWER, leps=(0, 0), indicators=(0, 0), reason="newer"),
         Rule("source", 35, triggers=TRIGGERS, leps=(0, 0), refuses=frozenset({"number"})),
+        Rule(
+            "source",
+            38,
+            triggers=METHOD,
+            leps=(0, 1),
+            refuses=frozenset({"number"}),
+            reason="method",
+        ),
         Rule(
             "source",
             36,
