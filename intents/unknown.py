@@ -26,7 +26,7 @@ def _suggestions() -> tuple[str, ...]:
 
 SURVEY_YEAR = "EPS 2014 (fieldwork April–July 2014)"
 INSTRUCTIONS = (
-    r"\b(?:ignore|disregard|forget) (?:all |any |the |your |my |that|this|previous|prior|above)",
+    r"\b(?:ignore|disregard|forget) (?:all |any |the |your |my |previous|prior|above|(?:that|this) (?:and|then|now)\b)",
     r"\bwrite (?:me |us )?(?:a |an )?(?:press release|tweet|post|statement|speech|poem|story|essay|song|headline)\b",
     r"\b(?:pretend|roleplay|role play|act as|you are now|you are dan|jailbreak|from now on|system prompt|new instructions)\b",
     r"\b(?:say|tell everyone|announce|post|claim|write|answer) (?:that )?(?:the )?[\w\s]{0,40}\b(?:is|are|was|at|for every)\b.{0,40}\d",

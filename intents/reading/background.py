@@ -12,10 +12,11 @@ from typing import Protocol
 GATHERINGS = (
     r"workshops?|office|offices|sessions?|teams?|tables?|room|call|calls|meetings?|events?|"
     r"presentations?|folks|people|lot|crowd|colleagues?|group|board|delegation|contingent|"
-    r"visit|conference|conf|summit|forum|breakout|hub|network|partners?|reps?|staff"
+    r"visit|conference|conf|summit|forum|breakout|hub|network|partners?|reps?|staff|festivals?|"
+    r"fairs?|roadshows?|expos?|launch|releases?|awards|dinner|breakfast|showcase"
 )
 AFTER = re.compile(
-    rf"^\s*(?:lep\s+)?(?:(?:skills|economic|growth|business|regional|annual|local)\s+)?(?:{GATHERINGS})\b"
+    rf"^\s*(?:lep\s+)?(?:(?:skills|economic|growth|business|regional|annual|local|jobs?|careers?|press)\s+)?(?:{GATHERINGS})\b"
     r"|^\s*(?:lep\s+)?(?:says?|said|asked|asks|wants?|reckons?|thinks?|keeps|kept|mentioned|"
     r"told|is asking|are asking|here|says hi|sends?)\b"
     r"|^\s*(?:city\s+|county\s+|district\s+)?councils?\s+(?:at|are|were|will|coming|joining|attending)\b"
@@ -34,14 +35,18 @@ BEFORE = re.compile(  # where the asker has been, or who in a place is asking
     r"conf in|day in|week in|visitors from|guests from|delegates from)\s+(?:the\s+)?$"
     r"|\b(?:not just|not only|rather than|instead of)\s+(?:the\s+)?$"  # '(not just the SE LEP)'
     r"|\b(?:ex|former|formerly|previously (?:at|in|with))\s+(?:the\s+)?$"  # '(ex Birmingham council)'
+    r"|\b(?:visit(?:ed|ing|s)?|opened|toured|spoke at|speaking at|went to|was at|were at|been to)\s+"
+    r"(?:a|an|the|our|their)\s+(?:\w+\s+){0,2}(?:in|at)\s+(?:the\s+)?$"  # 'visited a factory in Sunderland'
 )
 OCCASION = re.compile(  # 'for the Nottingham event': where the asker will be, not the subject
     r"^\s*(?:lep\s+)?(?:workshops?|sessions?|meetings?|events?|presentations?|visit|conference|"
-    r"conf|summit|forum|breakout|call|roundtable|away ?day)\b"
+    r"conf|summit|forum|breakout|call|roundtable|away ?day|(?:jobs?\s+|careers?\s+)?fairs?|"
+    r"festivals?|roadshows?|expos?|launch)\b"
 )
 CONTRAST = re.compile(
     r"\bbut\b|\bany ?ways?\b|\banyhow\b|\bmoving on\b|\bfor the record\b|\bignore that\b"
-    r"|\bfor prep\b"
+    r"|\bfor prep\b|\bunrelated\b|\bseparately\b|\bon (?:a|another) (?:different |separate )?note\b"
+    r"|\b(?:different|separate|real|actual) question\b"
 )
 FOR = re.compile(r"\bfor (?:our|the|my|their)\s+$")
 

@@ -110,6 +110,7 @@ def understand(text: str, dataset: Dataset, grammar: Grammar, last: Query | None
     if follow_up and last is not None:
         signals, carried = carry(bare, last, grammar.follow_up(last.intent))
     district_notes: tuple[str, ...] = ()
+    placed = signals  # before a town is read as its LEP: 'she's Worcester' stays background
     if not any(r.keeps_districts and r.accepts(signals) for r in grammar.rules):
         signals, district_notes = _districts_as_leps(signals, dataset)
     chosen = signals
@@ -134,7 +135,7 @@ def understand(text: str, dataset: Dataset, grammar: Grammar, last: Query | None
     if (
         signals.aside and last is None and not rule.keeps_districts and not one
     ):  # 'Leeds team here: top 5'
-        without = _without_places(signals)
+        without = _without_places(placed)
         other = next(r for r in grammar.rules if r.accepts(without))
         if other.reads_claims and not read_claims(cleaned, lexicon, _claim_context(without, None)):
             other = next(r for r in grammar.without_claims.rules if r.accepts(without))
