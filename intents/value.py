@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from intents.dataset.model import Dataset
+from intents.dataset.units import amount, gap
 from intents.reading.query import Query
 from intents.reading.rules import Rule
 from intents.replies.answer import Answer
 from intents.replies.chart_titles import area_title
 from intents.replies.charts import lep_bars
-from intents.replies.describe import describe
+from intents.replies.describe import describe, figure_of
+from intents.replies.wording import cite
 from intents.spec import IntentSpec
 
 EMPLOYER_MEASURES = ("work_placements", "work_inspiration")
@@ -22,6 +24,19 @@ def handle(query: Query, dataset: Dataset) -> Answer:
     for extra in parts[1:]:
         lines += [extra.sentence, *extra.lines, *extra.said_of]
     ind = dataset.indicator(query.indicators[0])
+    extra_figures, extra_sources = [], []
+    for group in query.groups:  # 'how does that compare with the UK?': that figure beside it
+        other = dataset.evidence(group, ind.id).fact
+        mine = dataset.evidence(area, ind.id).fact
+        bench = dataset.benchmark(ind.id)
+        if other is None or other.value is None or (bench is not None and bench.area == group):
+            continue
+        said = f"{group}: {amount(other.value, ind.format)} ({cite(dataset, [other.source])})"
+        if mine is not None and mine.value is not None:
+            said += f"; gap: {gap(mine.value, other.value, ind.format, dataset.spoken(group))}"
+        lines.append(f"{said}.")
+        extra_figures.append(figure_of(other))
+        extra_sources.append(other.source)
     chart = lep_bars(dataset, ind.id, (area,), area_title(dataset, area, ind.id))
     other = next((i for i in EMPLOYER_MEASURES if i not in query.indicators), None)
     rival = "Humber" if area == "London" else "London"
@@ -34,8 +49,8 @@ def handle(query: Query, dataset: Dataset) -> Answer:
         intent="value",
         headline=first.sentence,
         lines=tuple(lines),
-        figures=tuple(f for p in parts for f in p.figures),
-        sources=tuple(dict.fromkeys(s for p in parts for s in p.sources)),
+        figures=(*(f for p in parts for f in p.figures), *extra_figures),
+        sources=tuple(dict.fromkeys((*(s for p in parts for s in p.sources), *extra_sources))),
         areas=(area,),
         indicators=query.indicators,
         chart=chart,

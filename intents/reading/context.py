@@ -117,6 +117,13 @@ def refers_to_areas(signals: Signals) -> bool:
     return AREA_REFERENCE.search(signals.text) is not None
 
 
+BENCHMARKS = ("England", "UK")  # what an area's figure is set against ('compare with the UK?')
+
+
+def is_benchmark(signals: Signals) -> bool:
+    return len(signals.groups) == 1 and signals.groups[0] in BENCHMARKS
+
+
 def asks_standing(signals: Signals) -> bool:
     return ASKS_STANDING.search(signals.text) is not None
 
@@ -163,7 +170,7 @@ def carry(signals: Signals, last: Query, policy: FollowUp) -> tuple[Signals, tup
     alone = ALONE.search(signals.text)
     adds = last.areas and len(signals.leps) <= 1 and ADDS_AREAS.search(signals.text)
     and_more = signals.leps and "added_areas" in policy.carries and signals.text.startswith("and ")
-    benchmark = signals.groups == ("England",) and (
+    benchmark = is_benchmark(signals) and (
         ADDS_AREAS.search(signals.text)
         or refers_to_areas(signals)  # 'is its figure above England?'
     )
@@ -171,8 +178,11 @@ def carry(signals: Signals, last: Query, policy: FollowUp) -> tuple[Signals, tup
         changes["leps"] = tuple(dict.fromkeys((*last.areas, *signals.leps)))
         notes.append("areas carried over from the previous question")
     elif benchmark and not signals.leps and last.areas:  # 'how does that compare with England?'
-        changes["leps"], changes["groups"] = last.areas, ()
-        notes.append("area carried over from the previous question; England is its benchmark")
+        changes["leps"] = last.areas
+        changes["groups"] = () if signals.groups == BENCHMARKS[:1] else signals.groups
+        notes.append(
+            f"area carried over from the previous question; {signals.groups[0]} is its benchmark"
+        )
     elif not signals.leps and not signals.groups and last.areas and not signals.districts:
         changes["leps"] = last.areas
         notes.append("area carried over from the previous question")

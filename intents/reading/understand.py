@@ -13,6 +13,7 @@ from intents.reading.context import (
     BACK_TO_SEVERAL,
     asks_standing,
     carry,
+    is_benchmark,
     is_follow_up,
     picked,
     points_back,
@@ -61,7 +62,7 @@ def _choose(
     """The first rule that accepts. In a follow-up, the question's own words pick the intent
     when they can, and the last question only fills the slots it leaves open."""
     rules = grammar.rules
-    benchmark = bare.groups == ("England",) and signals.leps and not bare.leps
+    benchmark = is_benchmark(bare) and signals.leps and not bare.leps
     if last is None or benchmark:  # 'how does that compare with England?': the area carried
         return next((r, signals) for r in rules if r.accepts(signals))
     candidates = [signals]
