@@ -721,3 +721,33 @@ def test_there_beside_a_gap_to_england_is_the_threads_area(chat):
         "England' is ok",
     )
     assert [c["verdict"] for c in replies[1]["claims"]] == ["correct", "correct"]
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("Northern Ireland, not London, had the highest placement share in the UK", "correct"),
+        ("Northern Irish employers were the most likely in the UK to offer placements", "correct"),
+        ("Humber, not Tees Valley, had the lowest placement share", "correct"),
+        ("Tees Valley, not the Humber, had the lowest placement share", "incorrect"),
+        ("Northern Ireland was not the UK nation most likely to offer placements", "incorrect"),
+    ],
+)
+def test_an_area_set_aside_with_not_is_neither_the_subject_nor_a_denial(ask, claim, verdict):
+    """', not London,' names who the claim is not about; the claim itself stands unnegated."""
+    (reply,) = ask(claim)
+    assert reply["verdict"] == verdict, reply["text"]
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("London's GVA per head beat the UK average by almost £16,000", "correct"),
+        ("the Humber trailed England by 9 points on placements", "correct"),
+        ("London outperformed England by 12 points on placements", "incorrect"),
+    ],
+)
+def test_beat_or_trailed_by_an_amount_is_a_gap(ask, claim, verdict):
+    """'beat the UK average by almost £16,000' is London's lead (£15,937), not the UK's figure."""
+    (reply,) = ask(claim)
+    assert reply["verdict"] == verdict, reply["text"]

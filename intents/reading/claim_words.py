@@ -162,6 +162,8 @@ DIRECTIONS = {
     "greater than": 1, "better than": 1, "higher": 1, "more": 1,
     "below": -1, "lower than": -1, "less than": -1, "fewer than": -1, "behind": -1,
     "under": -1, "down on": -1, "worse than": -1, "lower": -1, "less": -1, "fewer": -1,
+    "beat": 1, "beats": 1, "outperformed": 1, "outperforms": 1, "outpaced": 1, "outstrips": 1,
+    "trailed": -1, "trails": -1, "lagged": -1, "lags": -1, "fell short of": -1,
 }  # fmt: skip
 # The population a share is said to be of, when it is not employers.
 PEOPLE_WORDS = re.compile(  # a share of people, households or schools: not of employers
@@ -217,3 +219,12 @@ def phrase_before(text: str, end: int, phrases: tuple[str, ...]) -> str:
         ):
             return phrase
     return ""
+
+
+CONTRASTED = re.compile(  # 'Northern Ireland, not London, had the highest': London is no subject
+    r"(?:^|[\s,(])(?:not|rather than|instead of)\s+(?:the\s+)?$"
+)
+CONTRAST_ENDS = re.compile(  # … and the sentence goes on past it (commas are gone by now)
+    r"\s+(?:had|has|was|is|were|are|came|led|leads|topped|tops|sat|sits|scored|recorded|saw|"
+    r"offered|offers|but|that|who|which)\b"
+)

@@ -16,7 +16,14 @@ from intents.reading.claims.anchors import (
     sector_mention,
     subject_of,
 )
-from intents.reading.claims.sentence import AREA_KINDS, Context, Sentence, nearest, part_of
+from intents.reading.claims.sentence import (
+    AREA_KINDS,
+    Context,
+    Sentence,
+    nearest,
+    part_of,
+    past_contrasts,
+)
 from intents.reading.query import Claim, Comparator
 from intents.reading.signals import Mention
 
@@ -279,7 +286,11 @@ def figure_claim(sentence: Sentence, amount: Amount, earlier: Context) -> Claim:
         precision=amount.precision,
         unit=amount.unit,
         in_words=amount.in_words,
-        negated=_negated(text, amount, subject_at if subject_at < amount.start else 0),
+        negated=_negated(
+            text,
+            amount,
+            past_contrasts(sentence, subject_at if subject_at < amount.start else 0, amount.start),
+        ),
         complement=bool(words.COMPLEMENT.search(text[amount.end : amount.end + 60])),
         period=_own_year(text, amount) or _period_of(sentence, amount, indicator, earlier),
         base=_base(sentence, amount.start, amount.end, indicator),

@@ -181,7 +181,9 @@ def nearest(
     found = [
         m
         for m in sentence.mentions
-        if m.kind in kinds and (within is None or within[0] <= m.start < within[1])
+        if m.kind in kinds
+        and (within is None or within[0] <= m.start < within[1])
+        and not (m.kind in AREA_KINDS and contrasted(sentence, m))
     ]
     if not found:
         return None
@@ -194,6 +196,25 @@ def nearest(
         return (min(abs(m.start - at), abs(m.end - at)), m.start < at)
 
     return min(found, key=distance)
+
+
+def past_contrasts(sentence: Sentence, start: int, at: int) -> int:
+    """Where to look for a negation of a claim at `at`: past any ', not London,' before it, whose
+    'not' sets another area aside rather than denying the claim."""
+    ends = [
+        m.end
+        for m in sentence.mentions
+        if m.kind in AREA_KINDS and start <= m.start and m.end <= at and contrasted(sentence, m)
+    ]
+    return max([start, *ends])
+
+
+def contrasted(sentence: Sentence, mention: Mention) -> bool:
+    """', not London,': an area set aside in passing, neither a subject nor a denial."""
+    return bool(
+        words.CONTRASTED.search(sentence.text[: mention.start])
+        and words.CONTRAST_ENDS.match(sentence.text, mention.end)
+    )
 
 
 def inside_mention(sentence: Sentence, start: int) -> bool:

@@ -10,7 +10,7 @@ from itertools import pairwise
 from intents.reading import claim_words as words
 from intents.reading.claims.anchors import anchored, measure_of, sector_at, subject_of
 from intents.reading.claims.figures import SPREAD, other_area
-from intents.reading.claims.sentence import Context, Sentence, inside_mention
+from intents.reading.claims.sentence import Context, Sentence, inside_mention, past_contrasts
 from intents.reading.query import Claim, Comparator
 from intents.reading.signals import Mention
 
@@ -69,7 +69,7 @@ UK_WIDE = re.compile(r"\b(?:in|across|of|anywhere in|throughout) (?:the )?(?:uk|
 def _denied(sentence: Sentence, subject: str, at: int) -> bool:
     """'Tees Valley isn't the lowest': a negation between the subject and the claim."""
     start = next((m.end for m in sentence.mentions if m.target == subject and m.end <= at), 0)
-    return bool(words.NEGATION.search(sentence.text[start:at]))
+    return bool(words.NEGATION.search(sentence.text[past_contrasts(sentence, start, at) : at]))
 
 
 def _among(sentence: Sentence, earlier: Context) -> list[tuple[int, Claim]]:
