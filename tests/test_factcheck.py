@@ -751,3 +751,22 @@ def test_beat_or_trailed_by_an_amount_is_a_gap(ask, claim, verdict):
     """'beat the UK average by almost £16,000' is London's lead (£15,937), not the UK's figure."""
     (reply,) = ask(claim)
     assert reply["verdict"] == verdict, reply["text"]
+
+
+def test_a_bare_figure_after_a_sentence_of_two_measures_is_not_given_the_last_one(ask):
+    """The Humber's 29% is its placement share; read as work inspiration it was 'incorrect'."""
+    (reply,) = ask(
+        "Across England, 38% of employers offered a work placement in 2014, and 17% offered work "
+        "inspiration. Locally the picture is worse: the Humber sat at 29%, the lowest of any LEP."
+    )
+    verdicts = [c["verdict"] for c in reply["claims"]]
+    assert verdicts == ["correct", "correct", "unverifiable"], reply["text"]
+    assert reply["text"].count("which measure") == 1
+
+
+def test_year_11_figures_keep_their_context_past_a_sentence_of_two_measures(ask):
+    (reply,) = ask(
+        "In 2014/15, 63% of Year 11 students had received careers education, and of those, 57% "
+        "were satisfied with it. Fewer than half (45%) had done a work experience placement."
+    )
+    assert "students_work_experience" in reply["indicators"], reply["text"]

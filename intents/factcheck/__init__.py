@@ -128,7 +128,7 @@ def _judge(dataset: Dataset, claim: Claim) -> Judgement:
     return replace(
         judgement,
         verdict=worst,
-        reason=f"{ranked.reason}; {judgement.reason}",
+        reason="; ".join(dict.fromkeys((ranked.reason, judgement.reason))),  # one doubt said once
         sources=tuple(dict.fromkeys((*ranked.sources, *judgement.sources))),
     )
 

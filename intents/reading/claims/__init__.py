@@ -45,7 +45,9 @@ def read_claims(text: str, lexicon: Lexicon, earlier: Context | None = None) -> 
     split = sentences(text)
     earlier = replace(earlier or Context(), single=len(split) == 1)
     for original in split:
-        students = bool(earlier.indicators) and earlier.indicators[0] in lexicon.of_students
+        students = earlier.students or (
+            bool(earlier.indicators) and earlier.indicators[0] in lexicon.of_students
+        )
         sentence = read_sentence(original, lexicon, students, alone=earlier.single)
         if not sentence.period and earlier.period and SAME_PERIOD.search(sentence.text):
             sentence = replace(sentence, period=earlier.period)  # 'over the same period'
@@ -59,8 +61,11 @@ def read_claims(text: str, lexicon: Lexicon, earlier: Context | None = None) -> 
         found = both_before(sentence, found, earlier)
         claims = [two_sided(c) for _, c in sorted(found, key=lambda pair: pair[0])]
         out += claims
+        measures = {c.indicator for c in claims if c.indicator}
         earlier = replace(
-            _after(sentence, claims, earlier), period=sentence.period or earlier.period
+            _after(sentence, claims, earlier),
+            period=sentence.period or earlier.period,
+            students=bool(measures) and measures <= lexicon.of_students,
         )
     return tuple(out)
 
@@ -86,12 +91,16 @@ def _after(sentence: Sentence, claims: list[Claim], earlier: Context) -> Context
         indicator, sector = (measures[0] if measures else ""), earlier.sector
     else:
         return earlier
+    # '38% offered placements, and 17% work inspiration. The Humber sat at 29%.': either
+    # measure, so the next sentence's bare figure is a doubt, not the last one named
+    mixed = len({c.indicator for c in settled}) > 1
+    indicators = () if mixed else (indicator,) if indicator else earlier.indicators
     if not subjects:
-        return replace(earlier, indicators=(indicator,)) if indicator else earlier
+        return replace(earlier, indicators=indicators)
     return replace(
         earlier,
         previous=subjects[-1],
-        indicators=(indicator,) if indicator else earlier.indicators,
+        indicators=indicators,
         recent=tuple(dict.fromkeys((*earlier.recent, *named)))[-2:],
         sector=sector,
     )

@@ -61,6 +61,7 @@ class Context:
     recent: tuple[str, ...] = ()  # the last two areas claims were about: 'the gap', 'both'
     sector: str = ""  # the last claim's sector: 'Its figure was 18%' after a sector claim
     period: str = ""  # the years the sentences before named: 'over the same period'
+    students: bool = False  # the sentence before was about Year 11s: 'a work placement' is theirs
 
 
 @dataclass(frozen=True)
