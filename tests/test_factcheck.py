@@ -770,3 +770,8 @@ def test_year_11_figures_keep_their_context_past_a_sentence_of_two_measures(ask)
         "were satisfied with it. Fewer than half (45%) had done a work experience placement."
     )
     assert "students_work_experience" in reply["indicators"], reply["text"]
+
+
+def test_a_share_of_part_of_year_11_is_not_checked_against_all_of_them(ask):
+    (reply,) = ask("ASPIRES 2 says 45% of girls in Year 11 had work experience")
+    assert reply["verdict"] == "unverifiable" and "as a whole" in reply["text"], reply["text"]

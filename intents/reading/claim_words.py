@@ -185,6 +185,11 @@ EVERY_SECTOR = re.compile(
     r"\b(?:no|none of the|not one|not a single|every|each|all|all the)\s+(?:of\s+the\s+)?"
     r"(?:four\s+)?(?:sectors?|industr(?:y|ies))\b"
 )
+SUBGROUP_WORDS = re.compile(  # part of the surveyed population, for which nothing is published
+    r"\b(?:girls|boys|young women|young men|female|male|disadvantaged|free school meals|fsm|"
+    r"state school|independent school|private school|ethnic minority|bame|sen|send|rural schools|"
+    r"urban schools)\b"  # employers by size are in sectors.yaml
+)
 STUDENT_WORDS = re.compile(
     r"\b(?:pupils?|students?|year 11s?|young people|teenagers|school leavers|learners|children|"
     r"kids|16 year olds|15 16 year olds)\b"

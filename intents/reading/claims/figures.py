@@ -93,6 +93,7 @@ NEGATIVE_BOUNDS = sorted(
 
 
 BASES = (
+    (words.SUBGROUP_WORDS, "subgroup"),
     (words.ALL_OF, "all students"),
     (words.STUDENT_WORDS, "students"),
     (words.PEOPLE_WORDS, "people"),
