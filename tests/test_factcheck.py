@@ -775,3 +775,18 @@ def test_year_11_figures_keep_their_context_past_a_sentence_of_two_measures(ask)
 def test_a_share_of_part_of_year_11_is_not_checked_against_all_of_them(ask):
     (reply,) = ask("ASPIRES 2 says 45% of girls in Year 11 had work experience")
     assert reply["verdict"] == "unverifiable" and "as a whole" in reply["text"], reply["text"]
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("check: in England 38% offered work placements to young people", "correct"),
+        ("63% of young people had careers education", "incorrect"),
+        ("check: 63% of year 11 pupils had careers education", "correct"),
+    ],
+)
+def test_young_people_are_whom_a_placement_is_for_and_wider_than_year_11(ask, claim, verdict):
+    """'offered placements to young people' names no base; '63% of young people' claims more
+    than the Year 11s ASPIRES 2 asked."""
+    (reply,) = ask(claim)
+    assert reply["verdict"] == verdict, reply["text"]

@@ -29,6 +29,7 @@ BASES_SAID = {
     "students": "pupils or students",
     "all students": "all Year 11 students",
     "people": "people, households or schools",
+    "young people": "young people in general",
     "all sizes": "all businesses, sole traders included",
     "employers": "employers",
     "all employers": "all employers",
@@ -79,7 +80,7 @@ def _base_problem(claim: Claim, ind: Indicator) -> str:
     wrong = (
         (employers and ind.is_share and not of_employers)
         or (claim.base in STUDENTS and not students)
-        or claim.base in ("people", "all sizes")
+        or claim.base in ("people", "all sizes", "young people")
         or (employers and students)
         or (providers and (students or (ind.is_share and not ind.base_words)))
         or (ind.base_words and claim.base and (not narrowed or claim.base.startswith("all ")))

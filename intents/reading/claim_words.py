@@ -190,9 +190,13 @@ SUBGROUP_WORDS = re.compile(  # part of the surveyed population, for which nothi
     r"state school|independent school|private school|ethnic minority|bame|sen|send|rural schools|"
     r"urban schools)\b"  # employers by size are in sectors.yaml
 )
-STUDENT_WORDS = re.compile(
-    r"\b(?:pupils?|students?|year 11s?|young people|teenagers|school leavers|learners|children|"
-    r"kids|16 year olds|15 16 year olds)\b"
+STUDENT_WORDS = re.compile(r"\b(?:pupils?|students?|year 11s?|16 year olds|15 16 year olds)\b")
+YOUNG_PEOPLE = re.compile(  # wider than the Year 11s ASPIRES 2 asked
+    r"\b(?:young people|teenagers|school leavers|learners|children|kids|youngsters)\b"
+)
+BENEFICIARY = re.compile(  # '38% offered placements to young people': whom it is for, not of
+    r"\b(?:to|for|with|from)\s+(?:the\s+|local\s+|school\s+)*(?:pupils?|students?|year 11s?|"
+    r"young people|teenagers|school leavers|learners|children|kids|youngsters)\b"
 )
 EMPLOYER_WORDS = re.compile(
     r"\b(?:employers?|firms?|businesses|business|companies|company|establishments?|"

@@ -96,6 +96,7 @@ BASES = (
     (words.SUBGROUP_WORDS, "subgroup"),
     (words.ALL_OF, "all students"),
     (words.STUDENT_WORDS, "students"),
+    (words.YOUNG_PEOPLE, "young people"),
     (words.PEOPLE_WORDS, "people"),
     (words.ALL_EMPLOYERS, "all employers"),
     (words.PROVIDERS, "placement providers"),
@@ -108,6 +109,7 @@ def _base(sentence: Sentence, start: int, end: int, indicator: str) -> str:
     'Employers offering placements' is the base only when placements are not the measure."""
     of = re.match(r"\s*of\s+(.*)", sentence.text[end : end + 45])
     window = of.group(1) if of else sentence.text[max(0, start - 60) : end + 60]
+    window = words.BENEFICIARY.sub(lambda m: " " * len(m.group(0)), window)
     if words.ALL_SIZES.search(window):
         return "all sizes"
     found = [
