@@ -27,15 +27,18 @@ def _pair_sentence(
     ind = dataset.indicator(indicator)
     facts = [dataset.evidence(a, indicator).fact for a in areas]
     bench = dataset.benchmark(indicator)
+    if bench is not None and bench.area in areas:  # 'London vs England': England is a side
+        bench = None
     tail = f" ({bench.area}: {amount(bench.value, ind.format)})" if bench else ""
     polarity = "; lower is better" if ind.higher_is_better is False else ""
     if all(f is not None and f.kind == "value" for f in facts):
-        first, *others = sorted(facts, key=lambda f: f.value, reverse=True)
+        ranked = all(dataset.is_lep(a) for a in areas)  # 'Humber vs the UK': the LEP first
+        first, *others = sorted(facts, key=lambda f: f.value, reverse=True) if ranked else facts
         against = listing(
             [f"{amount(f.value, ind.format)} in {dataset.spoken(f.area)}" for f in others]
         )
         spread = (
-            f" — a gap of {difference(first.value - others[-1].value, ind.format)}"
+            f" — a gap of {difference(abs(first.value - others[-1].value), ind.format)}"
             if others
             else ""
         )
@@ -51,6 +54,10 @@ def _pair_sentence(
     return f"On {ind.short}: {'; '.join(parts)}{bench_part} ({cite(dataset, sources)}).", sources
 
 
+AGAINST_WORDS = (
+    r"\b(?:vs|v|versus|against|compared? (?:with|to)|compares? (?:with|to)|stacks? up|side by side|"
+    r"relative to|ratio|how many times|better than|worse than|ahead of|behind)\b",
+)
 RATIO_ASKED = re.compile(
     r"\b(?:ratio|how many times|times (?:as|bigger|higher|larger|more|greater)|\d+(?:\.\d+)? times)\b"
 )
@@ -68,8 +75,11 @@ def _ratio_line(dataset: Dataset, a: Fact, b: Fact) -> str:
 
 
 def handle(query: Query, dataset: Dataset) -> Answer:
-    areas = query.areas
     indicators = query.indicators or EMPLOYER_MEASURES
+    against = tuple(  # 'Humber vs the UK on placements': the nation is the other side
+        g for g in query.groups if any(dataset.evidence(g, i).kind == "value" for i in indicators)
+    )
+    areas = (*query.areas, *against)
     notes = (
         ()
         if query.indicators
@@ -88,14 +98,14 @@ def handle(query: Query, dataset: Dataset) -> Answer:
             figures += d.figures
             rows.append((ind.short, area, d.short))
         bench = dataset.benchmark(indicator)
-        if bench is not None:
+        if bench is not None and bench.area not in areas:
             rows.append((ind.short, bench.area, amount(bench.value, ind.format)))
         facts = [dataset.evidence(a, indicator).fact for a in areas]
         if len(areas) == 2 and all(f is not None and f.kind == "value" for f in facts):
             sig = significance_line(dataset, facts[0], facts[1])
             if sig:
                 lines.append(sig)
-            if RATIO_ASKED.search(query.text) and min(f.value for f in facts) > 0:
+            if RATIO_ASKED.search(query.text.lower()) and min(f.value for f in facts) > 0:
                 lines.append(_ratio_line(dataset, facts[0], facts[1]))
     lines += [line for d in described.values() for line in d.said_of]
     return Answer(
@@ -105,7 +115,7 @@ def handle(query: Query, dataset: Dataset) -> Answer:
         table=Table(("measure", "area", "figure"), tuple(rows)),
         figures=tuple(dict.fromkeys(figures)),
         sources=tuple(dict.fromkeys(sources)),
-        areas=areas,
+        areas=query.areas,
         indicators=tuple(indicators),
         chart=compare_bars(
             dataset, areas, tuple(indicators), compare_title(dataset, areas, indicators[0])
@@ -124,7 +134,12 @@ SPEC = IntentSpec(
     label="comparison",
     tabled=True,
     follow_up=FollowUp(carries=frozenset({"added_areas"})),
-    rules=(Rule("compare", 70, leps=(2, 99)),),
+    rules=(
+        Rule("compare", 70, leps=(2, 99)),
+        Rule(  # 'Humber vs UK placements'; against England alone it is the value's benchmark
+            "compare", 71, triggers=AGAINST_WORDS, leps=(1, 1), needs=frozenset({"rival_group"})
+        ),
+    ),
     handle=handle,
     examples=(
         "compare London and Humber on work placements",

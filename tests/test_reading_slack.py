@@ -517,15 +517,38 @@ def test_ignore_that_before_the_question_is_not_an_instruction_but_ignore_that_a
 
 def test_compared_with_the_uk_after_a_figure_sets_the_uk_beside_it(chat):
     _, reply = chat("Humber placements", "how does that compare with the UK?")
-    assert reply["intent"] == "value" and reply["areas"] == ["Humber"], reply["text"]
-    assert "UK: 38%" in reply["text"] and "9 points below the UK" in reply["text"]
+    assert reply["intent"] == "compare" and reply["areas"] == ["Humber"], reply["text"]
+    assert "against 38% in the UK — a gap of 9 points" in reply["text"]
     _, gva = chat("What's Cornwall's GVA per head?", "how does that compare with the UK?")
     assert gva["areas"] == ["Cornwall and Isles of Scilly"], gva["text"]
 
 
 def test_a_uk_nation_named_beside_a_lep_is_given_with_the_gap(ask):
     (reply,) = ask("How does London on placements stack up against Northern Ireland?")
-    assert (
-        "Northern Ireland: 48%" in reply["text"]
-        and "2 points below Northern Ireland" in reply["text"]
+    assert "against 48% in Northern Ireland — a gap of 2 points" in reply["text"], reply["text"]
+
+
+def test_a_lep_beside_the_uk_without_a_comparison_word_gets_the_uk_line(ask):
+    (reply,) = ask("Humber placements and the UK figure")
+    assert reply["intent"] == "value" and "UK: 38%" in reply["text"], reply["text"]
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        ("Humber vs UK placements", "29% of employers in the Humber offered work placements, "
+         "against 38% in the UK — a gap of 9 points"),
+        ("Ratio of London's GVA per head to the UK average?", "1.75 times the UK's £21,295"),
+        ("London vs Northern Ireland for placements?", "against 48% in Northern Ireland"),
+    ],
+)  # fmt: skip
+def test_a_lep_against_the_uk_or_a_nation_is_compared_with_it(ask, question, says):
+    (reply,) = ask(question)
+    assert reply["intent"] == "compare" and says in reply["text"], reply["text"]
+
+
+def test_and_another_area_after_one_against_the_uk_is_that_areas_turn(chat):
+    replies = chat(
+        "London GVA per head", "how does that compare with the UK average?", "and Cornwall?"
     )
+    assert replies[2]["areas"] == ["Cornwall and Isles of Scilly"], replies[2]["text"]

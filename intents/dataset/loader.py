@@ -90,6 +90,7 @@ def _areas(path: Path, is_lep: bool) -> tuple[Area, ...]:
             note=str(row.get("note", "")),
             spoken=str(row.get("spoken", "")),
             nation=bool(row.get("nation", False)),
+            rival=bool(row.get("rival", False)),
         )
         for row in rows
     )

@@ -40,6 +40,7 @@ class Area:
     note: str = ""
     spoken: str = ""  # how a sentence names it: "the Humber"
     nation: bool = False  # a UK nation beside England: 'the highest in the UK' is set against it
+    rival: bool = False  # set against a LEP beside England: 'Humber vs the UK' compares them
 
 
 @dataclass(frozen=True)

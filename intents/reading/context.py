@@ -169,7 +169,12 @@ def carry(signals: Signals, last: Query, policy: FollowUp) -> tuple[Signals, tup
         return replace(signals, **changes), tuple(notes)
     alone = ALONE.search(signals.text)
     adds = last.areas and len(signals.leps) <= 1 and ADDS_AREAS.search(signals.text)
-    and_more = signals.leps and "added_areas" in policy.carries and signals.text.startswith("and ")
+    and_more = (  # 'and Cornwall?' after London vs the UK is Cornwall's turn, not a third side
+        signals.leps
+        and "added_areas" in policy.carries
+        and signals.text.startswith("and ")
+        and len(last.areas) > 1
+    )
     benchmark = is_benchmark(signals) and (
         ADDS_AREAS.search(signals.text)
         or refers_to_areas(signals)  # 'is its figure above England?'

@@ -44,6 +44,7 @@ class Lexicon:
     district_leps: dict[str, tuple[str, ...]]  # a district's LEP(s), for claims about a town
     supersedes: dict[str, frozenset[str]]  # a measure named beside another it is a part of
     changes: frozenset[str]  # measures that are a change in points
+    rivals: frozenset[str]  # groups a LEP is compared with beside England (the UK, a nation)
 
 
 def _add(index: dict[tuple[str, ...], list[Entry]], phrase: str, entry: Entry) -> None:
@@ -113,6 +114,7 @@ def lexicon_for(dataset: Dataset) -> Lexicon:
         district_leps={d.name: d.leps for d in dataset.districts},
         supersedes={i.id: frozenset(i.supersedes) for i in dataset.indicators if i.supersedes},
         changes=frozenset(i.id for i in dataset.indicators if i.format == "points"),
+        rivals=frozenset(g.name for g in dataset.groups if g.rival),
         audience_words=frozenset(
             normalise(w) for i in dataset.indicators for w in i.audience_words
         ),

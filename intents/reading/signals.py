@@ -94,6 +94,7 @@ Slot = Literal[
     "paragraph",
     "standing",
     "statement",
+    "rival_group",
 ]
 SLOTS: frozenset[Slot] = frozenset(get_args(Slot))
 MentionKind = Literal[
@@ -119,6 +120,7 @@ class Signals:
     tokens: tuple[str, ...]
     leps: tuple[str, ...] = ()
     groups: tuple[str, ...] = ()
+    rivals: tuple[str, ...] = ()  # of those, the ones a LEP is compared with beside England
     outside: tuple[str, ...] = ()
     districts: tuple[str, ...] = ()
     indicators: tuple[str, ...] = ()
@@ -165,6 +167,7 @@ class Signals:
             "paragraph": self.paragraph,
             "standing": self.standing,
             "statement": self.statement,
+            "rival_group": self.rivals,
         }
         return frozenset(k for k, v in names.items() if v)
 
@@ -348,6 +351,7 @@ def read_signals(text: str, lexicon: Lexicon, students: bool = False) -> Signals
         tokens=tuple(tokens),
         leps=_unique(found["lep"]),
         groups=_unique(found["group"]),
+        rivals=tuple(g for g in _unique(found["group"]) if g in lexicon.rivals),
         outside=_unique(found["outside"]),
         districts=_unique(found["district"]),
         indicators=_unique(indicators),

@@ -59,7 +59,7 @@ def named_extreme(dataset: Dataset, place: Standing) -> str:
 
 def rank_phrase(dataset: Dataset, ev: Evidence) -> str:
     """Rank among exact figures; a published 'highest'/'lowest' when not every LEP has one."""
-    if ev.kind != "value":
+    if ev.kind != "value" or not dataset.is_lep(ev.area):  # England has no rank among LEPs
         return ""
     place = standing(dataset, ev.area, ev.indicator)
     if not place.complete and place.named:
