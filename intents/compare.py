@@ -135,7 +135,10 @@ SPEC = IntentSpec(
     tabled=True,
     follow_up=FollowUp(carries=frozenset({"added_areas"})),
     rules=(
-        Rule("compare", 70, leps=(2, 99)),
+        Rule("compare", 70, leps=(2, 99), indicators=(1, 99)),
+        Rule(  # 'crime rates in Liverpool vs Manchester': a measure asked that is not held
+            "compare", 70, leps=(2, 99), indicators=(0, 0), refuses=frozenset({"unread"})
+        ),
         Rule(  # 'Humber vs UK placements'; against England alone it is the value's benchmark
             "compare", 71, triggers=AGAINST_WORDS, leps=(1, 1), needs=frozenset({"rival_group"})
         ),

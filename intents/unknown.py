@@ -36,6 +36,7 @@ FUTURE = (
     r"\b(?:going to|gonna) (?:rain|snow|be sunny)\b|\bweather\b",
     r"\b(?:next year|will (?:it |they |that )?be|going to be|forecasts?|projections?|projected|in (?:the )?future|by 20[3-9]\d)\b",
 )
+COUNT = r"^(?:(?:and|so|ok) )?(?:how many|(?:the )?number of|count of|total number of)\b"
 Reply = Callable[[Query, Dataset], tuple[str, tuple[str, ...]]]
 
 
@@ -90,6 +91,15 @@ def _other_year(query: Query, dataset: Dataset) -> tuple[str, tuple[str, ...]]:
     )
 
 
+def _count(query: Query, dataset: Dataset) -> tuple[str, tuple[str, ...]]:
+    where = listing([dataset.spoken(a) for a in query.areas]) or "any LEP"
+    return (
+        f"I hold no counts of businesses, schools or students for {where}: the figures here are "
+        "shares (of employers, of Year 11 students) and economic rates.",
+        tuple(f"tell me about {a}" for a in query.areas[:1]) or _suggestions(),
+    )
+
+
 def _not_understood(query: Query, dataset: Dataset) -> tuple[str, tuple[str, ...]]:
     if not query.areas:
         return (
@@ -128,6 +138,7 @@ REPLIES: dict[str, Reply] = {
     "future": _future,
     "outside": _outside,
     "other_year": _other_year,
+    "count": _count,
 }
 
 
@@ -164,6 +175,9 @@ SPEC = IntentSpec(
             refuses=frozenset({"number"}),
             indicators=(0, 0),  # with a measure named, its published year is offered instead
             reason="other_year",
+        ),
+        Rule(  # 'how many schools in the Tees Valley': a count of things no measure holds
+            "unknown", 76, triggers=(COUNT,), leps=(1, 99), indicators=(0, 0), reason="count"
         ),
         Rule("unknown", 99),
     ),

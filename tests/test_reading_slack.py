@@ -552,3 +552,19 @@ def test_and_another_area_after_one_against_the_uk_is_that_areas_turn(chat):
         "London GVA per head", "how does that compare with the UK average?", "and Cornwall?"
     )
     assert replies[2]["areas"] == ["Cornwall and Isles of Scilly"], replies[2]["text"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how many schools in the tees valley", "crime rates in Liverpool vs Manchester?",
+     "number of businesses in Herts?", "how many T-level students in Coventry :books:"],
+)  # fmt: skip
+def test_a_count_or_measure_not_held_gets_no_figures(ask, question):
+    """Not a profile or a comparison on placements: nothing asked for is held."""
+    (reply,) = ask(question)
+    assert reply["intent"] == "unknown" and not reply["figures"], reply["text"]
+
+
+def test_lower_than_the_national_average_with_the_measure_between_is_a_threshold(ask):
+    (reply,) = ask("which LEPs have lower work inspiration than the national average")
+    assert reply["intent"] == "rank" and "below the England figure" in reply["text"], reply["text"]

@@ -111,7 +111,12 @@ _THRESHOLD_FORMS = tuple(
 
 
 _BETWEEN = re.compile(rf"\bbetween {_NUM_AFTER} and {_NUM_AFTER}")
-_THRESHOLD_BENCH = re.compile(rf"\b({_ABOVE}|{_BELOW})\s+(?:{_BENCH})\b")
+_THRESHOLD_BENCH = re.compile(
+    rf"\b({_ABOVE}|{_BELOW})\s+(?:{_BENCH})\b"
+    # 'lower work inspiration than the national average': the measure between the two words
+    rf"|\b(higher|more|greater|bigger|better|lower|less|fewer|smaller|worse)\s+(?:[\w-]+\s+){{1,4}}?than\s+(?:{_BENCH})\b"
+)
+_SPLIT_BELOW = r"lower|less|fewer|smaller|worse"
 
 
 def first_number(text: str) -> int | None:
@@ -166,5 +171,7 @@ def threshold(text: str, found: tuple[Amount, ...] = ()) -> Threshold | None:
             return Threshold(op, number(hit.group(1), hit.group(2)), inclusive=inclusive)
     bench = _THRESHOLD_BENCH.search(text)
     if bench:
-        return Threshold("below" if re.fullmatch(_BELOW, bench.group(1)) else "above", None)
+        said = bench.group(1) or bench.group(2)
+        below = re.fullmatch(_BELOW, said) or re.fullmatch(_SPLIT_BELOW, said)
+        return Threshold("below" if below else "above", None)
     return _in_words(text, found)
