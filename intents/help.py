@@ -61,6 +61,8 @@ HELP_WORDS = (
     r"\bwhat (?:indicators|measures|metrics|data|stats|topics) (?:have you got|have you|are there|are available|do you hold)\b",
     r"\bcan (?:you|it|lepbot) (?:check|fact ?check|verify) (?:a |my |our |this |the )?(?:whole )?(?:paragraph|para|draft|brief|text|sentence|press release|report)\b",
     r"\b(?:as|in) (?:json|csv|a spreadsheet)\b",
+    r"\b(?:get|send|see) (?:a |the )?charts? (?:with|alongside)\b|\bin (?:a )?dms?\b|\bdirect messages?\b",
+    r"\bwhat (?:file )?format\b.{0,30}\bimport\b|\bimport\b.{0,30}\bformat\b",
     r"\bhow many (?:leps|areas|places) (?:do you|does it|does lepbot|can you) (?:cover|have|know|do)\b",
 )
 

@@ -25,7 +25,8 @@ WEAK = (
     r"(?:firms|businesses|companies|employers) or (?:sites|establishments|workplaces)|carried out|conducted|"
     r"what period|time period|which period|period covered|"
     r"establishments?|who (?:\w+ )?(?:collected|produced|published|ran|did|conducted|carried out|commissioned|drew|made|compiled|created)|data ?sets?|caveats?|reliable|reliability|confidence|"
-    r"margin of error|significan\w*|eps 20(?:10|12))\b",  # 'any EPS 2010 numbers?' (no measure named)
+    r"margin of error|significan\w*|eps 20(?:10|12)|by (?:phone|telephone)|phone or online|online or by phone|"
+    r"how often|how frequently|which document|originally (?:appear\w*|published)|first (?:appeared|published))\b",  # 'any EPS 2010 numbers?' (no measure named)
 )
 NEWER = (  # 'anything newer than 2014 - EPS 2016 maybe?': the one survey year, not that year's figure
     r"\b(?:anything|something|data|figures|numbers) (?:newer|more recent|later|updated)\b",

@@ -190,6 +190,14 @@ def test_read_as_people_type(ask, question, intent, areas, indicator):
         ("The careers satisfaction figure - satisfied out of whom?", "define"),
         ("GVA per head - what is it in plain English?", "define"),
         ("is youth unemployment here a rate or a count?", "define"),
+        ("Were the interviews by phone or online?", "source"),
+        ("How often is EPS run?", "source"),
+        ("Which document did the LEP heat maps originally appear in?", "source"),
+        ("Is there a way to get a chart with the answer?", "help"),
+        ("does it work in DMs too or just the channel?", "help"),
+        ("Can I load newer EPS waves myself? What format does the import expect?", "help"),
+        ("manuf share = share of what", "define"),
+        ("is the unemployment rate a % of everyone or of the economically active?", "define"),
     ],
 )
 def test_questions_about_the_data_and_the_bot(ask, question, intent):
@@ -568,3 +576,19 @@ def test_a_count_or_measure_not_held_gets_no_figures(ask, question):
 def test_lower_than_the_national_average_with_the_measure_between_is_a_threshold(ask):
     (reply,) = ask("which LEPs have lower work inspiration than the national average")
     assert reply["intent"] == "rank" and "below the England figure" in reply["text"], reply["text"]
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "areas", "indicator"),
+    [
+        ("can u give me the whole picture for Cornwall? heading down to Truro next week",
+         "profile", ["Cornwall and Isles of Scilly"], None),
+        ("north lincs - humber or greater lincs", "area_lookup",
+         ["Greater Lincolnshire", "Humber"], None),
+        ("pupils wk exp in solent?", "value", ["Solent"], "students_work_experience"),
+    ],
+)  # fmt: skip
+def test_tenth_set_phrasings(ask, question, intent, areas, indicator):
+    (reply,) = ask(question)
+    assert (reply["intent"], reply["areas"]) == (intent, areas), reply["text"]
+    assert indicator is None or indicator in reply["indicators"]
