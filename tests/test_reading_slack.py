@@ -592,3 +592,8 @@ def test_tenth_set_phrasings(ask, question, intent, areas, indicator):
     (reply,) = ask(question)
     assert (reply["intent"], reply["areas"]) == (intent, areas), reply["text"]
     assert indicator is None or indicator in reply["indicators"]
+
+
+def test_a_pick_from_a_ranking_with_tell_me_everything_is_its_profile(chat):
+    _, reply = chat("top 5 for placements", "the bottom one - tell me everything")
+    assert (reply["intent"], reply["areas"]) == ("profile", ["Humber"]), reply["text"]

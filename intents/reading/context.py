@@ -85,10 +85,20 @@ ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "f
 ORDINAL |= {"4th": 4, "fifth": 5, "5th": 5, "last": -1}
 
 
+WHOLE_PROFILE = re.compile(  # 'the top one - tell me everything': that LEP's profile
+    r"\s*(?:-|,|:)?\s*(?:tell me (?:everything|all|more)(?: about (?:it|them|that one))?|"
+    r"(?:the )?(?:full|whole) (?:profile|picture)|everything)$"
+)
+
+
+def asks_profile_of_pick(text: str) -> bool:
+    return WHOLE_PROFILE.search(text.strip(" ?!.")) is not None
+
+
 def picked(text: str) -> tuple[str, int] | None:
     """('highest' | 'lowest', 0), ('next', 0) or ('', position) when a follow-up picks one LEP
     of a ranking."""
-    found = PICK.match(text.strip(" ?!."))
+    found = PICK.match(WHOLE_PROFILE.sub("", text.strip(" ?!.")))
     if found is None:
         return None
     end, nth, number, *after = found.groups()

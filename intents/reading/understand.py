@@ -11,6 +11,7 @@ from intents.reading.clean import clean
 from intents.reading.confidence import SURE, confidence
 from intents.reading.context import (
     BACK_TO_SEVERAL,
+    asks_profile_of_pick,
     asks_standing,
     carry,
     is_benchmark,
@@ -120,7 +121,9 @@ def understand(text: str, dataset: Dataset, grammar: Grammar, last: Query | None
         signals = replace(
             bare,
             leps=(one,),
-            indicators=bare.indicators or last.indicators,
+            indicators=()
+            if asks_profile_of_pick(bare.text)
+            else bare.indicators or last.indicators,
             notes=(*bare.notes, f"took “{bare.text.strip(' ?')}” as {one}, from the ranking"),
         )
         rule = next(r for r in grammar.rules if r.accepts(signals))
