@@ -597,3 +597,10 @@ def test_tenth_set_phrasings(ask, question, intent, areas, indicator):
 def test_a_pick_from_a_ranking_with_tell_me_everything_is_its_profile(chat):
     _, reply = chat("top 5 for placements", "the bottom one - tell me everything")
     assert (reply["intent"], reply["areas"]) == ("profile", ["Humber"]), reply["text"]
+
+
+def test_and_northern_ireland_after_a_lep_against_the_uk_keeps_the_lep(chat):
+    *_, reply = chat(
+        "Humber placements", "how does that compare with the UK?", "and northern ireland"
+    )
+    assert reply["areas"] == ["Humber"] and "Northern Ireland: 48%" in reply["text"], reply["text"]

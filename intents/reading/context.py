@@ -131,7 +131,9 @@ BENCHMARKS = ("England", "UK")  # what an area's figure is set against ('compare
 
 
 def is_benchmark(signals: Signals) -> bool:
-    return len(signals.groups) == 1 and signals.groups[0] in BENCHMARKS
+    return len(signals.groups) == 1 and (
+        signals.groups[0] in BENCHMARKS or signals.groups[0] in signals.rivals
+    )
 
 
 def asks_standing(signals: Signals) -> bool:
@@ -188,6 +190,7 @@ def carry(signals: Signals, last: Query, policy: FollowUp) -> tuple[Signals, tup
     benchmark = is_benchmark(signals) and (
         ADDS_AREAS.search(signals.text)
         or refers_to_areas(signals)  # 'is its figure above England?'
+        or (signals.rivals and signals.text.startswith("and ") and len(last.areas) == 1)
     )
     if (adds or and_more) and not alone and not benchmark:
         changes["leps"] = tuple(dict.fromkeys((*last.areas, *signals.leps)))
