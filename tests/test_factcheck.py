@@ -790,3 +790,18 @@ def test_young_people_are_whom_a_placement_is_for_and_wider_than_year_11(ask, cl
     than the Year 11s ASPIRES 2 asked."""
     (reply,) = ask(claim)
     assert reply["verdict"] == verdict, reply["text"]
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdicts"),
+    [
+        ("check: New Anglia is among the leading LEPs on both placements and work inspiration",
+         ["correct", "correct"]),
+        ("The Tees Valley managed only 11% on work inspiration, the lowest of any LEP.", ["correct"]),
+    ],
+)  # fmt: skip
+def test_tenth_set_standings(ask, claim, verdicts):
+    """'Among the leading … on both' is a standing on each; 'managed only 11%' is merely, so a
+    joint lowest said 'the lowest' is right (set 10 had both as confident wrong verdicts)."""
+    (reply,) = ask(claim)
+    assert [c["verdict"] for c in reply["claims"]] == verdicts, reply["text"]

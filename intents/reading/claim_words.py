@@ -96,15 +96,17 @@ TOP_N_ENDS = re.compile(  # 'the two largest manufacturing shares': a top 2
     r"\b(two|three|four|five|[2-5])\s+(largest|biggest|highest|greatest|strongest|best|lowest|"
     r"smallest|weakest|worst)\b"
 )
-ONLY = re.compile(
-    r"\b(?:only|sole|alone|unique|outright|on its own|"
+ONLY = re.compile(  # 'the only LEP', not 'managed only 11%' (merely)
+    r"\b(?:the only|only (?:one|lep|area|place|partnership)|sole|alone|unique|outright|on its own|"
     r"(?:clear of|ahead of|above|better than|beating) (?:every|all|each|any) other)\b"
 )
 AMONG = re.compile(  # 'among the worst', 'one of the highest': a standing, not a rank
     r"\b(?:among|one of|some of|amongst)\s+(?:the\s+)?(?:very\s+)?"
-    r"(highest|lowest|best|worst|top|bottom|strongest|weakest|poorest|richest)\b"
+    r"(highest|lowest|best|worst|top|bottom|strongest|weakest|poorest|richest|leading|"
+    r"leaders|lagging|laggards)\b"
 )
 AMONG_SIDE = {"highest": "high", "top": "high", "strongest": "high", "richest": "high"}
+AMONG_SIDE |= {"leading": "high", "leaders": "high", "lagging": "low", "laggards": "low"}
 AMONG_SIDE |= {"lowest": "low", "bottom": "low", "weakest": "low", "poorest": "low"}
 AMONG_SIDE |= {"best": "best", "worst": "worst"}
 SECOND_TO = re.compile(

@@ -81,17 +81,18 @@ def _among(sentence: Sentence, earlier: Context) -> list[tuple[int, Claim]]:
         if before:
             subject = before[-1].target
         indicator, measure_doubt = measure_of(sentence, m.start(), earlier)
-        claim = Claim(
-            text=sentence.original,
-            kind="relation",
-            subject=subject,
-            indicator=indicator,
-            relation=words.AMONG_SIDE[m.group(1)],
-            negated=_denied(sentence, subject, m.start()),
-            period=sentence.period,
-            doubt=doubt or measure_doubt,
-        )
-        out.append((m.start(), claim))
+        for measure in _each_measure(sentence, indicator):  # 'among the leading on both …'
+            claim = Claim(
+                text=sentence.original,
+                kind="relation",
+                subject=subject,
+                indicator=measure,
+                relation=words.AMONG_SIDE[m.group(1)],
+                negated=_denied(sentence, subject, m.start()),
+                period=sentence.period,
+                doubt=doubt or measure_doubt,
+            )
+            out.append((m.start(), claim))
     return out
 
 
