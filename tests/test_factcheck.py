@@ -805,3 +805,19 @@ def test_tenth_set_standings(ask, claim, verdicts):
     joint lowest said 'the lowest' is right (set 10 had both as confident wrong verdicts)."""
     (reply,) = ask(claim)
     assert [c["verdict"] for c in reply["claims"]] == verdicts, reply["text"]
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("check: 13% of manufacturers offered work placements", "unverifiable"),
+        ("around 60% of year 11s who had careers ed were satisfied", "rounding"),
+        ("check: 63% of Year 11 girls had careers education", "unverifiable"),
+        ("check: 46% of Londoners' employers had a work placement on in 2014", "correct"),
+    ],
+)
+def test_tenth_set_bases(ask, claim, verdict):
+    """Manufacturers are employers of a sector; 'careers ed' is the satisfaction base; 'Year 11
+    girls' a part of Year 11; "Londoners' employers" are employers."""
+    (reply,) = ask(claim)
+    assert reply["verdict"] == verdict, reply["text"]

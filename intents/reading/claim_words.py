@@ -171,6 +171,7 @@ DIRECTIONS = {
 PEOPLE_WORDS = re.compile(  # a share of people, households or schools: not of employers
     r"\b(?:londoners|residents|people(?! at school)|households|workers|employees|schools|workforce|"
     r"adults|sole traders|self employed|population|jobseekers|graduates|apprentices|families)\b"
+    r"(?!\s+(?:employers|firms|businesses|companies))"  # "Londoners' employers" are employers
 )
 ALL_SIZES = re.compile(  # businesses with no staff, or of every size: wider than employers
     r"\b(?:sole traders?|self employed|one person|without (?:staff|employees)|of all sizes)"

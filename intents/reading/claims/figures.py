@@ -93,7 +93,6 @@ NEGATIVE_BOUNDS = sorted(
 
 
 BASES = (
-    (words.SUBGROUP_WORDS, "subgroup"),
     (words.ALL_OF, "all students"),
     (words.STUDENT_WORDS, "students"),
     (words.YOUNG_PEOPLE, "young people"),
@@ -112,6 +111,8 @@ def _base(sentence: Sentence, start: int, end: int, indicator: str) -> str:
     window = words.BENEFICIARY.sub(lambda m: " " * len(m.group(0)), window)
     if words.ALL_SIZES.search(window):
         return "all sizes"
+    if words.SUBGROUP_WORDS.search(window):  # 'Year 11 girls': a part of the whole published
+        return "subgroup"
     found = [
         (m.start(), rank, name)
         for rank, (pattern, name) in enumerate(BASES)
@@ -167,6 +168,8 @@ def _sector_employers(sentence: Sentence, at: int) -> str:
     if mention is None:
         return ""
     named = sentence.text[mention.start : mention.end]
+    if named.endswith(("ers", "ists")):  # 'manufacturers', 'retailers': employers by their name
+        return mention.target
     if mention.target.startswith("size: "):  # '2-4 staff' is employers by what it says
         return mention.target
     if not (SECTOR_EMPLOYERS.search(named) or SECTOR_EMPLOYERS.match(sentence.text, mention.end)):
