@@ -821,3 +821,20 @@ def test_tenth_set_bases(ask, claim, verdict):
     girls' a part of Year 11; "Londoners' employers" are employers."""
     (reply,) = ask(claim)
     assert reply["verdict"] == verdict, reply["text"]
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdicts"),
+    [
+        ("Cumbria and the Humber have the largest manufacturing shares", ["correct", "correct"]),
+        ("Tees Valley grew just 0.8% a year over 2008-13, second only to Cheshire and Warrington "
+         "(0.6%) as the slowest.", ["correct", "correct"]),
+        ("London (46%) and Cheshire and Warrington (46%) lead on placements, with the Humber "
+         "bottom at 31%.", ["correct", "correct", "incorrect"]),
+    ],
+)  # fmt: skip
+def test_standings_said_of_a_list_or_from_the_far_end(ask, claim, verdicts):
+    """'have the largest shares' of two areas is the top two; 'second only to … as the slowest'
+    counts from the bottom; 'lead on placements' is no gap (set 10)."""
+    (reply,) = ask(claim)
+    assert [c["verdict"] for c in reply["claims"]] == verdicts, reply["text"]

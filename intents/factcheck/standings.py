@@ -266,6 +266,10 @@ def judge_top_n(dataset: Dataset, claim: Claim) -> Judgement:
         return Judgement(claim, verdict, f"{name} is {_nth(rank)}{end} on {ind.short}")
     if place.named == OPPOSITE.get(end):
         return Judgement(claim, _flip("incorrect", claim), f"{name} is the {place.named}")
+    if place.named_nth is not None and place.named_nth[1] == end:  # 'named second highest'
+        nth = place.named_nth[0]
+        verdict = _flip("correct" if nth <= claim.position else "incorrect", claim)
+        return Judgement(claim, verdict, f"{name} is named the {_nth(nth)}{end} on {ind.short}")
     return unverifiable(claim, f"not every LEP has a published figure on {ind.short}")
 
 

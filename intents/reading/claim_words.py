@@ -112,6 +112,12 @@ AMONG_SIDE |= {"best": "best", "worst": "worst"}
 SECOND_TO = re.compile(
     r"\b(second|third|2nd|3rd)\s+(?:only\s+)?to\b"
 )  # 'second only to Oxfordshire'
+AS_THE_END = re.compile(  # '… second only to Cheshire and Warrington (0.6%) as the slowest'
+    r".{0,60}?\bas the (" + "|".join(sorted(EXTREME_WORDS, key=len, reverse=True)) + r")\b"
+)
+PLURAL_AFTER = re.compile(  # 'have the largest manufacturing shares': said of the areas listed
+    r"(?:\s+[\w-]+){0,3}?\s+(?:shares|figures|rates|proportions|percentages|levels|scores)\b"
+)
 CAME = re.compile(
     r"\b(?:came|comes|ranked|ranks|placed|sits|was|is)\s+(second|third|fourth|2nd|3rd|4th)\b(?!\s+(?:highest|lowest|best|worst|largest|smallest))"
 )
@@ -159,7 +165,7 @@ THAN_OR_AREA = re.compile(r"\s*(?:\w+\s+){0,2}?(?:than|above|below|over|under|be
 DIRECTIONS = {
     "faster than": 1, "quicker than": 1, "slower than": -1, "more slowly than": -1,
     "more likely than": 1, "less likely than": -1,
-    "lead over": 1, "lead on": 1, "ahead": 1, "exceeded": 1, "exceeds": 1, "outstripped": 1,
+    "lead over": 1, "ahead": 1, "exceeded": 1, "exceeds": 1, "outstripped": 1,
     "above": 1, "higher than": 1, "more than": 1, "ahead of": 1, "over": 1, "up on": 1,
     "greater than": 1, "better than": 1, "higher": 1, "more": 1,
     "below": -1, "lower than": -1, "less than": -1, "fewer than": -1, "behind": -1,

@@ -118,7 +118,9 @@ def extreme_claims(sentence: Sentence, earlier: Context) -> list[tuple[int, Clai
         if before:
             subject, doubt = subject_of(sentence, before[-1].start, earlier)
             claim = replace(claim, subject=subject, doubt=doubt or claim.doubt)
-        claim = replace(claim, extreme="highest", position=words.ORDINALS[m.group(1)])
+        end = words.AS_THE_END.match(sentence.text, m.end())
+        extreme = words.EXTREME_WORDS[end.group(1)] if end else "highest"
+        claim = replace(claim, extreme=extreme, position=words.ORDINALS[m.group(1)])
         out.append((m.start(), claim))
     spreads = [
         *words.AMONG.finditer(sentence.text),
@@ -141,6 +143,22 @@ def extreme_claims(sentence: Sentence, earlier: Context) -> list[tuple[int, Clai
         if before:  # 'Humber employers are the least likely in England': not England
             subject, doubt = subject_of(sentence, before[-1].start, earlier)
         indicator, measure_doubt = measure_of(sentence, m.start(), earlier)
+        listed = _listed_before(sentence, m.start())
+        if len(listed) > 1 and words.PLURAL_AFTER.match(sentence.text, m.end()):
+            # 'Cumbria and the Humber have the largest shares': the top two. With a figure for
+            # each ('Cumbria (25%) and the Humber (23%)') the figures are the claims; shared()
+            # gives a plural sentence's claim to each area listed
+            figures = {a for a in listed if _has_figure(sentence, a)}
+            each = listed[-1:] if words.PLURAL.search(sentence.text) else listed
+            for area in [] if figures == set(listed) else each:
+                claim = replace(
+                    anchored(sentence, m.start(), earlier, "top_n"),
+                    subject=area,
+                    extreme=words.EXTREME_WORDS[word],
+                    position=len(listed),
+                )
+                out.append((m.start(), claim))
+            continue
         only = bool(words.ONLY.search(sentence.text))
         each = _each_measure(sentence, indicator)  # 'best on both', 'the only one top on both'
         out += [
@@ -335,6 +353,26 @@ def _as_did(sentence: Sentence, found: list[tuple[int, Claim]]) -> list[tuple[in
         if m.kind == "lep" and m.start > at and m.target != claim.subject
         and AS_DID.search(sentence.text[at : m.start])
     ]  # fmt: skip
+
+
+def _has_figure(sentence: Sentence, area: str) -> bool:
+    """'the Humber (23%)': a figure said right after the area's name."""
+    return any(
+        m.target == area and re.match(r"\s*\d", sentence.text[m.end : m.end + 4])
+        for m in sentence.mentions
+    )
+
+
+def _listed_before(sentence: Sentence, at: int) -> list[str]:
+    """The areas written as one list ('Cumbria (25%) and the Humber (23%)') right before `at`."""
+    areas = [m for m in sentence.mentions if m.kind == "lep" and m.end <= at]
+    run: list[Mention] = areas[-1:]
+    for a in reversed(areas[:-1]):
+        between = re.sub(r"\d+(?:\.\d+)?\s*%?", " ", sentence.text[a.end : run[0].start])
+        if not re.fullmatch(r"\s*(?:and|&)?\s*(?:the\s+)?", between):
+            break
+        run.insert(0, a)
+    return [m.target for m in run]
 
 
 def _each_measure(sentence: Sentence, indicator: str) -> list[str]:
