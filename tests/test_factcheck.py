@@ -838,3 +838,11 @@ def test_standings_said_of_a_list_or_from_the_far_end(ask, claim, verdicts):
     counts from the bottom; 'lead on placements' is no gap (set 10)."""
     (reply,) = ask(claim)
     assert [c["verdict"] for c in reply["claims"]] == verdicts, reply["text"]
+
+
+def test_less_than_half_after_a_sector_figure_is_no_gap_between_two_others(ask):
+    (reply,) = ask(
+        "Work inspiration is most common in business services (19%) and financial services "
+        "(18%), and rarest in construction (6%), less than half the manufacturing rate (13%)."
+    )
+    assert "incorrect" not in [c["verdict"] for c in reply["claims"]], reply["text"]

@@ -152,8 +152,14 @@ def _direction(text: str, at: int) -> int:
     following = text[at : at + 25].strip()
     for phrase, sign in sorted(words.DIRECTIONS.items(), key=lambda kv: -len(kv[0])):
         if following.startswith(phrase):
-            return sign
+            fraction = FRACTION_NEXT.match(following, len(phrase))  # 'less than half the rate'
+            return 0 if fraction else sign
     return 0
+
+
+FRACTION_NEXT = re.compile(
+    r"\s+(?:half|a third|a quarter|a fifth|two thirds|twice|double|triple)\b"
+)
 
 
 SECTOR_EMPLOYERS = re.compile(
