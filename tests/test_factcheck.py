@@ -846,3 +846,17 @@ def test_less_than_half_after_a_sector_figure_is_no_gap_between_two_others(ask):
         "(18%), and rarest in construction (6%), less than half the manufacturing rate (13%)."
     )
     assert "incorrect" not in [c["verdict"] for c in reply["claims"]], reply["text"]
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("London is not the richest LEP by GVA per head", "incorrect"),
+        ("London is the richest LEP by GVA per head", "correct"),
+        ("financial services top the sectors on work inspiration", "incorrect"),
+    ],
+)
+def test_a_standing_said_as_a_statement_is_checked(ask, claim, verdict):
+    """'the richest' is both the measure's name and its extreme; 'top the sectors' a verb."""
+    (reply,) = ask(claim)
+    assert reply["intent"] == "factcheck" and reply["verdict"] == verdict, reply["text"]

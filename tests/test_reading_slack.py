@@ -604,3 +604,8 @@ def test_and_northern_ireland_after_a_lep_against_the_uk_keeps_the_lep(chat):
         "Humber placements", "how does that compare with the UK?", "and northern ireland"
     )
     assert reply["areas"] == ["Humber"] and "Northern Ireland: 48%" in reply["text"], reply["text"]
+
+
+def test_whos_bottom_after_a_top_list_is_the_bottom_lep(chat):
+    _, reply = chat("top 5 for work inspiration", "who's bottom?")
+    assert (reply["intent"], reply["areas"]) == ("value", ["Tees Valley"]), reply["text"]

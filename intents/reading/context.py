@@ -95,9 +95,18 @@ def asks_profile_of_pick(text: str) -> bool:
     return WHOLE_PROFILE.search(text.strip(" ?!.")) is not None
 
 
+WHO_AT_END = re.compile(  # "who's bottom?": one LEP; 'and the bottom?' is the bottom of the list
+    r"^(?:and |so )?(?:who|which lep|which one) (?:s |is |was |comes |came )?(?:at the |the )?"
+    r"(top|highest|bottom|lowest)$"
+)
+
+
 def picked(text: str) -> tuple[str, int] | None:
     """('highest' | 'lowest', 0), ('next', 0) or ('', position) when a follow-up picks one LEP
     of a ranking."""
+    who = WHO_AT_END.match(text.strip(" ?!."))
+    if who is not None:
+        return ("highest" if who.group(1) in ("top", "highest") else "lowest"), 0
     found = PICK.match(WHOLE_PROFILE.sub("", text.strip(" ?!.")))
     if found is None:
         return None

@@ -42,7 +42,7 @@ STATEMENT_VERB = re.compile(
     r"performs?|performed|scores?|scored|excels|struggles|struggled|lag|lagged|trail|trailed|"
     r"match(?:es|ed)?|equall?ed|equals|mirror(?:s|ed)?|outperform(?:s|ed)?|underperform(?:s|ed)?|"
     r"outstrip(?:s|ped)?|exceed(?:s|ed)?|doubled|trebled|tripled|halved|beaten|"
-    r"(?:jointly|joint) top|top the (?:table|list|league|rankings?|leps))\b"
+    r"(?:jointly|joint) top|top the (?:table|list|league|rankings?|leps|sectors|chart))\b"
 )
 OURS = re.compile(r"\b(?:our|ours)\b")  # 'the Tees Valley team: our GVA growth'; not 'we've got'
 

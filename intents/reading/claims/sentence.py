@@ -218,5 +218,10 @@ def contrasted(sentence: Sentence, mention: Mention) -> bool:
     )
 
 
-def inside_mention(sentence: Sentence, start: int) -> bool:
-    return any(m.start <= start < m.end for m in sentence.mentions)
+def inside_mention(sentence: Sentence, start: int, end: int | None = None) -> bool:
+    """Whether a word at `start` is part of something named; a word that is the whole of a
+    measure's name ('richest' for GVA per head) still says its own extreme."""
+    return any(
+        m.start <= start < m.end and (end is None or (m.start, m.end) != (start, end))
+        for m in sentence.mentions
+    )

@@ -131,7 +131,7 @@ def extreme_claims(sentence: Sentence, earlier: Context) -> list[tuple[int, Clai
         word = m.group(3)
         if any(a.start() <= m.start(3) < a.end() for a in spreads):
             continue  # 'among the worst' is a standing; 'the best and worst' name the range
-        if inside_mention(sentence, m.start(3)) or (
+        if inside_mention(sentence, m.start(3), m.end(3)) or (
             word in ("most", "least")
             and not re.search(
                 r"\b(?:the|likely)\b", m.group(0) + sentence.text[m.end() : m.end() + 8]
