@@ -90,7 +90,7 @@ SPEC = IntentSpec(
         Rule(
             "area_lookup",
             31,
-            triggers=(r"\bleps?\s*$",),
+            triggers=(r"\bleps?(?: please| thanks| ta| then)?\s*$",),  # "Wigan's LEP pls"
             needs=frozenset({"district"}),
             leps=(0, 1),
             indicators=(0, 0),

@@ -139,6 +139,7 @@ def _region(query: Query, dataset: Dataset) -> Answer:
         sources=tuple(dict.fromkeys(sources)),
         areas=leps,
         indicators=tuple(indicators),
+        listed=leps,  # 'the bottom one?' picks among the region's LEPs
         chart=lep_bars(dataset, indicators[0], leps, f"{name} LEPs on {first.short}"),
         next_questions=(
             f"top 5 for {first.short}",

@@ -106,6 +106,8 @@ SPEC = IntentSpec(
                 r"\b(?:high|low)\b.{0,30}\bbut (?:loads|lots|plenty|many|few|high|low)\b.{0,30}\bwho\b",
                 r"\bthan (?:their|its|the) .*(?:would )?(?:predict\w*|suggest\w*|expect\w*)\b",
                 r"\bthan (?:you|we|one|i) (?:d|would|might|should) expect\b|\bgiven (?:their|its) (?:economy|economies)\b",
+                r"\b(?:more|lean\w* (?:more )?towards|favou?r\w*) (?:work )?inspiration (?:than|rather than|over) (?:work )?placements?\b",
+                r"\b(?:more|lean\w* (?:more )?towards|favou?r\w*) (?:work )?placements? (?:than|rather than|over) (?:work )?inspiration\b",
                 r"\b(?:outliers?|exceptions?|exceptional|defy\w*|defies|against the (?:\w+ )?(?:trend|grain|odds|pattern)|go(?:es)? against|odd ones? out|anomal\w*|unusual|surpris\w*|unexpected\w*|punch\w* above|over ?perform\w*|under ?perform\w*|better than expected|worse than expected|despite|residuals?|doesn t fit|don t fit|break\w* the (?:pattern|trend|mould))\b",
             ),
             indicators=(0, 3),

@@ -609,3 +609,16 @@ def test_and_northern_ireland_after_a_lep_against_the_uk_keeps_the_lep(chat):
 def test_whos_bottom_after_a_top_list_is_the_bottom_lep(chat):
     _, reply = chat("top 5 for work inspiration", "who's bottom?")
     assert (reply["intent"], reply["areas"]) == ("value", ["Tees Valley"]), reply["text"]
+
+
+@pytest.mark.parametrize(
+    ("turns", "intent", "areas"),
+    [
+        (["Wigan's LEP pls"], "area_lookup", ["Greater Manchester"]),
+        (["Yorkshire LEPs on placements pls :pray:", "the bottom one?"], "value", ["Humber"]),
+        (["Which LEPs lean towards work inspiration rather than placements?"], "outliers", []),
+    ],
+)
+def test_tenth_set_lookups_picks_and_leanings(chat, turns, intent, areas):
+    *_, reply = chat(*turns)
+    assert (reply["intent"], reply["areas"]) == (intent, areas), reply["text"]

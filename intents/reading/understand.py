@@ -209,8 +209,11 @@ def _one_of_ranking(bare: Signals, last: Query | None, dataset: Dataset) -> str:
             if dataset.evidence(last.listed[at], indicator).extreme == beyond
             else last.listed[at]
         )
-    if end:
-        return (max if end == "highest" else min)(last.listed, key=by_value.__getitem__)
+    if end:  # among the LEPs with a figure: one without is no end of anything
+        valued = [a for a in last.listed if fact[a] is not None and fact[a].value is not None]
+        return (
+            (max if end == "highest" else min)(valued, key=by_value.__getitem__) if valued else ""
+        )
     if bare.order and position > 0:  # 'second slowest?': the LEP placed there, never a guess
         down = descending(bare.order, dataset.indicator(indicator).higher_is_better)
         if dataset.complete(indicator):
