@@ -174,7 +174,8 @@ SPEC = IntentSpec(
             triggers=TRIGGERS,
             leps=(0, 0),
             indicators=(1, 3),
-            refuses=frozenset({"group", "number", "threshold", "order"}),
+            # "what's work inspiration like in construction?" asks the sector's figure
+            refuses=frozenset({"group", "number", "threshold", "order", "sector"}),
         ),
         Rule("define", 41, triggers=(LEP_WORDS,), leps=(0, 0), indicators=(0, 0)),
     ),

@@ -860,3 +860,17 @@ def test_a_standing_said_as_a_statement_is_checked(ask, claim, verdict):
     """'the richest' is both the measure's name and its extreme; 'top the sectors' a verb."""
     (reply,) = ask(claim)
     assert reply["intent"] == "factcheck" and reply["verdict"] == verdict, reply["text"]
+
+
+def test_it_after_england_in_a_sentence_is_the_lep_named_before(ask):
+    (reply,) = ask(
+        "Tees Valley's work inspiration rate (11%) is six points below England (17%), and it grew "
+        "only 0.8% a year in 2008-2013, the slowest of any LEP."
+    )
+    last = reply["claims"][-1]
+    assert (last["area"], last["verdict"]) == ("Tees Valley", "incorrect"), reply["text"]
+
+
+def test_nationally_it_is_the_figure_not_an_area(ask):
+    (reply,) = ask("Elsewhere the figure is 35%. Nationally it is 38%.")
+    assert reply["claims"][-1]["verdict"] == "correct", reply["text"]

@@ -622,3 +622,8 @@ def test_whos_bottom_after_a_top_list_is_the_bottom_lep(chat):
 def test_tenth_set_lookups_picks_and_leanings(chat, turns, intent, areas):
     *_, reply = chat(*turns)
     assert (reply["intent"], reply["areas"]) == (intent, areas), reply["text"]
+
+
+def test_a_measure_like_in_a_sector_is_the_sector_figure(chat):
+    first, then = chat("what's work inspiration like in construction?", "and business services?")
+    assert first["intent"] == then["intent"] == "breakdown", first["text"]

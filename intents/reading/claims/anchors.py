@@ -107,6 +107,18 @@ def _referred(earlier: Context) -> str:
     return earlier.previous or (earlier.areas[0] if earlier.areas else "")
 
 
+def behind_yardstick(sentence: Sentence, mention: Mention, at: int) -> str:
+    """'Tees Valley is six points below England (17%), and it grew only 0.8%': an 'it' after
+    England or the UK is the LEP named before them ('' when none is: 'Nationally it is 38%')."""
+    if mention.target not in ("England", "UK") or mention.end > at:
+        return ""
+    said = list(PRONOUN.finditer(CHECK_PHRASES.sub(" ", sentence.text[:at])))
+    if not said or said[-1].start() < mention.end:
+        return ""
+    own = [m for m in _areas_before(sentence, mention.start) if m.kind == "lep"]
+    return own[-1].target if own else ""
+
+
 def subject_of(sentence: Sentence, at: int, earlier: Context) -> tuple[str, str]:
     """(subject, doubt) for a claim anchored at `at`."""
     paired = respectively(sentence, at)
@@ -159,6 +171,10 @@ def subject_of(sentence: Sentence, at: int, earlier: Context) -> tuple[str, str]
             (m for m in sentence.mentions if m.kind in AREA_KINDS and start <= m.start < at),
             mention,
         )
+    if mention is not None:
+        behind = behind_yardstick(sentence, mention, at)
+        if behind:
+            return behind, ""
     if mention is not None and mention.kind == "region":
         lep = next((m for m in sentence.mentions if m.kind == "lep"), None)
         mention = lep or mention

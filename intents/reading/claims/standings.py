@@ -8,7 +8,13 @@ from dataclasses import replace
 from itertools import pairwise
 
 from intents.reading import claim_words as words
-from intents.reading.claims.anchors import anchored, measure_of, sector_at, subject_of
+from intents.reading.claims.anchors import (
+    anchored,
+    behind_yardstick,
+    measure_of,
+    sector_at,
+    subject_of,
+)
 from intents.reading.claims.figures import SPREAD, other_area
 from intents.reading.claims.sentence import Context, Sentence, inside_mention, past_contrasts
 from intents.reading.query import Claim, Comparator
@@ -140,7 +146,10 @@ def extreme_claims(sentence: Sentence, earlier: Context) -> list[tuple[int, Clai
             continue
         subject, doubt = subject_of(sentence, m.start(), earlier)
         before = [x for x in sentence.mentions if x.kind in ("lep", "group") and x.end <= m.start()]
-        if before:  # 'Humber employers are the least likely in England': not England
+        behind = behind_yardstick(sentence, before[-1], m.start()) if before else ""
+        if behind:
+            subject, doubt = behind, ""
+        elif before:  # 'Humber employers are the least likely in England': not England
             subject, doubt = subject_of(sentence, before[-1].start, earlier)
         indicator, measure_doubt = measure_of(sentence, m.start(), earlier)
         listed = _listed_before(sentence, m.start())
