@@ -872,5 +872,8 @@ def test_it_after_england_in_a_sentence_is_the_lep_named_before(ask):
 
 
 def test_nationally_it_is_the_figure_not_an_area(ask):
-    (reply,) = ask("Elsewhere the figure is 35%. Nationally it is 38%.")
+    (reply,) = ask(
+        "Placements are more common in the south of England, at 40%. Elsewhere the figure is "
+        "35%. Nationally it is 38%."
+    )
     assert reply["claims"][-1]["verdict"] == "correct", reply["text"]
