@@ -877,3 +877,17 @@ def test_nationally_it_is_the_figure_not_an_area(ask):
         "35%. Nationally it is 38%."
     )
     assert reply["claims"][-1]["verdict"] == "correct", reply["text"]
+
+
+@pytest.mark.parametrize(
+    ("second", "verdicts"),
+    [
+        ("Cheshire and Warrington led on both, at 46% and 25%.", ["correct"] * 3),
+        ("London led on both.", ["correct", "incorrect"]),
+    ],
+)
+def test_both_after_a_sentence_of_two_measures_is_each_in_order(ask, second, verdicts):
+    (reply,) = ask(
+        f"Nationally, 38% of employers offered placements and 17% offered work inspiration. {second}"
+    )
+    assert [c["verdict"] for c in reply["claims"][2:]] == verdicts, reply["text"]

@@ -246,3 +246,4 @@ CONTRAST_ENDS = re.compile(  # … and the sentence goes on past it (commas are 
     r"\s+(?:had|has|was|is|were|are|came|led|leads|topped|tops|sat|sits|scored|recorded|saw|"
     r"offered|offers|but|that|who|which)\b"
 )
+EACH_OF_THEM = re.compile(r"\b(?:both|each|respectively)\b")  # the measures named before, in order

@@ -93,14 +93,16 @@ def _after(sentence: Sentence, claims: list[Claim], earlier: Context) -> Context
         return earlier
     # '38% offered placements, and 17% work inspiration. The Humber sat at 29%.': either
     # measure, so the next sentence's bare figure is a doubt, not the last one named
-    mixed = len({c.indicator for c in settled}) > 1
+    measures = tuple(dict.fromkeys(c.indicator for c in settled if c.indicator))
+    mixed = len(measures) > 1
     indicators = () if mixed else (indicator,) if indicator else earlier.indicators
     if not subjects:
-        return replace(earlier, indicators=indicators)
+        return replace(earlier, indicators=indicators, measures=measures if mixed else ())
     return replace(
         earlier,
         previous=subjects[-1],
         indicators=indicators,
+        measures=measures if mixed else (),
         recent=tuple(dict.fromkeys((*earlier.recent, *named)))[-2:],
         sector=sector,
     )

@@ -255,6 +255,13 @@ def measure_of(sentence: Sentence, at: int, earlier: Context) -> tuple[str, str]
         return mention.target, ""
     if earlier.indicators:
         return earlier.indicators[0], ""
+    if len(earlier.measures) > 1 and words.EACH_OF_THEM.search(sentence.text):
+        for figures in _runs(
+            list(sentence.amounts), sentence.text
+        ):  # 'led on both, at 46% and 25%'
+            starts = [a.start for a in figures]
+            if at in starts and len(figures) == len(earlier.measures):
+                return earlier.measures[starts.index(at)], ""
     return "", MEASURE_DOUBT
 
 

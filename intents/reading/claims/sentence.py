@@ -62,6 +62,7 @@ class Context:
     sector: str = ""  # the last claim's sector: 'Its figure was 18%' after a sector claim
     period: str = ""  # the years the sentences before named: 'over the same period'
     students: bool = False  # the sentence before was about Year 11s: 'a work placement' is theirs
+    measures: tuple[str, ...] = ()  # the sentence before's measures, when it had several
 
 
 @dataclass(frozen=True)

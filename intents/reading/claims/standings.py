@@ -170,6 +170,8 @@ def extreme_claims(sentence: Sentence, earlier: Context) -> list[tuple[int, Clai
             continue
         only = bool(words.ONLY.search(sentence.text))
         each = _each_measure(sentence, indicator)  # 'best on both', 'the only one top on both'
+        if not indicator and len(earlier.measures) > 1 and words.EACH_OF_THEM.search(sentence.text):
+            each, measure_doubt = list(earlier.measures), ""  # 'led on both' the sentence before's
         out += [
             (
                 m.start(),
