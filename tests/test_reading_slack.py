@@ -627,3 +627,16 @@ def test_tenth_set_lookups_picks_and_leanings(chat, turns, intent, areas):
 def test_a_measure_like_in_a_sector_is_the_sector_figure(chat):
     first, then = chat("what's work inspiration like in construction?", "and business services?")
     assert first["intent"] == then["intent"] == "breakdown", first["text"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["manufacturing in Cumbria",
+     "&gt; how do Cumbria and the Humber compare on manufacturing?\nfrom Marion in the CA office",
+     "ok so how do Hull, Teesside and Cumbria stack up on manufacturing? (my sister's in "
+     "Carlisle so I'm biased)"],
+)  # fmt: skip
+def test_manufacturing_beside_a_lep_is_its_share_of_gva(ask, question):
+    """Sectors are published for England alone; 'in' near a LEP is where, not which sector."""
+    (reply,) = ask(question)
+    assert "manufacturing_gva_share" in reply["indicators"], reply["text"]

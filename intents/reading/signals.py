@@ -65,7 +65,10 @@ ASKS_LEPS = re.compile(  # a question over LEPs in general, not a claim about on
     r"least|top|bottom|first|last)\b"
     r"|^(?:leps?|areas)\s+(?:above|over|below|under|at|beating|more|less|fewer|between|north of|south of)\b"
 )
-SECTOR_CONTEXT = r"\b(?:sectors?|industr\w*|employers|firms|businesses|companies|in)\b"
+SECTOR_CONTEXT = r"\b(?:sectors?|industr\w*|employers|firms|businesses|companies)\b"
+# 'work inspiration in manufacturing'; with a LEP named 'in' is the place's ('manufacturing in
+# Cumbria' is its share of GVA: sectors are published for England alone)
+IN_A_SECTOR = r"\bin\b"
 
 
 Named = Literal[  # the slots a phrase in the lexicon fills
@@ -251,8 +254,11 @@ def read_signals(text: str, lexicon: Lexicon, students: bool = False) -> Signals
         or any(" " in w and w in norm for w in lexicon.audience_words)
     )
     named = {e.target for m in matches for e in m.of("indicator")}
-    sector_context = re.search(SECTOR_CONTEXT, norm) is not None or bool(
-        named & lexicon.broken_down
+    places = any(m.of("lep") or m.of("district") for m in matches)
+    sector_context = (
+        re.search(SECTOR_CONTEXT, norm) is not None
+        or (not places and re.search(IN_A_SECTOR, norm) is not None)
+        or bool(named & lexicon.broken_down)
     )
     found: dict[str, list] = {k: [] for k in get_args(Named)}
     notes = []
