@@ -259,6 +259,7 @@ def read_signals(text: str, lexicon: Lexicon, students: bool = False) -> Signals
         re.search(SECTOR_CONTEXT, norm) is not None
         or (not places and re.search(IN_A_SECTOR, norm) is not None)
         or bool(named & lexicon.broken_down)
+        or (places and bool(named & lexicon.of_employers))  # 'manufacturing placements in London'
     )
     found: dict[str, list] = {k: [] for k in get_args(Named)}
     notes = []
