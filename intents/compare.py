@@ -117,6 +117,7 @@ def handle(query: Query, dataset: Dataset) -> Answer:
         sources=tuple(dict.fromkeys(sources)),
         areas=query.areas,
         indicators=tuple(indicators),
+        listed=query.areas,  # 'the top one - tell me everything' picks among them
         chart=compare_bars(
             dataset, areas, tuple(indicators), compare_title(dataset, areas, indicators[0])
         ),

@@ -640,3 +640,8 @@ def test_manufacturing_beside_a_lep_is_its_share_of_gva(ask, question):
     """Sectors are published for England alone; 'in' near a LEP is where, not which sector."""
     (reply,) = ask(question)
     assert "manufacturing_gva_share" in reply["indicators"], reply["text"]
+
+
+def test_a_pick_after_a_comparison_is_among_its_areas(chat):
+    _, reply = chat("compare london, hull and cheshire on wex", "the bottom one?")
+    assert (reply["intent"], reply["areas"]) == ("value", ["Humber"]), reply["text"]
