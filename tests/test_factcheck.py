@@ -891,3 +891,13 @@ def test_both_after_a_sentence_of_two_measures_is_each_in_order(ask, second, ver
         f"Nationally, 38% of employers offered placements and 17% offered work inspiration. {second}"
     )
     assert [c["verdict"] for c in reply["claims"][2:]] == verdicts, reply["text"]
+
+
+@pytest.mark.parametrize(
+    "claim",
+    ["between 25% and 33% of Swindon and Wiltshire employers offered placements",
+     "between a quarter and a third of Swindon and Wiltshire employers offered placements"],
+)  # fmt: skip
+def test_a_range_holding_the_whole_band_is_correct(ask, claim):
+    (reply,) = ask(claim)
+    assert reply["verdict"] == "correct" and "between" in reply["text"], reply["text"]

@@ -135,6 +135,9 @@ def _interval(claim: Claim, published: Published) -> Verdict:
     if claim.high is not None and claim.comparator in ("=", "~"):
         if _near(claim.value, lo, 0) and _near(claim.high, hi, 0):
             return "correct"
+        inside = claim.value <= lo + 1e-9 and hi <= claim.high + 1e-9
+        if inside and claim.relation != "band":  # 'between 25% and 33%' holds of all of 28-30%
+            return "correct"
         overlaps = claim.value <= hi and lo <= claim.high
         return "unverifiable" if overlaps else "incorrect"
     match claim.comparator:

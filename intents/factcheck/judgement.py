@@ -79,6 +79,8 @@ def claimed(claim: Claim) -> str:
             return f"{not_}{side} {claim.other}"
         case _:
             words = claim.written or f"{claim.value:g}"
+            if claim.high is not None and " and " in words:  # 'between 25% and 33%'
+                words = f"between {words}"
             said = f"{not_}{SAID.get(claim.comparator, '')}{words}".strip()
             if words in QUANTIFIERS:  # 'the majority of': over half
                 said = f"{not_}{words} ({SAID[claim.comparator]}half)"

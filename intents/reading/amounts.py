@@ -8,7 +8,7 @@ precision; '£37k' is to the thousand, '29.4%' to a tenth.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 AmountUnit = Literal["percent", "points", "pounds", "ratio"]
@@ -182,4 +182,25 @@ def amounts(text: str) -> tuple[Amount, ...]:
             if amount is not None:
                 found.append(amount)
                 taken.append(m.span())
-    return tuple(sorted(found, key=lambda a: a.start))
+    return _word_ranges(text, sorted(found, key=lambda a: a.start))
+
+
+def _word_ranges(text: str, found: list[Amount]) -> tuple[Amount, ...]:
+    """'between a quarter and a third': one range of shares in words, not two figures."""
+    out: list[Amount] = []
+    for amount in found:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.in_words
+            and amount.in_words
+            and last.unit == amount.unit == "percent"
+            and last.high is None
+            and text[: last.start].endswith("between ")
+            and text[last.end : amount.start] == " and "
+        ):
+            low, high = sorted((last.value, amount.value))
+            out[-1] = replace(last, value=low, high=high, end=amount.end)
+            continue
+        out.append(amount)
+    return tuple(out)
