@@ -144,6 +144,13 @@ SPEC = IntentSpec(
             leps=(0, 0),
             refuses=frozenset({"number"}),
         ),
+        Rule(  # "what's work inspiration like in construction?": the sector's figure
+            "breakdown",
+            39,
+            triggers=(r"\blike (?:in|for|among|across)\b",),
+            needs=frozenset({"sector"}),
+            leps=(0, 0),
+        ),
         Rule("breakdown", 55, needs=frozenset({"sector"}), leps=(0, 0)),
         Rule("breakdown", 56, triggers=TRIGGERS, leps=(0, 0)),
         Rule("breakdown", 57, needs=frozenset({"sector"}), leps=(1, 4)),  # none by LEP: say so

@@ -17,6 +17,7 @@ from intents.replies.describe import describe, lead
 from intents.replies.wording import cite, listing
 from intents.spec import IntentSpec
 from intents.value import EMPLOYER_MEASURES, survey_caveats
+from intents.value import handle as value_handle
 
 
 def _pair_sentence(
@@ -77,8 +78,12 @@ def _ratio_line(dataset: Dataset, a: Fact, b: Fact) -> str:
 def handle(query: Query, dataset: Dataset) -> Answer:
     indicators = query.indicators or EMPLOYER_MEASURES
     against = tuple(  # 'Humber vs the UK on placements': the nation is the other side
-        g for g in query.groups if any(dataset.evidence(g, i).kind == "value" for i in indicators)
+        g
+        for g in (query.groups if len(query.areas) == 1 else ())
+        if all(dataset.evidence(g, i).kind == "value" for i in indicators)
     )
+    if len(query.areas) == 1 and not against:  # 'London v NI on work inspiration': none for NI
+        return value_handle(query.but(indicators=indicators), dataset)
     areas = (*query.areas, *against)
     notes = (
         ()

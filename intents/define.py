@@ -174,8 +174,7 @@ SPEC = IntentSpec(
             triggers=TRIGGERS,
             leps=(0, 0),
             indicators=(1, 3),
-            # "what's work inspiration like in construction?" asks the sector's figure
-            refuses=frozenset({"group", "number", "threshold", "order", "sector"}),
+            refuses=frozenset({"group", "number", "threshold", "order"}),
         ),
         Rule("define", 41, triggers=(LEP_WORDS,), leps=(0, 0), indicators=(0, 0)),
     ),

@@ -41,7 +41,7 @@ WHOLE_HELP = (
     r"what are you|hi|hello|hey|start|menu|options|instructions|guide|about you|"
     r"what (?:questions|things) can i ask|what data do you have|what do you cover)(?: please| thanks)?"
 )
-EXAMPLE_WORDS = r"\bexample (?:questions?|queries)\b|\b(?:some|a few|a couple of) examples\b"
+EXAMPLE_WORDS = r"\bexample (?:questions?|queries)\b|\b(?:some|a few|a couple of) examples\b(?! of)"
 HELP_WORDS = (
     EXAMPLE_WORDS,
     r"\b(?:help|usage|commands?)\b",
@@ -76,7 +76,12 @@ SPEC = IntentSpec(
             "help", 10, triggers=(WHOLE_HELP, ""), whole=True
         ),  # "" is a question of punctuation only
         Rule(  # 'a couple of example questions I could ask about GVA'
-            "help", 11, triggers=(EXAMPLE_WORDS,), leps=(0, 0), refuses=frozenset({"district"})
+            "help",
+            11,
+            triggers=(EXAMPLE_WORDS,),
+            leps=(0, 0),
+            indicators=(0, 1),
+            refuses=frozenset({"district", "order"}),
         ),
         Rule(
             "help",

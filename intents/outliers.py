@@ -93,11 +93,19 @@ def handle(query: Query, dataset: Dataset) -> Answer:
     )
 
 
+ONE_OVER_THE_OTHER = r" (?:work )?(?:inspiration|placements?) (?:than|rather than|over) (?:work )?(?:inspiration|placements?)\b"
+LEANING = rf"\b(?:lean\w* (?:more )?towards|favou?r\w*){ONE_OVER_THE_OTHER}"
+MORE_OF_ONE = rf"\bmore{ONE_OVER_THE_OTHER}"
+
 SPEC = IntentSpec(
     name="outliers",
     label="areas bucking the trend",
     follow_up=FollowUp(carries=frozenset({"pair"})),
     rules=(
+        Rule(  # 'which LEPs do more inspiration than placements?': LEPs at large, not the Humber's
+            "outliers", 44, triggers=(MORE_OF_ONE,), leps=(0, 0)
+        ),
+        Rule("outliers", 44, triggers=(LEANING,)),  # 'Oxfordshire and Bucks lean towards …'
         Rule(
             "outliers",
             44,
@@ -106,8 +114,6 @@ SPEC = IntentSpec(
                 r"\b(?:high|low)\b.{0,30}\bbut (?:loads|lots|plenty|many|few|high|low)\b.{0,30}\bwho\b",
                 r"\bthan (?:their|its|the) .*(?:would )?(?:predict\w*|suggest\w*|expect\w*)\b",
                 r"\bthan (?:you|we|one|i) (?:d|would|might|should) expect\b|\bgiven (?:their|its) (?:economy|economies)\b",
-                r"\b(?:more|lean\w* (?:more )?towards|favou?r\w*) (?:work )?inspiration (?:than|rather than|over) (?:work )?placements?\b",
-                r"\b(?:more|lean\w* (?:more )?towards|favou?r\w*) (?:work )?placements? (?:than|rather than|over) (?:work )?inspiration\b",
                 r"\b(?:outliers?|exceptions?|exceptional|defy\w*|defies|against the (?:\w+ )?(?:trend|grain|odds|pattern)|go(?:es)? against|odd ones? out|anomal\w*|unusual|surpris\w*|unexpected\w*|punch\w* above|over ?perform\w*|under ?perform\w*|better than expected|worse than expected|despite|residuals?|doesn t fit|don t fit|break\w* the (?:pattern|trend|mould))\b",
             ),
             indicators=(0, 3),

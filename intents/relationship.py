@@ -138,8 +138,8 @@ TRIGGERS = (
     r"\b(?:areas|leps|places|economies|towns) (?:dominated by|built on|full of)\b",
     r"\b(?:areas|leps|places) where\b",
     r"\bwhere\b.{0,40}\b(?:is|are)\s+(?:higher|lower|high|low|bigger|smaller|greater|worse|better)\b",
-    r"\b(?:richer|poorer|wealthier|more productive|less productive)(?: [\w-]+){0,2} (?:areas|leps|places|economies)\b",
-    r"\b(?:big[ -]city|city|urban|rural|coastal|metropolitan) (?:areas|leps|places|economies|regions|ones)\b",
+    r"\b(?:richer|poorer|wealthier|more productive|less productive)(?! than)(?: [\w-]+){0,2} (?:areas|leps|places|economies)\b",
+    r"\b(?:big[ -]city|urban|rural|coastal|metropolitan) (?:areas|leps|places|economies|ones)\b",
     r"\b(?:\w+ heavy|\w+ intensive|industrial|prosperous|more prosperous|less prosperous|deprived|"
     r"affluent|wealthy|rich|poor|rural|urban|skilled|(?:fast|faster|slow|slower|high|low) (?:growing|growth)) "
     r"(?:areas|leps|places|economies|regions)\b",

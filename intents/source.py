@@ -14,7 +14,7 @@ TRIGGERS = (
     r"\b(?:sources?|sourced|where (?:do|does|did|are|is) .*(?:come|from|get|got)|come from|comes from|methodology|"
     r"where .{0,20}\bfrom\b|citation|cite|provenance|which survey|what survey|links? to|report|publication|download|url|reference|"
     r"nomis|ons data|from the ons|the survey .*\bfrom|(?:numbers|figures|data) (?:are )?from|"
-    r"(?:anything|something|data|figures) (?:newer|more recent|later|updated)|(?:newer|more recent|later) (?:\w+ )?than|latest (?:data|survey|figures)|"
+    r"(?:anything|something|data|figures) (?:newer|more recent|updated)|(?:newer|more recent|later) (?:\w+ )?than|latest (?:data|survey|figures)|"
     r"(?:newer|later|latest|next|more recent|another|second) (?:wave|edition|round|release|version|sweep)|"
     r"(?:earlier|older|previous|other) (?:waves?|rounds?|editions?|surveys?))\b",
 )
@@ -25,12 +25,12 @@ WEAK = (
     r"(?:firms|businesses|companies|employers) or (?:sites|establishments|workplaces)|carried out|conducted|"
     r"what period|time period|which period|period covered|"
     r"establishments?|who (?:\w+ )?(?:collected|produced|published|ran|did|conducted|carried out|commissioned|drew|made|compiled|created)|data ?sets?|caveats?|reliable|reliability|confidence|"
-    r"margin of error|significan\w*|eps 20(?:10|12)|by (?:phone|telephone)|phone or online|online or by phone|"
+    r"significan\w*|eps 20(?:10|12)|by (?:phone|telephone)|phone or online|online or by phone|"
     r"how often|how frequently|which document|originally (?:appear\w*|published)|first (?:appeared|published))\b",  # 'any EPS 2010 numbers?' (no measure named)
 )
 NEWER = (  # 'anything newer than 2014 - EPS 2016 maybe?': the one survey year, not that year's figure
-    r"\b(?:anything|something|data|figures|numbers) (?:newer|more recent|later|updated)\b",
-    r"\b(?:newer|more recent|later|updated) (?:data|figures|numbers|survey|version)\b",
+    r"\b(?:anything|something|data|figures|numbers) (?:newer|more recent|updated)\b",
+    r"\b(?:newer|more recent|updated) (?:data|figures|numbers|survey|version)\b",
 )
 METHOD = (  # 'are the placement %s weighted?', 'how many employers were surveyed in Cumbria?'
     r"\b(?:weighted|weighting|sample sizes?|margin of error|confidence intervals?|"
@@ -78,7 +78,7 @@ def handle(query: Query, dataset: Dataset) -> Answer:
         headline=headline,
         lines=tuple(line for line in lines if line and not line.endswith(": ")),
         sources=sources,
-        areas=query.areas,  # 'how many were surveyed in Cumbria?': the survey's answer for it
+        areas=query.areas,  # 'how many were surveyed in Cumbria?': the survey's method, of it
         indicators=query.indicators,
         next_questions=("what is work inspiration?", "help"),
     )

@@ -36,7 +36,10 @@ FUTURE = (
     r"\b(?:going to|gonna) (?:rain|snow|be sunny)\b|\bweather\b",
     r"\b(?:next year|will (?:it |they |that )?be|going to be|forecasts?|projections?|projected|in (?:the )?future|by 20[3-9]\d)\b",
 )
-COUNT = r"^(?:(?:and|so|ok) )?(?:how many|(?:the )?number of|count of|total number of)\b"
+COUNT = (  # not the districts or LEPs the data do hold: 'how many councils are in Cumbria?'
+    r"^(?:(?:and|so|ok) )?(?:how many|(?:the )?number of|count of|total number of)\b"
+    r"(?! (?:districts|councils|local authorities|boroughs|leps|areas|towns)\b)"
+)
 Reply = Callable[[Query, Dataset], tuple[str, tuple[str, ...]]]
 
 

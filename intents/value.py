@@ -25,18 +25,21 @@ def handle(query: Query, dataset: Dataset) -> Answer:
         lines += [extra.sentence, *extra.lines, *extra.said_of]
     ind = dataset.indicator(query.indicators[0])
     extra_figures, extra_sources = [], []
+    mine = dataset.evidence(area, ind.id).fact
+    bench = dataset.benchmark(ind.id)
     for group in query.groups:  # 'how does that compare with the UK?': that figure beside it
-        other = dataset.evidence(group, ind.id).fact
-        mine = dataset.evidence(area, ind.id).fact
-        bench = dataset.benchmark(ind.id)
-        if other is None or other.value is None or (bench is not None and bench.area == group):
+        theirs = dataset.evidence(group, ind.id).fact
+        if bench is not None and bench.area == group:
             continue
-        said = f"{group}: {amount(other.value, ind.format)} ({cite(dataset, [other.source])})"
+        if theirs is None or theirs.value is None:
+            lines.append(f"{group}: no published figure on {ind.short}.")
+            continue
+        said = f"{group}: {amount(theirs.value, ind.format)} ({cite(dataset, [theirs.source])})"
         if mine is not None and mine.value is not None:
-            said += f"; gap: {gap(mine.value, other.value, ind.format, dataset.spoken(group))}"
+            said += f"; gap: {gap(mine.value, theirs.value, ind.format, dataset.spoken(group))}"
         lines.append(f"{said}.")
-        extra_figures.append(figure_of(other))
-        extra_sources.append(other.source)
+        extra_figures.append(figure_of(theirs))
+        extra_sources.append(theirs.source)
     chart = lep_bars(dataset, ind.id, (area,), area_title(dataset, area, ind.id))
     other = next((i for i in EMPLOYER_MEASURES if i not in query.indicators), None)
     rival = "Humber" if area == "London" else "London"

@@ -901,3 +901,17 @@ def test_both_after_a_sentence_of_two_measures_is_each_in_order(ask, second, ver
 def test_a_range_holding_the_whole_band_is_correct(ask, claim):
     (reply,) = ask(claim)
     assert reply["verdict"] == "correct" and "between" in reply["text"], reply["text"]
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("Only London has the highest placements rate.", "incorrect"),
+        ("The Humber's placement rate is below England, where it is 38%.", "correct"),
+        ("London offered placements at 46% - can you send this to Sam?", "correct"),
+        ("London was beaten by the Humber on placements by 17 points", "unverifiable"),
+    ],
+)
+def test_review_found_claims(ask, claim, verdict):
+    (reply,) = ask(claim)
+    assert reply["verdict"] == verdict, reply["text"]

@@ -645,3 +645,30 @@ def test_manufacturing_beside_a_lep_is_its_share_of_gva(ask, question):
 def test_a_pick_after_a_comparison_is_among_its_areas(chat):
     _, reply = chat("compare london, hull and cheshire on wex", "the bottom one?")
     assert (reply["intent"], reply["areas"]) == ("value", ["Humber"]), reply["text"]
+
+
+@pytest.mark.parametrize(
+    ("turns", "intent", "areas"),
+    [
+        (["how does the Humber do on placements?", "is that the latest data?"], "source", []),
+        (["Is London richer than other areas?"], "value", ["London"]),
+        (["which city regions have the highest placements?"], "rank", []),
+        (["does the Humber do more work inspiration than placements?"], "value", ["Humber"]),
+        (["what does work inspiration include in construction?"], "define", []),
+        (["thanks, I'll look at the figures later"], "clarify", []),
+    ],
+)
+def test_review_found_over_reaching_patterns(chat, turns, intent, areas):
+    """Each was answered as something else once a new pattern matched too much."""
+    *_, reply = chat(*turns)
+    assert (reply["intent"], reply["areas"]) == (intent, areas), reply["text"]
+
+
+def test_a_count_of_districts_is_the_profile_that_holds_it(ask):
+    (reply,) = ask("how many councils are in Cumbria?")
+    assert "6 districts" in reply["text"], reply["text"]
+
+
+def test_a_third_side_beside_two_leps_keeps_their_gap(ask):
+    (reply,) = ask("compare London and Humber with England on placements")
+    assert "a gap of 17 points" in reply["text"], reply["text"]

@@ -43,8 +43,9 @@ class Standing:
 
 
 def descending(order: str, higher_is_better: bool | None) -> bool:
-    """Whether an order word lists the largest figure first: 'best' follows the measure's
-    polarity (the best youth unemployment is the lowest); 'highest', 'top' and 'fastest' do not."""
+    """Whether an order ('highest', 'lowest', 'best', 'worst', as the reader normalises them)
+    lists the largest figure first: 'best' follows the measure's polarity (the best youth
+    unemployment is the lowest)."""
     if order in ("best", "worst"):
         return (order == "best") == (higher_is_better is not False)
     return order == "highest"

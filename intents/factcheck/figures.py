@@ -311,7 +311,8 @@ def _judge_figure(dataset: Dataset, claim: Claim) -> Judgement:
         return Judgement(claim, "unverifiable", period, shown(dataset, fact), figures, sources)
     if fact.kind == "band":
         return _against_band(dataset, claim, fact)
-    if claim.base == "subgroup":  # '45% of girls in Year 11': only the whole is published
+    if claim.base == "subgroup" and "Year 11" in ind.population:  # '45% of girls in Year 11'
+        # only the whole year group is published
         reason = f"the published figure is for {ind.population} as a whole ({shown(dataset, fact)}); no breakdown of it is held"
         return Judgement(claim, "unverifiable", reason, shown(dataset, fact), figures, sources)
     published = _published(dataset, claim, fact)

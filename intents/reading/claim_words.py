@@ -96,8 +96,8 @@ TOP_N_ENDS = re.compile(  # 'the two largest manufacturing shares': a top 2
     r"\b(two|three|four|five|[2-5])\s+(largest|biggest|highest|greatest|strongest|best|lowest|"
     r"smallest|weakest|worst)\b"
 )
-ONLY = re.compile(  # 'the only LEP', not 'managed only 11%' (merely)
-    r"\b(?:the only|only (?:one|lep|area|place|partnership)|sole|alone|unique|outright|on its own|"
+ONLY = re.compile(  # 'the only LEP', 'Only London …'; not 'managed only 11%' (merely)
+    r"\b(?:only(?!\s+(?:about\s+|around\s+|just\s+|some\s+)?£?\d)|sole|alone|unique|outright|on its own|"
     r"(?:clear of|ahead of|above|better than|beating) (?:every|all|each|any) other)\b"
 )
 AMONG = re.compile(  # 'among the worst', 'one of the highest': a standing, not a rank
@@ -196,7 +196,7 @@ EVERY_SECTOR = re.compile(
 )
 SUBGROUP_WORDS = re.compile(  # part of the surveyed population, for which nothing is published
     r"\b(?:girls|boys|young women|young men|female|male|disadvantaged|free school meals|fsm|"
-    r"state school|independent school|private school|ethnic minority|bame|sen|send|rural schools|"
+    r"state school|independent school|private school|ethnic minority|bame|rural schools|"
     r"urban schools)\b"  # employers by size are in sectors.yaml
 )
 STUDENT_WORDS = re.compile(r"\b(?:pupils?|students?|year 11s?|16 year olds|15 16 year olds)\b")
@@ -247,3 +247,7 @@ CONTRAST_ENDS = re.compile(  # … and the sentence goes on past it (commas are 
     r"offered|offers|but|that|who|which)\b"
 )
 EACH_OF_THEM = re.compile(r"\b(?:both|each|respectively)\b")  # the measures named before, in order
+PASSIVE_BEATEN = re.compile(  # 'London was beaten by the Humber': the sides turn round
+    r"\b(?:was|were|is|are|been|being) (?:beaten|outperformed|outpaced|outstripped|overtaken|"
+    r"outscored|bettered|trailed|led) by\b"
+)

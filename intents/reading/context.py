@@ -33,7 +33,8 @@ ITS = (  # 'is its placement figure above England?'; not 'its been a long day' (
 STANDING = (  # 'is that the highest?', 'are they in the top group too?': where the area just given
     # stands, which its value answer says; not a new ranking
     r"^(?:and |so |but )?(?:is|was|are|were) (?:that|this|it|they)(?: figure| one| area| lep)?"
-    r"(?: \w+)?(?: (?:the|in the|among the|one of the))? (?:\w+est|worst|top|bottom)\b"
+    r"(?: \w+)?(?: (?:the|in the|among the|one of the))? (?:highest|lowest|best|worst|biggest|"
+    r"smallest|largest|fastest|slowest|strongest|weakest|richest|poorest|top|bottom|most|least)\b"
     r"|\bwhere (?:does|do) (?:it|that|this|they) (?:rank|stand|come|sit)\b"
     r"|^(?:and )?how far (?:below|above|behind|ahead of|off)\b.* (?:is|are) (?:it|they|that)$"
     r"|^(?:and )?(?:is|are) (?:its|their) (?:\w+ ){1,3}(?:high|low|good|bad|strong|weak)\b"
@@ -77,7 +78,8 @@ ASKS_STANDING = re.compile(STANDING)
 PICK = re.compile(  # 'the bottom one?', "who's second?", 'number 2?': one LEP of a ranking
     r"^(?:and |so |ok |okay )?(?:(?:who|what|which) (?:s |is |was )?|what about |tell me about )?"
     r"(?:the )?(?:(top|highest|bottom|lowest)(?= (?:one|lep|place|area))|(first|second|third|"
-    r"fourth|fifth|last|1st|2nd|3rd|4th|5th)(?: (?:\w+est|worst))?|(?:number|no|#) ?([1-9])|"
+    r"fourth|fifth|last|1st|2nd|3rd|4th|5th)(?: (?:highest|lowest|best|worst|biggest|smallest|"
+    r"largest|fastest|slowest|strongest|weakest|richest|poorest))?|(?:number|no|#) ?([1-9])|"
     r"(next)(?: one)?|(?:one|lep|area) (after|below) (?:that|it|them))"
     r"(?: one| lep| place| area| on the list| in the list)?(?: then)?$"
 )
@@ -208,7 +210,7 @@ def carry(signals: Signals, last: Query, policy: FollowUp) -> tuple[Signals, tup
         changes["leps"] = last.areas
         changes["groups"] = () if signals.groups == BENCHMARKS[:1] else signals.groups
         notes.append(
-            f"area carried over from the previous question; {signals.groups[0]} is its benchmark"
+            f"area carried over from the previous question; set against {signals.groups[0]}"
         )
     elif not signals.leps and not signals.groups and last.areas and not signals.districts:
         changes["leps"] = last.areas

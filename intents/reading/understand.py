@@ -124,6 +124,7 @@ def understand(text: str, dataset: Dataset, grammar: Grammar, last: Query | None
             indicators=()
             if asks_profile_of_pick(bare.text)
             else bare.indicators or last.indicators,
+            order=last.order,  # the ranking's, so 'next?' after 'second slowest?' runs its way
             notes=(*bare.notes, f"took “{bare.text.strip(' ?')}” as {one}, from the ranking"),
         )
         rule = next(r for r in grammar.rules if r.accepts(signals))
@@ -216,8 +217,9 @@ def _one_of_ranking(bare: Signals, last: Query | None, dataset: Dataset) -> str:
         )
     if bare.order and position > 0:  # 'second slowest?': the LEP placed there, never a guess
         down = descending(bare.order, dataset.indicator(indicator).higher_is_better)
-        if dataset.complete(indicator):
-            ordered = sorted(last.listed, key=by_value.__getitem__, reverse=down)
+        if dataset.complete(indicator):  # counted among every LEP, not the few listed
+            values = dataset.lep_values(indicator)
+            ordered = sorted(values, key=lambda a: values[a].value, reverse=down)
             return ordered[position - 1] if position <= len(ordered) else ""
         place = (position, "highest" if down else "lowest")
         return next((a for a in last.listed if _placed(dataset, a, indicator) == place), "")

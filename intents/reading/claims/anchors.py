@@ -16,6 +16,9 @@ PRONOUN = re.compile(  # words that stand for an area ('their' is usually the pe
 )
 
 
+CLAUSE_IT = re.compile(r"\b(?:and|but|while|yet|though|whereas)\s+(?:it|its|they)\b")
+
+
 BOTH_AND = re.compile(r"\bboth\b.+\band\b")  # 'both had careers education and were satisfied'
 
 
@@ -112,7 +115,7 @@ def behind_yardstick(sentence: Sentence, mention: Mention, at: int) -> str:
     England or the UK is the LEP named before them ('' when none is: 'Nationally it is 38%')."""
     if mention.target not in ("England", "UK") or mention.end > at:
         return ""
-    said = list(PRONOUN.finditer(CHECK_PHRASES.sub(" ", sentence.text[:at])))
+    said = list(CLAUSE_IT.finditer(sentence.text[:at]))  # 'and it grew'; not 'where it is'
     if not said or said[-1].start() < mention.end:
         return ""
     own = [m for m in _areas_before(sentence, mention.start) if m.kind == "lep"]

@@ -151,7 +151,7 @@ def _direction(text: str, at: int) -> int:
     """+1 for 'above/higher than', -1 for 'below/behind', 0 when no direction follows."""
     following = text[at : at + 25].strip()
     for phrase, sign in sorted(words.DIRECTIONS.items(), key=lambda kv: -len(kv[0])):
-        if following.startswith(phrase):
+        if re.match(rf"{phrase}\b", following):  # 'beat', not 'beaten'
             fraction = FRACTION_NEXT.match(following, len(phrase))  # 'less than half the rate'
             return 0 if fraction else sign
     return 0
@@ -327,6 +327,9 @@ def figure_claim(sentence: Sentence, amount: Amount, earlier: Context) -> Claim:
         if amount.unit == "ratio":
             return replace(claim, kind="ratio", subject=subject, other=other,
                            doubt=claim.doubt or _no_other(other))  # fmt: skip
+        if words.PASSIVE_BEATEN.search(text):
+            doubt = "which side is higher: the comparison is said the other way round (passive)"
+            claim = replace(claim, doubt=claim.doubt or doubt)
         comparator = claim.comparator
         if sign < 0:  # 'at least 8 points below': the gap is -8 or lower
             comparator = MIRRORED.get(comparator, comparator)
