@@ -86,13 +86,13 @@ def _after(sentence: Sentence, claims: list[Claim], earlier: Context) -> Context
         indicator, sector = last.indicator, last.sector
     elif not claims:
         subjects = named = [m.target for m in sentence.mentions if m.kind in ("lep", "group")]
-        measures = [m.target for m in sentence.mentions if m.kind == "indicator"]
+        spoken_of = [m.target for m in sentence.mentions if m.kind == "indicator"]
         # 'Work inspiration was less common than placements.': the first measure is the topic
-        indicator, sector = (measures[0] if measures else ""), earlier.sector
+        indicator, sector = (spoken_of[0] if spoken_of else ""), earlier.sector
     else:
         return earlier
-    # '38% offered placements, and 17% work inspiration. The Humber sat at 29%.': either
-    # measure, so the next sentence's bare figure is a doubt, not the last one named
+    # '38% offered placements, and 17% work inspiration. The Humber sat at 29%.': claims on
+    # two measures leave the next sentence's bare figure a doubt, unless 'both' takes each
     measures = tuple(dict.fromkeys(c.indicator for c in settled if c.indicator))
     mixed = len(measures) > 1
     indicators = () if mixed else (indicator,) if indicator else earlier.indicators
