@@ -915,3 +915,18 @@ def test_a_range_holding_the_whole_band_is_correct(ask, claim):
 def test_review_found_claims(ask, claim, verdict):
     (reply,) = ask(claim)
     assert reply["verdict"] == verdict, reply["text"]
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("check: it's not true that Tees Valley was bottom for work inspiration", "incorrect"),
+        ("it is not true that London is at 46% on placements", "incorrect"),
+        ("Dorset and Oxfordshire topped work inspiration at 22-25%, while Heart of the South "
+         "West was in the bottom band at 11-13%.", "correct"),
+    ],
+)  # fmt: skip
+def test_eleventh_set_denials_and_top_bands(ask, claim, verdict):
+    """'It's not true that …' denies the whole claim; 'topped … at 22-25%' is the top band."""
+    (reply,) = ask(claim)
+    assert reply["verdict"] == verdict, reply["text"]

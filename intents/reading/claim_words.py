@@ -251,3 +251,7 @@ PASSIVE_BEATEN = re.compile(  # 'London was beaten by the Humber': the sides tur
     r"\b(?:was|were|is|are|been|being) (?:beaten|outperformed|outpaced|outstripped|overtaken|"
     r"outscored|bettered|trailed|led) by\b"
 )
+NOT_TRUE_THAT = re.compile(  # "it's not true that Tees Valley was bottom": the whole claim denied
+    r"\b(?:it s|it is|it was|that s|that is)\s+(?:not|n t|un)\s*true\s+that\b|\bnot the case that\b"
+    r"|\bit is false that\b"
+)

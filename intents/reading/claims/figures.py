@@ -77,7 +77,10 @@ def _comparator(text: str, amount: Amount) -> tuple[Comparator, bool]:
 
 
 def _negated(text: str, amount: Amount, subject_end: int) -> bool:
-    """'London does not reach 46%': a negation between the subject and the figure."""
+    """'London does not reach 46%': a negation between the subject and the figure, or 'it is
+    not true that' before the whole claim."""
+    if words.NOT_TRUE_THAT.search(text[: amount.start]):
+        return True
     before = text[max(subject_end, amount.start - 40) : amount.start]
     bound = next((p for p in NEGATIVE_BOUNDS if before.rstrip().endswith(p)), "")
     if bound:  # 'not below 30%' is the bound >= 30, not a denial of it

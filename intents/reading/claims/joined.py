@@ -36,7 +36,9 @@ def with_extremes(sentence: Sentence, found: list[tuple[int, Claim]]) -> list[tu
                 used.append(match)
                 claim = replace(
                     claim, extreme=match.extreme, position=match.position, joint=match.joint,
-                    only=match.only, relation=match.relation,
+                    only=match.only,
+                    # 'topped work inspiration at 22-25%': the top band, said by its range
+                    relation=match.relation or ("band" if claim.high is not None else ""),
                 )  # fmt: skip
         out.append((at, claim))
     return [(at, c) for at, c in out if not any(c is u for u in used)]

@@ -75,6 +75,8 @@ UK_WIDE = re.compile(r"\b(?:in|across|of|anywhere in|throughout) (?:the )?(?:uk|
 def _denied(sentence: Sentence, subject: str, at: int) -> bool:
     """'Tees Valley isn't the lowest': a negation between the subject and the claim."""
     start = next((m.end for m in sentence.mentions if m.target == subject and m.end <= at), 0)
+    if words.NOT_TRUE_THAT.search(sentence.text[:start]):
+        return True
     return bool(words.NEGATION.search(sentence.text[past_contrasts(sentence, start, at) : at]))
 
 
