@@ -90,7 +90,9 @@ SPEC = IntentSpec(
         Rule(
             "area_lookup",
             31,
-            triggers=(r"\bleps?(?: please| thanks| ta| then)?\s*$",),  # "Wigan's LEP pls"
+            triggers=(  # "Wigan's LEP pls", 'warrington is cheshire lep yeah?'
+                r"\bleps?(?: please| thanks| ta| then| yeah| right| correct| isn t it| innit)?\s*$",
+            ),
             needs=frozenset({"district"}),
             leps=(0, 1),
             indicators=(0, 0),

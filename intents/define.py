@@ -30,7 +30,7 @@ TRIGGERS = (
     r"difference between|different from|measures|remind me what|definition)\b",
     r"\bper (?:worker|resident|head|person|job|employee|capita) or (?:per )?\w+\b|\bin plain english\b|"
     r"\bin (?:simple|plain|lay) terms\b|\b(?:a )?(?:rate|share|percentage) or (?:a )?(?:count|number|total)\b|"
-    r"\bout of (?:whom|who|what|which)\b|\b(?:share|percentage|proportion|%|rate) of what\b|"
+    r"\b(?:a |the )?(?:share|percentage|proportion) of\s*$|\bout of (?:whom|who|what|which)\b|\b(?:share|percentage|proportion|%|rate) of what\b|"
     r"\bof (?:everyone|the economically active|all adults)\b|\beconomically active\b",
 )
 MEASURED = (

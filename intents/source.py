@@ -149,7 +149,8 @@ def _students(aspires: dict, employers: str) -> Answer:
 
 
 OF_A_FIGURE = (  # 'which source has the Humber at 29%?', 'where does London's figure come from?'
-    r"\b(?:which|what) (?:source|report|publication|study)\b|\bsource (?:for|of)\b"
+    r"\b(?:which|what) (?:\w+ )?(?:source|report|publication|study|release|dataset|series)\b"
+    r"|\bsource (?:for|of)\b"
     r"|\bwhere (?:do|does|did|is|are) (?:the |that |this |these |those )?\S.{0,60}\b(?:come from|from)\b"
     r"|\bwho (?:says|said|published|publishes|reported)\b",
 )

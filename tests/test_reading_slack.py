@@ -672,3 +672,21 @@ def test_a_count_of_districts_is_the_profile_that_holds_it(ask):
 def test_a_third_side_beside_two_leps_keeps_their_gap(ask):
     (reply,) = ask("compare London and Humber with England on placements")
     assert "a gap of 17 points" in reply["text"], reply["text"]
+
+
+@pytest.mark.parametrize(
+    ("turns", "intent", "areas"),
+    [
+        (["where's the tees valley growth number from"], "source", ["Tees Valley"]),
+        (["which ONS release is the London GVA per head from?"], "source", ["London"]),
+        (["warrington is cheshire lep yeah?"], "area_lookup", ["Cheshire and Warrington"]),
+        (["Who is the careers satisfaction figure a share of?"], "define", []),
+        (["bottom 3 for placements", "Thank you. The bottom one?"], "value", ["Humber"]),
+        (["What's Cornwall's GVA per head?", "As a share of the UK?"], "value",
+         ["Cornwall and Isles of Scilly"]),
+    ],
+)  # fmt: skip
+def test_eleventh_set_phrasings(chat, turns, intent, areas):
+    """Set 11, after its untouched score was taken."""
+    *_, reply = chat(*turns)
+    assert (reply["intent"], reply["areas"]) == (intent, areas), reply["text"]

@@ -39,6 +39,7 @@ STANDING = (  # 'is that the highest?', 'are they in the top group too?': where 
     r"|^(?:and )?how far (?:below|above|behind|ahead of|off)\b.* (?:is|are) (?:it|they|that)$"
     r"|^(?:and )?(?:is|are) (?:its|their) (?:\w+ ){1,3}(?:high|low|good|bad|strong|weak)\b"
 )
+AS_A_SHARE_OF = r"^(?:and )?(?:as a|as) (?:share|percentage|proportion|%|ratio) of\b"
 FOLLOW_UP = tuple(
     re.compile(p)
     for p in (
@@ -57,6 +58,7 @@ FOLLOW_UP = tuple(
         r"\b(?:for|about|does|is|on|with) it\b",
         r"^(?:is|was|are|were) (?:that|this|those|these)\b",  # 'is that % of all Year 11s?'
         STANDING,
+        AS_A_SHARE_OF,  # 'as a share of the UK?'
     )
 )
 ADDS_AREAS = re.compile(
@@ -76,7 +78,8 @@ AREA_REFERENCE = re.compile(
 )
 ASKS_STANDING = re.compile(STANDING)
 PICK = re.compile(  # 'the bottom one?', "who's second?", 'number 2?': one LEP of a ranking
-    r"^(?:and |so |ok |okay )?(?:(?:who|what|which) (?:s |is |was )?|what about |tell me about )?"
+    r"^(?:and |so |ok |okay |thanks |thank you |cheers |great )?"
+    r"(?:(?:who|what|which) (?:s |is |was )?|what about |tell me about )?"
     r"(?:the )?(?:(top|highest|bottom|lowest)(?= (?:one|lep|place|area))|(first|second|third|"
     r"fourth|fifth|last|1st|2nd|3rd|4th|5th)(?: (?:highest|lowest|best|worst|biggest|smallest|"
     r"largest|fastest|slowest|strongest|weakest|richest|poorest))?|(?:number|no|#) ?([1-9])|"
@@ -138,6 +141,7 @@ def refers_to_areas(signals: Signals) -> bool:
     return AREA_REFERENCE.search(signals.text) is not None
 
 
+AS_A_SHARE = re.compile(AS_A_SHARE_OF)
 BENCHMARKS = ("England", "UK")  # what an area's figure is set against ('compare with the UK?')
 
 
@@ -202,6 +206,7 @@ def carry(signals: Signals, last: Query, policy: FollowUp) -> tuple[Signals, tup
         ADDS_AREAS.search(signals.text)
         or refers_to_areas(signals)  # 'is its figure above England?'
         or (signals.rivals and signals.text.startswith("and ") and len(last.areas) == 1)
+        or AS_A_SHARE.match(signals.text) is not None  # "as a share of the UK?"
     )
     if (adds or and_more) and not alone and not benchmark:
         changes["leps"] = tuple(dict.fromkeys((*last.areas, *signals.leps)))
