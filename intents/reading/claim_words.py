@@ -199,13 +199,12 @@ SUBGROUP_WORDS = re.compile(  # part of the surveyed population, for which nothi
     r"state school|independent school|private school|ethnic minority|bame|rural schools|"
     r"urban schools)\b"  # employers by size are in sectors.yaml
 )
-STUDENT_WORDS = re.compile(r"\b(?:pupils?|students?|year 11s?|16 year olds|15 16 year olds)\b")
-YOUNG_PEOPLE = re.compile(  # wider than the Year 11s ASPIRES 2 asked
-    r"\b(?:young people|teenagers|school leavers|learners|children|kids|youngsters)\b"
-)
+_STUDENTS = r"pupils?|students?|year 11s?|16 year olds|15 16 year olds"
+_YOUNG_PEOPLE = r"young people|teenagers|school leavers|learners|children|kids|youngsters"
+STUDENT_WORDS = re.compile(rf"\b(?:{_STUDENTS})\b")
+YOUNG_PEOPLE = re.compile(rf"\b(?:{_YOUNG_PEOPLE})\b")  # wider than the Year 11s ASPIRES 2 asked
 BENEFICIARY = re.compile(  # '38% offered placements to young people': whom it is for, not of
-    r"\b(?:to|for|with|from)\s+(?:the\s+|local\s+|school\s+)*(?:pupils?|students?|year 11s?|"
-    r"young people|teenagers|school leavers|learners|children|kids|youngsters)\b"
+    rf"\b(?:to|for|with|from)\s+(?:the\s+|local\s+|school\s+)*(?:{_STUDENTS}|{_YOUNG_PEOPLE})\b"
 )
 EMPLOYER_WORDS = re.compile(
     r"\b(?:employers?|firms?|businesses|business|companies|company|establishments?|"
@@ -246,7 +245,6 @@ CONTRAST_ENDS = re.compile(  # … and the sentence goes on past it (commas are 
     r"\s+(?:had|has|was|is|were|are|came|led|leads|topped|tops|sat|sits|scored|recorded|saw|"
     r"offered|offers|but|that|who|which)\b"
 )
-EACH_OF_THEM = re.compile(r"\b(?:both|each|respectively)\b")  # the measures named before, in order
 PASSIVE_BEATEN = re.compile(  # 'London was beaten by the Humber': the sides turn round
     r"\b(?:was|were|is|are|been|being) (?:beaten|outperformed|outpaced|outstripped|overtaken|"
     r"outscored|bettered|trailed|led) by\b"
@@ -255,3 +253,4 @@ NOT_TRUE_THAT = re.compile(  # "it's not true that Tees Valley was bottom": the 
     r"\b(?:it s|it is|it was|that s|that is)\s+(?:not|n t|un)\s*true\s+that\b|\bnot the case that\b"
     r"|\bit is false that\b"
 )
+EACH_OF_THEM = re.compile(r"\b(?:both|each|respectively)\b")  # the measures named before, in order

@@ -30,11 +30,14 @@ ITS = (  # 'is its placement figure above England?'; not 'its been a long day' (
     r"\b(?:its|their) (?:\w+ )?(?:figure|share|rate|score|number|placements?|inspiration|growth|gva|"
     r"unemployment|band|rank|position|economy)\b"
 )
+ENDS = (  # the words for either end of a ranking
+    "highest|lowest|best|worst|biggest|smallest|largest|fastest|slowest|strongest|weakest|"
+    "richest|poorest"
+)
 STANDING = (  # 'is that the highest?', 'are they in the top group too?': where the area just given
     # stands, which its value answer says; not a new ranking
     r"^(?:and |so |but )?(?:is|was|are|were) (?:that|this|it|they)(?: figure| one| area| lep)?"
-    r"(?: \w+)?(?: (?:the|in the|among the|one of the))? (?:highest|lowest|best|worst|biggest|"
-    r"smallest|largest|fastest|slowest|strongest|weakest|richest|poorest|top|bottom|most|least)\b"
+    rf"(?: \w+)?(?: (?:the|in the|among the|one of the))? (?:{ENDS}|top|bottom|most|least)\b"
     r"|\bwhere (?:does|do) (?:it|that|this|they) (?:rank|stand|come|sit)\b"
     r"|^(?:and )?how far (?:below|above|behind|ahead of|off)\b.* (?:is|are) (?:it|they|that)$"
     r"|^(?:and )?(?:is|are) (?:its|their) (?:\w+ ){1,3}(?:high|low|good|bad|strong|weak)\b"
@@ -81,8 +84,7 @@ PICK = re.compile(  # 'the bottom one?', "who's second?", 'number 2?': one LEP o
     r"^(?:and |so |ok |okay |thanks |thank you |cheers |great )?"
     r"(?:(?:who|what|which) (?:s |is |was )?|what about |tell me about )?"
     r"(?:the )?(?:(top|highest|bottom|lowest)(?= (?:one|lep|place|area))|(first|second|third|"
-    r"fourth|fifth|last|1st|2nd|3rd|4th|5th)(?: (?:highest|lowest|best|worst|biggest|smallest|"
-    r"largest|fastest|slowest|strongest|weakest|richest|poorest))?|(?:number|no|#) ?([1-9])|"
+    rf"fourth|fifth|last|1st|2nd|3rd|4th|5th)(?: (?:{ENDS}))?|(?:number|no|#) ?([1-9])|"
     r"(next)(?: one)?|(?:one|lep|area) (after|below) (?:that|it|them))"
     r"(?: one| lep| place| area| on the list| in the list)?(?: then)?$"
 )

@@ -111,12 +111,13 @@ _THRESHOLD_FORMS = tuple(
 
 
 _BETWEEN = re.compile(rf"\bbetween {_NUM_AFTER} and {_NUM_AFTER}")
+_SPLIT_ABOVE = r"higher|more|greater|bigger|better"  # 'higher work inspiration than England'
+_SPLIT_BELOW = r"lower|less|fewer|smaller|worse"
 _THRESHOLD_BENCH = re.compile(
     rf"\b({_ABOVE}|{_BELOW})\s+(?:{_BENCH})\b"
     # 'lower work inspiration than the national average': the measure between the two words
-    rf"|\b(higher|more|greater|bigger|better|lower|less|fewer|smaller|worse)\s+(?:[\w-]+\s+){{1,4}}?than\s+(?:{_BENCH})\b"
+    rf"|\b({_SPLIT_ABOVE}|{_SPLIT_BELOW})\s+(?:[\w-]+\s+){{1,4}}?than\s+(?:{_BENCH})\b"
 )
-_SPLIT_BELOW = r"lower|less|fewer|smaller|worse"
 
 
 def first_number(text: str) -> int | None:

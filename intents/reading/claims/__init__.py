@@ -23,7 +23,7 @@ from intents.reading.claims.figures import (
     two_sided,
 )
 from intents.reading.claims.joined import both_before, in_order, shared, with_extremes
-from intents.reading.claims.sentence import SAME_PERIOD, Context, Sentence, read_sentence
+from intents.reading.claims.sentence import NATIONS, SAME_PERIOD, Context, Sentence, read_sentence
 from intents.reading.claims.standings import (
     comparison_claim,
     extreme_claims,
@@ -35,8 +35,6 @@ from intents.reading.lexicon import Lexicon
 from intents.reading.query import Claim
 
 __all__ = ["MEASURE_DOUBT", "Context", "read_claims"]
-
-NATIONS = frozenset({"England", "UK"})
 
 
 def read_claims(text: str, lexicon: Lexicon, earlier: Context | None = None) -> tuple[Claim, ...]:

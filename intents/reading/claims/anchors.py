@@ -6,7 +6,15 @@ from __future__ import annotations
 import re
 
 from intents.reading import claim_words as words
-from intents.reading.claims.sentence import AREA_KINDS, Context, Sentence, nearest, part_of
+from intents.reading.claims.sentence import (
+    AREA_KINDS,
+    NATIONS,
+    Context,
+    Sentence,
+    measures_before,
+    nearest,
+    part_of,
+)
 from intents.reading.query import Claim, ClaimKind
 from intents.reading.signals import Mention
 
@@ -113,7 +121,7 @@ def _referred(earlier: Context) -> str:
 def behind_yardstick(sentence: Sentence, mention: Mention, at: int) -> str:
     """'Tees Valley is six points below England (17%), and it grew only 0.8%': an 'it' after
     England or the UK is the LEP named before them ('' when none is: 'Nationally it is 38%')."""
-    if mention.target not in ("England", "UK") or mention.end > at:
+    if mention.target not in NATIONS or mention.end > at:
         return ""
     said = list(CLAUSE_IT.finditer(sentence.text[:at]))  # 'and it grew'; not 'where it is'
     if not said or said[-1].start() < mention.end:
@@ -162,7 +170,7 @@ def subject_of(sentence: Sentence, at: int, earlier: Context) -> tuple[str, str]
     if (
         mention is not None
         and mention.end <= at
-        and (_yardstick(sentence, mention) or mention.target in ("England", "UK"))
+        and (_yardstick(sentence, mention) or mention.target in NATIONS)
         and MEASURED_AGAINST.search(sentence.text[: mention.start])
         and OWN_FIGURE_AFTER.search(sentence.text[mention.end : at])
     ):  # 'Humber was above the England average, at 11%': the 11% is the Humber's
@@ -258,13 +266,11 @@ def measure_of(sentence: Sentence, at: int, earlier: Context) -> tuple[str, str]
         return mention.target, ""
     if earlier.indicators:
         return earlier.indicators[0], ""
-    if len(earlier.measures) > 1 and words.EACH_OF_THEM.search(sentence.text):
-        for figures in _runs(
-            list(sentence.amounts), sentence.text
-        ):  # 'led on both, at 46% and 25%'
-            starts = [a.start for a in figures]
-            if at in starts and len(figures) == len(earlier.measures):
-                return earlier.measures[starts.index(at)], ""
+    paired = measures_before(sentence, earlier)
+    for figures in _runs(list(sentence.amounts), sentence.text) if paired else ():
+        starts = [a.start for a in figures]  # 'led on both, at 46% and 25%'
+        if at in starts and len(figures) == len(paired):
+            return paired[starts.index(at)], ""
     return "", MEASURE_DOUBT
 
 

@@ -200,6 +200,17 @@ def nearest(
     return min(found, key=distance)
 
 
+NATIONS = frozenset({"England", "UK"})  # yardsticks a LEP is measured against, no LEP themselves
+
+
+def measures_before(sentence: Sentence, earlier: Context) -> tuple[str, ...]:
+    """'Cheshire and Warrington led on both, at 46% and 25%': the several measures of the
+    sentence before, in order, when this one says 'both' or 'each' of them; else ()."""
+    if len(earlier.measures) > 1 and words.EACH_OF_THEM.search(sentence.text):
+        return earlier.measures
+    return ()
+
+
 def past_contrasts(sentence: Sentence, start: int, at: int) -> int:
     """Where to look for a negation of a claim at `at`: past any ', not London,' before it, whose
     'not' sets another area aside rather than denying the claim."""

@@ -16,7 +16,14 @@ from intents.reading.claims.anchors import (
     subject_of,
 )
 from intents.reading.claims.figures import SPREAD, other_area
-from intents.reading.claims.sentence import Context, Sentence, inside_mention, past_contrasts
+from intents.reading.claims.sentence import (
+    NATIONS,
+    Context,
+    Sentence,
+    inside_mention,
+    measures_before,
+    past_contrasts,
+)
 from intents.reading.query import Claim, Comparator
 from intents.reading.signals import Mention
 
@@ -172,8 +179,8 @@ def extreme_claims(sentence: Sentence, earlier: Context) -> list[tuple[int, Clai
             continue
         only = bool(words.ONLY.search(sentence.text))
         each = _each_measure(sentence, indicator)  # 'best on both', 'the only one top on both'
-        if not indicator and len(earlier.measures) > 1 and words.EACH_OF_THEM.search(sentence.text):
-            each, measure_doubt = list(earlier.measures), ""  # 'led on both' the sentence before's
+        if not indicator and measures_before(sentence, earlier):  # 'led on both' the ones before
+            each, measure_doubt = list(measures_before(sentence, earlier)), ""
         out += [
             (
                 m.start(),
@@ -231,7 +238,7 @@ def comparison_claim(sentence: Sentence, earlier: Context) -> list[tuple[int, Cl
     text = sentence.text
     areas = [m for m in sentence.mentions if m.kind in ("lep", "group")]
     sectors = [m for m in sentence.mentions if m.kind == "sector"]
-    national = areas and areas[0].target in ("England", "UK")  # 'above the England average'
+    national = areas and areas[0].target in NATIONS  # 'above the England average'
     if not areas or (national and sectors and sectors[0].start < areas[0].start):
         return _sector_comparison(sentence, earlier)
     subject = areas[0]
