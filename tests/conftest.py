@@ -14,6 +14,9 @@ from hypothesis import HealthCheck, settings
 from bot.cli import main
 from intents.dataset.loader import SHIPPED_DATA, load_dataset
 from intents.dataset.model import Dataset
+from tests import loopback
+
+loopback.install()
 
 # CI replays the same examples on every run (derandomized, no example database), so a submission
 # cannot fail by chance; local runs keep exploring new examples. HYPOTHESIS_PROFILE picks one;
