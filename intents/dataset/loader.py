@@ -91,6 +91,7 @@ def _areas(path: Path, is_lep: bool) -> tuple[Area, ...]:
             spoken=str(row.get("spoken", "")),
             nation=bool(row.get("nation", False)),
             rival=bool(row.get("rival", False)),
+            benchmark=int(row.get("benchmark", 0)),
         )
         for row in rows
     )

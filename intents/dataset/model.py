@@ -41,6 +41,7 @@ class Area:
     spoken: str = ""  # how a sentence names it: "the Humber"
     nation: bool = False  # a UK nation beside England: 'the highest in the UK' is set against it
     rival: bool = False  # set against a LEP beside England: 'Humber vs the UK' compares them
+    benchmark: int = 0  # the yardstick every LEP figure is set against, 1 first, then 2; 0 none
 
 
 @dataclass(frozen=True)
@@ -283,9 +284,15 @@ class Dataset:
         """Whether every LEP has an exact figure, so rankings and ranges are among all 39."""
         return len(self.lep_values(indicator)) == len(self.leps)
 
+    @cached_property
+    def benchmarks(self) -> tuple[str, ...]:
+        """The yardstick groups in the order groups.yaml ranks them (England, then the UK)."""
+        ranked = sorted((g for g in self.groups if g.benchmark), key=lambda g: g.benchmark)
+        return tuple(g.name for g in ranked)
+
     def benchmark(self, indicator: str) -> Fact | None:
-        """England's figure, else the UK's: the comparator every LEP figure is set against."""
-        for group in ("England", "UK"):
+        """The first yardstick that publishes the measure: the comparator a LEP is set against."""
+        for group in self.benchmarks:
             ev = self.evidence(group, indicator)
             if ev.kind == "value":
                 return ev.fact

@@ -144,12 +144,12 @@ def refers_to_areas(signals: Signals) -> bool:
 
 
 AS_A_SHARE = re.compile(AS_A_SHARE_OF)
-BENCHMARKS = ("England", "UK")  # what an area's figure is set against ('compare with the UK?')
 
 
 def is_benchmark(signals: Signals) -> bool:
+    """The one group named is a yardstick or rival ('compare with the UK?'), not a subject."""
     return len(signals.groups) == 1 and (
-        signals.groups[0] in BENCHMARKS or signals.groups[0] in signals.rivals
+        signals.groups[0] in signals.yardsticks or signals.groups[0] in signals.rivals
     )
 
 
@@ -215,7 +215,7 @@ def carry(signals: Signals, last: Query, policy: FollowUp) -> tuple[Signals, tup
         notes.append("areas carried over from the previous question")
     elif benchmark and not signals.leps and last.areas:  # 'how does that compare with England?'
         changes["leps"] = last.areas
-        changes["groups"] = () if signals.groups == BENCHMARKS[:1] else signals.groups
+        changes["groups"] = signals.rivals  # England goes without saying; the UK is a side
         notes.append(
             f"area carried over from the previous question; set against {signals.groups[0]}"
         )

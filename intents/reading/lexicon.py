@@ -45,6 +45,7 @@ class Lexicon:
     supersedes: dict[str, frozenset[str]]  # a measure named beside another it is a part of
     changes: frozenset[str]  # measures that are a change in points
     rivals: frozenset[str]  # groups a LEP is compared with beside England (the UK, a nation)
+    benchmarks: frozenset[str]  # groups a LEP's figure is set against (England, the UK)
     of_employers: frozenset[str]  # what employers do (placements…): a sector beside one is theirs
 
 
@@ -116,6 +117,7 @@ def lexicon_for(dataset: Dataset) -> Lexicon:
         supersedes={i.id: frozenset(i.supersedes) for i in dataset.indicators if i.supersedes},
         changes=frozenset(i.id for i in dataset.indicators if i.format == "points"),
         rivals=frozenset(g.name for g in dataset.groups if g.rival),
+        benchmarks=frozenset(dataset.benchmarks),
         of_employers=frozenset(
             i.id for i in dataset.indicators if i.verb and i.population == "employers"
         ),

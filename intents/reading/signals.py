@@ -124,6 +124,7 @@ class Signals:
     leps: tuple[str, ...] = ()
     groups: tuple[str, ...] = ()
     rivals: tuple[str, ...] = ()  # of those, the ones a LEP is compared with beside England
+    yardsticks: tuple[str, ...] = ()  # of those, the ones a LEP's figure is set against
     outside: tuple[str, ...] = ()
     districts: tuple[str, ...] = ()
     indicators: tuple[str, ...] = ()
@@ -359,6 +360,7 @@ def read_signals(text: str, lexicon: Lexicon, students: bool = False) -> Signals
         leps=_unique(found["lep"]),
         groups=_unique(found["group"]),
         rivals=tuple(g for g in _unique(found["group"]) if g in lexicon.rivals),
+        yardsticks=tuple(g for g in _unique(found["group"]) if g in lexicon.benchmarks),
         outside=_unique(found["outside"]),
         districts=_unique(found["district"]),
         indicators=_unique(indicators),
