@@ -930,3 +930,28 @@ def test_eleventh_set_denials_and_top_bands(ask, claim, verdict):
     """'It's not true that …' denies the whole claim; 'topped … at 22-25%' is the top band."""
     (reply,) = ask(claim)
     assert reply["verdict"] == verdict, reply["text"]
+
+
+@pytest.mark.parametrize(
+    ("passage", "verdicts"),
+    [
+        # a ';' ends a claim's clause: the England figure after 'and' is England's, not London's
+        ("Across England, 38% of employers offered placements and 18% work inspiration; in "
+         "London it was 46% and in the Humber 29%.",
+         ["correct", "incorrect", "unverifiable", "unverifiable"]),
+        # a co-holder named after 'joint top with' is no new subject for the figure after it
+        ("Cheshire and Warrington stands out: 46% of our employers offered work placements in "
+         "2014, joint top with London, and 25% offered work inspiration, the highest of any LEP.",
+         ["correct", "correct", "correct"]),
+        # ... and it claims the standing too
+        ("check: London is joint top with Humber on placements", ["correct", "incorrect"]),
+        # figures after two sectors take them in order
+        ("check: manufacturing employers were less likely than financial services employers to "
+         "offer work inspiration (13% vs 18%)", ["correct", "correct"]),
+        ("check: construction and manufacturing employers offered work inspiration at 13% and 18%",
+         ["incorrect", "incorrect"]),
+    ],
+)  # fmt: skip
+def test_clauses_co_holders_and_sector_pairs(ask, passage, verdicts):
+    (reply,) = ask(passage)
+    assert [c["verdict"] for c in reply["claims"]] == verdicts, reply["text"]

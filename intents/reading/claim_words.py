@@ -241,6 +241,10 @@ def phrase_before(text: str, end: int, phrases: tuple[str, ...]) -> str:
 CONTRASTED = re.compile(  # 'Northern Ireland, not London, had the highest': London is no subject
     r"(?:^|[\s,(])(?:not|rather than|instead of)\s+(?:the\s+)?$"
 )
+CO_HOLDER = re.compile(  # 'joint top with London', 'level with Dorset': sharing a standing
+    r"\b(?:(?:joint(?:ly)?|level|tied|equal|shared?|neck and neck)\s+(?:\w+\s+){0,3}?with|alongside)"
+    r"\s+(?:the\s+)?$"
+)
 CONTRAST_ENDS = re.compile(  # … and the sentence goes on past it (commas are gone by now)
     r"\s+(?:had|has|was|is|were|are|came|led|leads|topped|tops|sat|sits|scored|recorded|saw|"
     r"offered|offers|but|that|who|which)\b"

@@ -10,7 +10,7 @@ import re
 import unicodedata
 
 MAX_CHARS = 4000  # a pasted paragraph of a brief; longer messages are read up to here
-SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[^a-z\s])")
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[^a-z\s])|(?<=;)\s+")  # a ";" joins two claims
 
 
 def _visible(ch: str) -> bool:

@@ -185,7 +185,7 @@ def nearest(
         for m in sentence.mentions
         if m.kind in kinds
         and (within is None or within[0] <= m.start < within[1])
-        and not (m.kind in AREA_KINDS and contrasted(sentence, m))
+        and not (m.kind in AREA_KINDS and (contrasted(sentence, m) or co_holder(sentence, m)))
     ]
     if not found:
         return None
@@ -227,6 +227,14 @@ def contrasted(sentence: Sentence, mention: Mention) -> bool:
     return bool(
         words.CONTRASTED.search(sentence.text[: mention.start])
         and words.CONTRAST_ENDS.match(sentence.text, mention.end)
+    )
+
+
+def co_holder(sentence: Sentence, mention: Mention) -> bool:
+    """'46%, joint top with London': an area that shares the standing of one named before it,
+    no new subject for the figures after it."""
+    return bool(words.CO_HOLDER.search(sentence.text[: mention.start])) and any(
+        m.kind in AREA_KINDS and m.end <= mention.start for m in sentence.mentions
     )
 
 

@@ -20,6 +20,7 @@ from intents.reading.claims.sentence import (
     NATIONS,
     Context,
     Sentence,
+    co_holder,
     inside_mention,
     measures_before,
     past_contrasts,
@@ -77,6 +78,15 @@ TREND = re.compile(  # 'down from 2012', 'up on 2012', 'fallen since 2010'
 
 
 UK_WIDE = re.compile(r"\b(?:in|across|of|anywhere in|throughout) (?:the )?(?:uk|united kingdom)\b")
+
+
+def _co_holders(sentence: Sentence, m: re.Match, claim: Claim) -> list[tuple[int, Claim]]:
+    """'London is joint top with Humber': the area it shares the standing with claims it too."""
+    return [
+        (x.start, replace(claim, subject=x.target, negated=False))
+        for x in sentence.mentions
+        if x.kind in ("lep", "group") and m.end() <= x.start and co_holder(sentence, x)
+    ]
 
 
 def _denied(sentence: Sentence, subject: str, at: int) -> bool:
@@ -204,6 +214,7 @@ def extreme_claims(sentence: Sentence, earlier: Context) -> list[tuple[int, Clai
             )
             for measure in each
         ]
+        out += _co_holders(sentence, m, out[-1][1]) if m.group(1) and out else []
     tops = [(m, m.group(2), m.group(1) == "top") for m in words.TOP_N.finditer(sentence.text)]
     tops += [
         (m, m.group(1), words.EXTREME_WORDS[m.group(2)] in ("highest", "best"))
