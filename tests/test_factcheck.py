@@ -955,3 +955,24 @@ def test_eleventh_set_denials_and_top_bands(ask, claim, verdict):
 def test_clauses_co_holders_and_sector_pairs(ask, passage, verdicts):
     (reply,) = ask(passage)
     assert [c["verdict"] for c in reply["claims"]] == verdicts, reply["text"]
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict", "says"),
+    [
+        ("check: Humber has the highest manufacturing share outside Cumbria", "correct",
+         "so this is the second highest"),
+        ("check: Tees Valley had the slowest GVA growth after Cheshire and Warrington", "correct",
+         "second lowest"),
+        ("GVA per head in Greater Birmingham is the highest outside London.", "unverifiable",
+         "not every LEP"),
+        ("check: Tees Valley has the second highest manufacturing share", "incorrect",
+         "name the Humber the second highest"),
+        ("check: London has the highest placements outside Cheshire and Warrington",
+         "unverifiable", "do not order"),
+    ],
+)  # fmt: skip
+def test_an_extreme_leaving_an_area_out(ask, claim, verdict, says):
+    """'The highest outside London' is the second highest only when London alone is top."""
+    (reply,) = ask(claim)
+    assert reply["verdict"] == verdict and says in reply["text"], reply["text"]

@@ -111,6 +111,8 @@ def judge_extreme(dataset: Dataset, claim: Claim) -> Judgement:
     early = doubt(claim)
     if early is not None:
         return early
+    if claim.besides:
+        return _leaving_out(dataset, claim)
     end = _end(dataset, claim)
     if claim.sector:
         return _sector_extreme(dataset, claim, end)
@@ -183,11 +185,48 @@ def judge_extreme(dataset: Dataset, claim: Claim) -> Judgement:
             (),
             sources,
         )
+    holder = _named_at(dataset, claim, end)
+    if holder and holder != claim.subject:  # 'Tees Valley is second highest': the Humber is
+        reason = f"the sources name {dataset.spoken(holder)} {said} of the 39 LEPs on {ind.short}"
+        return Judgement(claim, _flip("incorrect", claim), reason, "", (), sources)
     return unverifiable(
         claim,
         f"whether {name} is {said} on {ind.short} cannot be checked: not every LEP has a "
         "published figure",
     )
+
+
+def _named_at(dataset: Dataset, claim: Claim, end: str) -> str:
+    """The LEP a source names at the claim's place from the end ('second to Cumbria'), if any."""
+    if claim.position == 1 or claim.joint:
+        return ""
+    return next(
+        (
+            area
+            for area in dataset.lep_names
+            if standing(dataset, area, claim.indicator).named_nth == (claim.position, end)
+        ),
+        "",
+    )
+
+
+def _leaving_out(dataset: Dataset, claim: Claim) -> Judgement:
+    """'The highest outside London' is the second highest when London alone is the highest;
+    otherwise it ranks LEPs the data does not order, so it cannot be checked."""
+    end = _end(dataset, claim)
+    ind = dataset.indicator(claim.indicator) if claim.indicator else None
+    left = standing(dataset, claim.besides, claim.indicator) if ind else None
+    alone = left is not None and not (left.level_with or left.named_with)
+    holds = left is not None and (left.named == end or (left.complete and left.extreme == end))
+    if not (ind and holds and alone and claim.position == 1):
+        return unverifiable(
+            claim,
+            f"'{claimed(claim)}' leaving out {dataset.spoken(claim.besides)} ranks the other "
+            "LEPs, which the published figures do not order",
+        )
+    second = judge_extreme(dataset, replace(claim, besides="", position=2))
+    note = f"{dataset.spoken(claim.besides)} is the {end}, so this is the second {end}"
+    return replace(second, reason=f"{second.reason} ({note})")
 
 
 def _named_period(dataset: Dataset, claim: Claim) -> str:

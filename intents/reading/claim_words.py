@@ -241,6 +241,10 @@ def phrase_before(text: str, end: int, phrases: tuple[str, ...]) -> str:
 CONTRASTED = re.compile(  # 'Northern Ireland, not London, had the highest': London is no subject
     r"(?:^|[\s,(])(?:not|rather than|instead of)\s+(?:the\s+)?$"
 )
+LEAVING_OUT = re.compile(  # 'the highest outside London', 'the lowest apart from the Humber'
+    r"\s+(?:(?:\w+\s+){0,4}?)(?:outside|apart from|except|excluding|other than|bar|after|behind)"
+    r"\s+(?:for\s+)?(?:the\s+)?$"
+)
 CO_HOLDER = re.compile(  # 'joint top with London', 'level with Dorset': sharing a standing
     r"\b(?:(?:joint(?:ly)?|level|tied|equal|shared?|neck and neck)\s+(?:\w+\s+){0,3}?with|alongside)"
     r"\s+(?:the\s+)?$"

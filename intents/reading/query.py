@@ -63,6 +63,7 @@ class Claim:
     relation: str = ""  # high | low, claimed without a figure
     period: str = ""  # the years written: '2013', '2008-2013'
     across: str = ""  # 'UK': an extreme said of the whole UK, not just England's LEPs
+    besides: str = ""  # the area an extreme leaves out: 'the highest outside London'
     base: str = ""  # the population said, when it is not the measure's own
     doubt: str = ""  # why the claim cannot be read with confidence
     loose: str = ""  # another area or measure named as near the figure as its own: which one

@@ -234,7 +234,7 @@ def measure_of(sentence: Sentence, at: int, earlier: Context) -> tuple[str, str]
         and (mention is None or mention.target not in sentence.broken_down)
     ):
         return earlier.indicators[0], ""  # 'Manufacturing stood at 13%.' after a sector claim
-    if len(sectors) > 1:  # 'manufacturing 13%, construction 6%': sectors, not manufacturing's GVA
+    if len({m.target for m in sectors}) > 1:  # "manufacturing 13%, construction 6%": sectors
         overlapping = mention is not None and any(
             m.start < mention.end and mention.start < m.end for m in sectors
         )

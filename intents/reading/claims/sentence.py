@@ -70,6 +70,7 @@ class Sentence:
     text: str  # normalised
     original: str
     mentions: tuple[Mention, ...]
+    background: tuple[Mention, ...]  # places set aside: 'outside Cumbria', 'from our Leeds office'
     amounts: tuple[Amount, ...]
     parts: tuple[tuple[int, int], ...]  # character spans split at connectors
     period: str
@@ -122,6 +123,7 @@ def read_sentence(
         text=signals.text,
         original=original,
         mentions=mentions,
+        background=tuple(m for m in signals.mentions if m not in kept),
         amounts=signals.amounts,
         parts=_parts(signals.text, mentions),
         period=_period(signals.text),

@@ -80,6 +80,16 @@ TREND = re.compile(  # 'down from 2012', 'up on 2012', 'fallen since 2010'
 UK_WIDE = re.compile(r"\b(?:in|across|of|anywhere in|throughout) (?:the )?(?:uk|united kingdom)\b")
 
 
+def _left_out(sentence: Sentence, end: int) -> str:
+    """'the highest outside London': the area named just after the extreme that it leaves out."""
+    for x in sorted((*sentence.mentions, *sentence.background), key=lambda m: m.start):
+        if x.kind == "lep" and end <= x.start <= end + 40:
+            if words.LEAVING_OUT.fullmatch(sentence.text[end : x.start]):
+                return x.target
+            return ""
+    return ""
+
+
 def _co_holders(sentence: Sentence, m: re.Match, claim: Claim) -> list[tuple[int, Claim]]:
     """'London is joint top with Humber': the area it shares the standing with claims it too."""
     return [
@@ -209,6 +219,7 @@ def extreme_claims(sentence: Sentence, earlier: Context) -> list[tuple[int, Clai
                     relation="band" if words.BAND_AFTER.match(sentence.text[m.end() :]) else "",
                     period=sentence.period,
                     across="UK" if UK_WIDE.search(sentence.text, m.end()) else "",
+                    besides=_left_out(sentence, m.end()),
                     doubt=doubt or measure_doubt,
                 ),
             )
