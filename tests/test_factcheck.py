@@ -976,3 +976,13 @@ def test_an_extreme_leaving_an_area_out(ask, claim, verdict, says):
     """'The highest outside London' is the second highest only when London alone is top."""
     (reply,) = ask(claim)
     assert reply["verdict"] == verdict and says in reply["text"], reply["text"]
+
+
+def test_a_bare_figure_written_like_the_one_before_is_not_judged_on_a_later_measure(ask):
+    """'Humber (23%, second)' follows 'Cumbria (25% of GVA from manufacturing)', so 23% may be
+    the manufacturing share, not the placements the sentence names after it: asked back."""
+    (reply,) = ask(
+        "Manufacturing-heavy areas lag: Cumbria (25% of GVA from manufacturing, the highest) "
+        "and Humber (23%, second) both underperform on placements."
+    )
+    assert [c["verdict"] for c in reply["claims"]] == ["correct", "unverifiable"], reply["text"]

@@ -18,6 +18,7 @@ from intents.reading.claims.anchors import (
 )
 from intents.reading.claims.sentence import (
     AREA_KINDS,
+    LINKED_MEASURE,
     Context,
     Sentence,
     nearest,
@@ -276,7 +277,37 @@ def _loose(sentence: Sentence, amount: Amount, subject: str, indicator: str) -> 
         other_sides = {m.start > amount.start for m in near if m.target != chosen}
         if (own_sides and other_sides - own_sides) or (not own_sides and near and len(named) > 1):
             return chosen.replace("_", " ") if kinds == ("indicator",) else chosen
+    if _parallel(sentence, amount, indicator):
+        return indicator.replace("_", " ")
     return ""
+
+
+def _parallel(sentence: Sentence, amount: Amount, indicator: str) -> bool:
+    """'Cumbria (25% of GVA from manufacturing) and Humber (23%, second) both lag on
+    placements': a bare figure after an earlier one that named its own measure may be on that
+    measure, not on the one the sentence goes on to name."""
+    after = [
+        m for m in sentence.mentions
+        if m.kind == "indicator" and m.target == indicator and m.start > amount.end
+    ]  # fmt: skip
+    if not after or any(m.start < amount.start for m in sentence.mentions if m.target == indicator):
+        return False
+    if LINKED_MEASURE.match(sentence.text[amount.start : after[0].start]):
+        return False  # '18% work inspiration', '67% had careers education': its own measure
+    area_just_before = any(
+        m.kind in AREA_KINDS and 0 <= amount.start - m.end <= 4 for m in sentence.mentions
+    )  # 'and Humber 23%': an area and its bare figure, as the one before was written
+    if not area_just_before:
+        return False
+    return any(
+        m.kind == "indicator"
+        and m.target != indicator
+        and a.end <= m.start < amount.start
+        and LINKED_MEASURE.match(sentence.text[a.start : m.start])
+        for a in sentence.amounts
+        if a.end <= amount.start
+        for m in sentence.mentions
+    )
 
 
 def figure_claim(sentence: Sentence, amount: Amount, earlier: Context) -> Claim:
