@@ -124,6 +124,15 @@ def _not_understood(query: Query, dataset: Dataset) -> tuple[str, tuple[str, ...
     )
 
 
+def _background(query: Query, dataset: Dataset) -> tuple[str, tuple[str, ...]]:
+    leps = [a for a in query.background if a in dataset.lep_names] or list(query.background)
+    return (
+        f"I read {listing(leps)} as background there, not as a question. Ask me about its "
+        "figures, or any LEP's, when you're ready:",
+        tuple(f"tell me about {a}" for a in leps[:1]) + _suggestions()[:2],
+    )
+
+
 def _thanks(query: Query, dataset: Dataset) -> tuple[str, tuple[str, ...]]:
     return "You're welcome. Ask me anything else about the LEP figures:", _suggestions()
 
@@ -142,6 +151,7 @@ REPLIES: dict[str, Reply] = {
     "outside": _outside,
     "other_year": _other_year,
     "count": _count,
+    "background": _background,
 }
 
 

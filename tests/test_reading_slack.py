@@ -690,3 +690,27 @@ def test_eleventh_set_phrasings(chat, turns, intent, areas):
     """Set 11, after its untouched score was taken."""
     *_, reply = chat(*turns)
     assert (reply["intent"], reply["areas"]) == (intent, areas), reply["text"]
+
+
+@pytest.mark.parametrize(
+    "aside",
+    ["I'm in Leeds tomorrow", "sat in the Leeds workshop, lunch was good", "Leeds team here"],
+)
+def test_a_place_said_as_background_gets_no_figures_and_keeps_the_thread(chat, aside):
+    _, reply, after = chat("how does Humber do on placements?", aside, "and London?")
+    assert reply["intent"] == "unknown" and reply["figures"] == [], reply["text"]
+    assert "Leeds City Region as background" in reply["text"]
+    assert after["areas"] == ["London"] and after["indicators"] == ["work_placements"]
+
+
+@pytest.mark.parametrize("unheld", ["population of Humber?", "hmm, and house prices in Humber?"])
+def test_a_measure_not_held_does_not_borrow_the_threads(chat, unheld):
+    _, reply = chat("how does Humber do on placements?", unheld)
+    assert reply["intent"] == "unknown" and reply["figures"] == [], reply["text"]
+
+
+def test_a_word_of_hesitation_is_not_an_unheld_measure(chat):
+    _, reply = chat("how does Humber do on placements?", "hmm. and Cheshire?")
+    assert reply["areas"] == ["Cheshire and Warrington"] and reply["indicators"] == [
+        "work_placements"
+    ]

@@ -29,6 +29,8 @@ BEFORE = re.compile(  # where the asker has been, or who in a place is asking
     r"people|contact|mate|mum|dad|mother|father|sister|brother|family|partner)\s+"
     r"(?:in|at|from|over at|up in|down in)\s+(?:the\s+)?$"
     r"|\b(?:lives?|living|grew up|born|moved|holiday\w*|stay(?:ed|ing)?)\s+(?:in|to)\s+(?:the\s+)?$"
+    r"|\b(?:i m|im|i am|i ll be|i will be|we re|we are|we ll be|i was|we were)\s+(?:up |down |over |out )?"
+    r"in\s+(?:the\s+)?$"  # "I'm in Leeds tomorrow"; 'I'm at Cumbria council' is who asks
     r"|\b(?:work(?:ed|s)?|studied|phd|degree|trained|went to uni(?:versity)?)\s+(?:in|at)\s+(?:the\s+)?$"
     r"|\b(?:off|going|heading|headed|travelling|traveling|a trip|flying|driving)\s+(?:up\s+|down\s+)?to\s+(?:the\s+)?$"
     r"|\b(?:outside|near|session in|sessions in|meeting in|workshop in|event in|conference in|"

@@ -175,7 +175,9 @@ def carry(signals: Signals, last: Query, policy: FollowUp) -> tuple[Signals, tup
     """Fill what the follow-up leaves out from the last question, and say what was carried."""
     notes: list[str] = []
     changes: dict = {}
-    if not signals.indicators and last.indicators and not signals.sectors:
+    unheld = signals.unread and (signals.leps or signals.districts)
+    if not signals.indicators and last.indicators and not (signals.sectors or unheld):
+        # 'population of Humber?' names its area and a measure of its own, one not held
         changes["indicators"] = last.indicators
         notes.append("measure carried over from the previous question")
     elif signals.indicators and len(last.indicators) == 2 and "pair" in policy.carries:

@@ -89,6 +89,7 @@ class Query:
     unclear: str = ""  # the words that could mean several things
     outside: str = ""  # a place outside the data's coverage
     other_year: str = ""  # a year the data does not cover
+    background: tuple[str, ...] = ()  # places named only as where the asker is
     unread: tuple[str, ...] = ()  # words nothing understood
     unsure: str = ""  # why the likeliest reading was not trusted (clarify asks back)
     instead: str = ""  # the intent that reading would have been

@@ -107,6 +107,15 @@ def understand(text: str, dataset: Dataset, grammar: Grammar, last: Query | None
         about_students and is_follow_up(bare) and not bare.leps
     ):  # 'and how many of them were happy with it?'
         bare = read_signals(cleaned, lexicon, students=True)
+    if _only_background(grammar, bare):
+        return Query(
+            intent="unknown",
+            reason="background",
+            text=cleaned,
+            background=bare.aside,
+            notes=(_aside_note(bare),),
+            truncated=truncated,
+        )
     signals, carried = bare, ()
     follow_up = is_follow_up(bare) and (points_back(bare) or not _off_topic(grammar, bare))
     if follow_up and last is not None:
@@ -239,6 +248,13 @@ def _off_topic(grammar: Grammar, signals: Signals) -> bool:
     and nothing asked of the data. It starts afresh rather than borrow the thread's figures."""
     named = signals.present & {"lep", "group", "district", "indicator", "sector", "number", "order"}
     return not named and bool(signals.unread) and not _own_trigger(grammar, signals, alone=True)
+
+
+def _only_background(grammar: Grammar, signals: Signals) -> bool:
+    """ "I'm in Leeds tomorrow", 'sat in the Humber workshop, lunch was good': every place named is
+    where the asker is, and nothing of the data is asked, so no area's figures are given."""
+    asked = signals.present & {"indicator", "sector", "group", "number", "order", "threshold"}
+    return bool(signals.aside) and not asked and not _own_trigger(grammar, signals, alone=True)
 
 
 def _without_places(signals: Signals) -> Signals:
