@@ -986,3 +986,9 @@ def test_a_bare_figure_written_like_the_one_before_is_not_judged_on_a_later_meas
         "and Humber (23%, second) both underperform on placements."
     )
     assert [c["verdict"] for c in reply["claims"]] == ["correct", "unverifiable"], reply["text"]
+
+
+def test_a_sole_end_claimed_joint_cannot_be_checked_on_the_shipped_data(ask):
+    (reply,) = ask("check: Humber is joint bottom for placements at 29%")
+    assert reply["verdict"] == "unverifiable", reply["text"]
+    assert "not whether another LEP shares it" in reply["text"]

@@ -73,3 +73,8 @@ def test_every_figure_is_a_cell_of_the_table(answer, full):
 def test_bases_make_significance_visible(answer):
     reply = answer("compare Dorset and Solent on placements")
     assert "statistically significant at 95%" in " ".join(reply.lines)
+
+
+def test_a_sole_end_claimed_joint_is_wrong_once_every_lep_is_valued(full):
+    reply = respond("check: Humber is joint bottom for placements", full).answer
+    assert reply.verdict == "incorrect" and "alone, not jointly" in reply.headline

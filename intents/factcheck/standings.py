@@ -139,6 +139,14 @@ def judge_extreme(dataset: Dataset, claim: Claim) -> Judgement:
             alongside = f", jointly with {listing(list(joint))}" if joint else ""
             reason = f"{name} is the {end} of the 39 LEPs on {ind.short}{alongside}, not {said}"
             return Judgement(claim, _flip("incorrect", claim), reason, f"{end}", (), sources)
+        if claim.joint and not joint:  # 'Humber is joint bottom': it is the bottom alone
+            where = f"the {end} of the 39 LEPs on {ind.short}"
+            if place.complete:
+                reason = f"{name} is {where} alone, not jointly"
+                return Judgement(claim, _flip("incorrect", claim), reason, end, (), sources)
+            return unverifiable(
+                claim, f"the sources name {name} {where}, but not whether another LEP shares it"
+            )
         joint_said = f" (jointly with {listing(list(joint))})" if joint else ""
         return Judgement(
             claim,
