@@ -56,6 +56,10 @@ class Conversations:
 
 
 def _aside(query: Query) -> bool:
-    """'ugh my train is cancelled': out of scope and about nothing in the data, so the thread's
-    context stays for the question after it ('placements in Wales?' still lends its measure)."""
-    return query.intent == "unknown" and not (query.indicators or query.areas or query.groups)
+    """'ugh my train is cancelled', 'is it raining in Hull?': out of scope and about no measure
+    in the data, so the thread's context stays for the question after it ('placements in
+    Wales?' still lends its measure). An area with a word nothing read ('Tees Valley growth?')
+    is kept: the next turn may name the measure for it."""
+    if query.intent != "unknown" or query.indicators or query.groups:
+        return False
+    return not query.areas or query.reason == "weather"

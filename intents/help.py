@@ -47,6 +47,7 @@ HELP_WORDS = (
     r"\b(?:help|usage|commands?)\b",
     r"\blist of (?:commands|questions|things)\b",
     r"\bwhat can (?:you|i) (?:do|ask)\b",
+    r"\bwhat (?:do|can) (?:you|u) (?:actually |even |really )?(?:do|know)\b",
     r"\bhow do i use\b",
     r"\bwhat (?:kinds?|sorts?|types?) of (?:questions|things)\b",
     r"\b(?:which|what) (?:indicators|measures|metrics|leps|areas|data|topics) (?:do|can|are) (?:you|i)\b",

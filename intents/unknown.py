@@ -31,9 +31,11 @@ INSTRUCTIONS = (
     r"\b(?:pretend|roleplay|role play|act as|you are now|you are dan|jailbreak|from now on|system prompt|new instructions)\b",
     r"\b(?:say|tell everyone|announce|post|claim|write|answer) (?:that )?(?:the )?[\w\s]{0,40}\b(?:is|are|was|at|for every)\b.{0,40}\d",
 )
+WEATHER = (  # 'is it raining in Hull?': a place named, nothing of the data asked
+    r"\b(?:weather|raining|snowing|rain|snow|sunny|drizzle|umbrella|forecast for (?:today|tomorrow))\b",
+)
 FUTURE = (
-    r"\bwill (?:it|they|that) (?:rain|snow|happen|go up|go down|change|rise|fall)\b",
-    r"\b(?:going to|gonna) (?:rain|snow|be sunny)\b|\bweather\b",
+    r"\bwill (?:it|they|that) (?:happen|go up|go down|change|rise|fall)\b",
     r"\b(?:next year|will (?:it |they |that )?be|going to be|forecasts?|projections?|projected|in (?:the )?future|by 20[3-9]\d)\b",
 )
 COUNT = (  # not the districts or LEPs the data do hold: 'how many councils are in Cumbria?'
@@ -133,6 +135,14 @@ def _background(query: Query, dataset: Dataset) -> tuple[str, tuple[str, ...]]:
     )
 
 
+def _weather(query: Query, dataset: Dataset) -> tuple[str, tuple[str, ...]]:
+    return (
+        "I can't tell you the weather, only what the published LEP data says: work placements, "
+        "work inspiration and their economic context.",
+        tuple(f"tell me about {a}" for a in query.areas[:1]) or _suggestions(),
+    )
+
+
 def _thanks(query: Query, dataset: Dataset) -> tuple[str, tuple[str, ...]]:
     return "You're welcome. Ask me anything else about the LEP figures:", _suggestions()
 
@@ -140,7 +150,9 @@ def _thanks(query: Query, dataset: Dataset) -> tuple[str, tuple[str, ...]]:
 THANKS = (
     r"(?:thanks|thank you|thankyou|cheers|ta|thx|ty|great|perfect|brilliant|lovely|nice|super|"
     r"ok|okay|cool|got it|noted)(?: (?:all|everyone|a lot|very much|so much|lepbot|that s all|"
-    r"that is all|that all|that s great|that is great|again))*",
+    r"that is all|that all|that s great|that is great|again|"
+    r"(?:that s|that is|that was|very|really|super) (?:(?:really|very|super|so) )?"
+    r"(?:helpful|useful|great|perfect|brilliant|handy|clear|what i needed)))*",
 )
 
 REPLIES: dict[str, Reply] = {
@@ -148,6 +160,7 @@ REPLIES: dict[str, Reply] = {
     "empty": _empty,
     "instructions": _instructions,
     "future": _future,
+    "weather": _weather,
     "outside": _outside,
     "other_year": _other_year,
     "count": _count,
@@ -179,6 +192,7 @@ SPEC = IntentSpec(
     rules=(
         Rule("unknown", 5, triggers=INSTRUCTIONS, reason="instructions"),
         Rule("unknown", 6, triggers=THANKS, whole=True, reason="thanks"),
+        Rule("unknown", 23, triggers=WEATHER, indicators=(0, 0), reason="weather"),
         Rule("unknown", 24, triggers=FUTURE, reason="future"),
         Rule("unknown", 25, needs=frozenset({"outside"}), leps=(0, 0), reason="outside"),
         Rule(

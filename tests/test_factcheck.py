@@ -992,3 +992,61 @@ def test_a_sole_end_claimed_joint_cannot_be_checked_on_the_shipped_data(ask):
     (reply,) = ask("check: Humber is joint bottom for placements at 29%")
     assert reply["verdict"] == "unverifiable", reply["text"]
     assert "not whether another LEP shares it" in reply["text"]
+
+
+def test_only_before_an_area_claims_no_other_lep_is_level(ask):
+    (reply,) = ask("check: only London reached 46% on placements")
+    assert reply["verdict"] == "incorrect" and "Cheshire and Warrington" in reply["text"]
+
+
+def test_employers_that_offer_placements_is_the_providers_base(ask):
+    (reply,) = ask("over a quarter of employers that offer placements use them to recruit")
+    assert reply["verdict"] == "correct", reply["text"]
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Business services had the highest work inspiration rate of the four sectors at 19%, "
+        "construction the lowest at 6%.",
+        "check: just 6% of construction firms and 13% of manufacturers offered work inspiration, "
+        "against 17% of all employers in England",
+    ],
+)
+def test_a_figure_before_the_next_sector_is_the_sector_before_its(ask, claim):
+    (reply,) = ask(claim)
+    assert {c["verdict"] for c in reply["claims"]} == {"correct"}, reply["text"]
+
+
+def test_in_england_after_a_superlative_is_where_it_stands_not_whose_figure(ask):
+    (reply,) = ask(
+        "Hull and the Humber had the lowest share of employers offering work placements in "
+        "England, at 29%, compared with 38% nationally. That is 9 points behind England and 17 "
+        "behind London, where 46% of employers took someone on."
+    )
+    assert reply["verdict"] == "correct", reply["text"]
+
+
+def test_our_employers_lowest_in_england_is_asked_not_given_to_england(ask):
+    (reply,) = ask(
+        "Only Cheshire and Warrington grew more slowly, at 0.6%. Our employers were also the least "
+        "likely in England to offer work inspiration, at 11%, six points below the national average."
+    )
+    assert [c["verdict"] for c in reply["claims"]][1:] == ["unverifiable", "unverifiable"]
+
+
+@pytest.mark.parametrize(
+    ("question", "claim", "verdict"),
+    [
+        ("which LEP had the lowest work inspiration share?",
+         "check: it was 11%, six points below England", "correct"),
+        ("which LEP is top for placements?", "so it's at 46%?", "unverifiable"),
+        ("how does the Humber do on placements?", "so it's the lowest in England at 29%, right?",
+         "unverifiable"),
+    ],
+)  # fmt: skip
+def test_it_after_a_question_for_one_lep(chat, question, claim, verdict):
+    """'It' after 'which LEP …?' is the LEP given, unless the first two are level."""
+    _, reply = chat(question, claim)
+    assert reply["verdict"] == verdict, reply["text"]
+    assert not any(c["verdict"] == "incorrect" for c in reply["claims"]), reply["text"]

@@ -714,3 +714,60 @@ def test_a_word_of_hesitation_is_not_an_unheld_measure(chat):
     assert reply["areas"] == ["Cheshire and Warrington"] and reply["indicators"] == [
         "work_placements"
     ]
+
+
+@pytest.mark.parametrize("weather", ["is it raining in Hull?", "weather in London tomorrow?"])
+def test_the_weather_in_a_place_gets_no_figures_and_keeps_the_thread(chat, weather):
+    _, reply, after = chat("how does Humber do on placements?", weather, "and London?")
+    assert reply["intent"] == "unknown" and reply["figures"] == [], reply["text"]
+    assert "weather" in reply["text"]
+    assert after["areas"] == ["London"] and after["indicators"] == ["work_placements"]
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "areas"),
+    [
+        ("Compare Hull and Middlesbrough on work inspiration", "compare", ["Humber", "Tees Valley"]),
+        ("Hartlepool's GVA growth vs Cheshire & Warrington?", "compare",
+         ["Tees Valley", "Cheshire and Warrington"]),
+        ("After all the Bradford City of Culture chat in the office - compare London and Humber "
+         "on placements", "compare", ["London", "Humber"]),
+        ("who published the GVA numbers?", "source", []),
+        ("what do u actually do lol", "help", []),
+        ("Do areas with a larger knowledge-intensive business base tend to offer more placements?",
+         "relationship", []),
+    ],
+)  # fmt: skip
+def test_twelfth_set_phrasings(ask, question, intent, areas):
+    """Set 12, after its first score: a town beside a LEP is its LEP, chatter towns are not."""
+    (reply,) = ask(question)
+    assert (reply["intent"], reply["areas"]) == (intent, areas), reply["text"]
+
+
+@pytest.mark.parametrize(
+    "question", ["Is there a link between manufacturing and work inspiration?",
+                 "is manufacturing related to work inspiration?"],
+)  # fmt: skip
+def test_manufacturing_in_a_relationship_is_its_share_of_gva(ask, question):
+    (reply,) = ask(question)
+    assert reply["intent"] == "relationship", reply["text"]
+    assert "manufacturing_gva_share" in reply["indicators"]
+
+
+def test_thank_you_then_a_follow_up_keeps_the_thread(chat):
+    _, reply = chat(
+        "how does the Liverpool City Region do on placements?",
+        "Thank you. And on work inspiration?",
+    )
+    assert (reply["areas"], reply["indicators"]) == (
+        ["Liverpool City Region"],
+        ["work_inspiration"],
+    )
+
+
+@pytest.mark.parametrize(
+    "thanks", ["thanks, that's really helpful", "thank you so much, that's really helpful"]
+)
+def test_thanks_in_a_thread_is_not_a_follow_up(chat, thanks):
+    _, reply = chat("how does the Liverpool City Region do on placements?", thanks)
+    assert reply["intent"] == "unknown" and reply["figures"] == [], reply["text"]

@@ -74,9 +74,11 @@ def _base_problem(claim: Claim, ind: Indicator) -> str:
     population = ind.population
     if not students and (ind.base_words or not of_employers):
         population = ind.unit.removeprefix("% of ")  # 'employers offering placements', 'GVA'
-    narrowed = any(w in claim.text.lower() for w in ind.base_words)
     employers = claim.base in ("employers", "all employers")
     providers = claim.base == "placement providers"
+    narrowed = (providers and "placement providers" in ind.base_words) or any(
+        w in claim.text.lower() for w in ind.base_words
+    )  # 'employers that offer placements' is the providers however the verb is written
     wrong = (
         (employers and ind.is_share and not of_employers)
         or (claim.base in STUDENTS and not students)

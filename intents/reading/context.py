@@ -43,11 +43,17 @@ STANDING = (  # 'is that the highest?', 'are they in the top group too?': where 
     r"|^(?:and )?(?:is|are) (?:its|their) (?:\w+ ){1,3}(?:high|low|good|bad|strong|weak)\b"
 )
 AS_A_SHARE_OF = r"^(?:and )?(?:as a|as) (?:share|percentage|proportion|%|ratio) of\b"
-FOLLOW_UP = tuple(
+LEAD_WORDS = tuple(  # lean on the last question without pointing at anything in it
     re.compile(p)
     for p in (
         r"^(?:and|or|but|so|also|then|now)\b",
         r"^(?:ok|okay|right|cool|thanks|great)\b(?=\s+\S)",  # 'thanks!' alone is not a question
+        r"^(?:thank you|cheers|ta|lovely|perfect)\W+(?:and|also)\b",  # not 'thank you so much'
+    )
+)
+POINTERS = tuple(  # point back at what was said before: 'it', 'the two', 'what about'
+    re.compile(p)
+    for p in (
         r"^(?:what|how) about\b",
         r"^(?:same|likewise|ditto)\b",
         r"^(?:compare|versus|vs|against|add|plus)\b",
@@ -64,6 +70,7 @@ FOLLOW_UP = tuple(
         AS_A_SHARE_OF,  # 'as a share of the UK?'
     )
 )
+FOLLOW_UP = LEAD_WORDS + POINTERS
 ADDS_AREAS = re.compile(
     r"\b(?:compare|comparison|vs|versus|against|add|plus|with|the two|both|them|those|all three)\b"
 )
@@ -136,7 +143,7 @@ def refers_back(signals: Signals) -> bool:
 def points_back(signals: Signals) -> bool:
     """A reference to something said before ('it', 'the two', 'what about'), not just a lead-in
     word such as 'ok' or 'and'."""
-    return any(p.search(signals.text) for p in FOLLOW_UP[2:])
+    return any(p.search(signals.text) for p in POINTERS)
 
 
 def refers_to_areas(signals: Signals) -> bool:

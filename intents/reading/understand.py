@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from intents.dataset.model import Dataset
@@ -25,13 +26,15 @@ from intents.reading.context import (
 from intents.reading.lexicon import lexicon_for
 from intents.reading.query import Claim, Query
 from intents.reading.rules import Grammar, Rule
-from intents.reading.signals import Signals, read_signals
+from intents.reading.signals import Mention, Signals, read_signals
 
 
 def _districts_as_leps(signals: Signals, dataset: Dataset) -> tuple[Signals, tuple[str, ...]]:
     """'Stockport placements' means Greater Manchester's figure; say so."""
-    if signals.leps or not signals.districts:
+    if not signals.districts:
         return signals, ()
+    if signals.leps:
+        return _beside_leps(signals, dataset)
     leps, notes = [], []
     for name in signals.districts:
         district = dataset.district(name)
@@ -42,6 +45,38 @@ def _districts_as_leps(signals: Signals, dataset: Dataset) -> tuple[Signals, tup
         leps.append(district.leps[0])
         notes.append(f"{name} is in {district.leps[0]} LEP")
     return replace(signals, leps=tuple(dict.fromkeys(leps))), tuple(notes)
+
+
+def _beside_leps(signals: Signals, dataset: Dataset) -> tuple[Signals, tuple[str, ...]]:
+    """'Compare Hull and Middlesbrough': a town beside a LEP is its LEP, in the order written;
+    a town in two LEPs is left out rather than guessed."""
+    leps, notes = [], []
+    for m in signals.mentions:
+        district = dataset.district(m.target) if m.kind == "district" else None
+        if m.kind == "lep" and m.target in signals.leps:
+            leps.append(m.target)
+        elif district is not None and len(district.leps) == 1 and _paired(signals, m):
+            leps.append(district.leps[0])
+            notes.append(f"{m.target} is in {district.leps[0]} LEP")
+    leps = list(dict.fromkeys([*leps, *signals.leps]))
+    if len(leps) == len(signals.leps):
+        return signals, ()
+    return replace(signals, leps=tuple(leps)), tuple(notes)
+
+
+def _paired(signals: Signals, town: Mention) -> bool:
+    """The town is set beside a LEP ('Hull and Middlesbrough', 'Hartlepool's growth vs
+    Cheshire'), not named in the chatter before the question ('after the Bradford piece …')."""
+    for m in signals.mentions:
+        if m.kind != "lep":
+            continue
+        between = signals.text[min(m.end, town.end) : max(m.start, town.start)]
+        if len(between) <= 45 and PAIRING.search(between):
+            return True
+    return False
+
+
+PAIRING = re.compile(r"\b(?:and|or|vs|versus|against|than|compared (?:with|to))\b|&")
 
 
 def _own_trigger(grammar: Grammar, signals: Signals, alone: bool = False) -> bool:
@@ -141,7 +176,7 @@ def understand(text: str, dataset: Dataset, grammar: Grammar, last: Query | None
         rule, signals = _choose(grammar, chosen, bare, last if follow_up else None)
     claims: tuple[Claim, ...] = ()
     if rule.reads_claims:
-        claims = read_claims(cleaned, lexicon_for(dataset), _claim_context(signals, last))
+        claims = read_claims(cleaned, lexicon_for(dataset), _claim_context(signals, last, dataset))
         if not claims:  # a check with nothing in it to check is some other question
             rule, signals = _choose(
                 grammar.without_claims, chosen, bare, last if follow_up else None
@@ -151,7 +186,9 @@ def understand(text: str, dataset: Dataset, grammar: Grammar, last: Query | None
     ):  # 'Leeds team here: top 5'
         without = _without_places(placed)
         other = next(r for r in grammar.rules if r.accepts(without))
-        if other.reads_claims and not read_claims(cleaned, lexicon, _claim_context(without, None)):
+        if other.reads_claims and not read_claims(
+            cleaned, lexicon, _claim_context(without, None, dataset)
+        ):
             other = next(r for r in grammar.without_claims.rules if r.accepts(without))
         explicit = other.triggers and grammar.follow_up(other.intent).inherits
         about_places = rule.leps[0] > 0 or rule is grammar.rules[-1]
@@ -271,9 +308,26 @@ def _aside_note(signals: Signals) -> str:
     return f"took {' and '.join(leps or signals.aside)} as background"
 
 
-def _claim_context(signals: Signals, last: Query | None) -> Context:
+def _the_one_ranked(last: Query, dataset: Dataset) -> tuple[str, ...]:
+    """'which LEP had the lowest?' then 'check: it was 11%': 'it' is the one LEP it asked for;
+    none when the first two shown are level ('which LEP is top?': London and Cheshire)."""
+    one = last.n == 1 or (last.n is None and ONE_ASKED.search(last.text))
+    if last.intent != "rank" or not one or not last.listed or not last.indicators:
+        return ()
+    values = dataset.lep_values(last.indicators[0])
+    first, *rest = (values.get(a) for a in last.listed[:2])
+    level = first is None or (rest and rest[0] is not None and rest[0].value == first.value)
+    return () if level else last.listed[:1]
+
+
+ONE_ASKED = re.compile(r"\b(?:which|what) (?:lep|area|local enterprise partnership)\b", re.I)
+
+
+def _claim_context(signals: Signals, last: Query | None, dataset: Dataset) -> Context:
     """What a claim with no area of its own ('check: it is at 46%') is about."""
-    areas = (last.areas or last.groups) if last is not None else ()
+    areas = (
+        (last.areas or last.groups or _the_one_ranked(last, dataset)) if last is not None else ()
+    )
     return Context(
         areas=areas,
         indicators=signals.indicators or (last.indicators if last is not None else ()),

@@ -130,6 +130,12 @@ def behind_yardstick(sentence: Sentence, mention: Mention, at: int) -> str:
     return own[-1].target if own else ""
 
 
+SCOPE_OF_EXTREME = re.compile(
+    r"\b(?:lowest|highest|least|most|smallest|largest|biggest|best|worst|weakest|strongest)\b"
+    r"[\w\s]{0,60}\b(?:in|across|of any lep in|of all leps in) (?:the )?$"
+)
+
+
 def subject_of(sentence: Sentence, at: int, earlier: Context) -> tuple[str, str]:
     """(subject, doubt) for a claim anchored at `at`."""
     paired = respectively(sentence, at)
@@ -176,6 +182,19 @@ def subject_of(sentence: Sentence, at: int, earlier: Context) -> tuple[str, str]
     ):  # 'Humber was above the England average, at 11%': the 11% is the Humber's
         before = _areas_before(sentence, mention.start)
         mention = before[-1] if before else mention
+    if (
+        mention is not None
+        and mention.end <= at
+        and mention.target in ("England", "UK")
+        and SCOPE_OF_EXTREME.search(sentence.text[: mention.start])
+    ):  # 'the Humber had the lowest share … in England, at 29%': England is where it is lowest
+        before = _areas_before(sentence, mention.start)
+        referred = _referred(earlier)
+        if not before and referred and PRONOUN.search(CHECK_PHRASES.sub(" ", sentence.text)):
+            return referred, ""  # 'so it's the lowest in England at 29%'
+        if not before:  # 'Our employers were the least likely in England, at 11%': whose?
+            return mention.target, "which area the figure is for ('in England' is where it stands)"
+        mention = before[-1]
     if ALSO.search(sentence.text[max(0, at - 12) : at]):  # 'X is typical of the south, also at 40%'
         start, _ = part_of(sentence, at)
         mention = next(
@@ -307,10 +326,32 @@ def sector_mention(sentence: Sentence, at: int) -> Mention | None:
         mention is not None
         and mention.start > at
         and before
-        and words.NEXT_ONE.search(sentence.text[at : mention.start])
-    ):  # 'business services … (19%), followed by financial services (18%)'
+        and (
+            words.NEXT_ONE.search(sentence.text[at : mention.start])
+            or (
+                not SECTOR_LINK.match(sentence.text[at : mention.start])
+                and _has_own_figure(sentence, mention)
+            )
+        )
+    ):  # '… followed by financial services (18%)', '… at 19%, construction the lowest at 6%'
         return before[-1]
     return mention
+
+
+SECTOR_LINK = re.compile(
+    r"\S*\s+(?:of|in|among|amongst|across|for|from)\b"
+)  # '13% of manufacturers'
+
+
+def _has_own_figure(sentence: Sentence, sector: Mention) -> bool:
+    """A sector named after a figure with a figure of its own after it, before any other
+    sector: that later figure is its, so the earlier one belongs to the sector before."""
+    later = [m.start for m in sentence.mentions if m.kind == "sector" and m.start > sector.start]
+    upto = min(later, default=len(sentence.text) + 1000)
+    return any(
+        sector.end <= a.start < upto and a.start - sector.end < upto - a.end
+        for a in sentence.amounts
+    )  # '… 13% in manufacturing and just 4% in construction': the 4% is construction's
 
 
 def sector_at(sentence: Sentence, at: int) -> str:

@@ -310,6 +310,17 @@ def _parallel(sentence: Sentence, amount: Amount, indicator: str) -> bool:
     )
 
 
+def _only_before(sentence: Sentence, subject: str) -> bool:
+    """'Only London reached 46%': 'only' just before the subject claims no other LEP is there."""
+    return any(
+        m.target == subject and ONLY_SUBJECT.search(sentence.text[: m.start])
+        for m in sentence.mentions
+    )
+
+
+ONLY_SUBJECT = re.compile(r"\bonly\s+(?:the\s+)?$")
+
+
 def figure_claim(sentence: Sentence, amount: Amount, earlier: Context) -> Claim:
     text = sentence.text
     subject, doubt = subject_of(sentence, amount.start, earlier)
@@ -343,7 +354,7 @@ def figure_claim(sentence: Sentence, amount: Amount, earlier: Context) -> Claim:
         doubt=doubt or measure_doubt,
         loose=_loose(sentence, amount, subject, indicator),
         written=text[amount.start : amount.end],
-        only=bool(ONLY_ONE.search(text)),
+        only=bool(ONLY_ONE.search(text)) or _only_before(sentence, subject),
     )
     if amount.unit == "points" and SPREAD.search(text):
         return replace(claim, kind="spread", subject="", doubt=measure_doubt)
@@ -470,13 +481,20 @@ def _sides(
     areas = [m for m in sentence.mentions if m.kind in ("lep", "group")]
     before = [m.target for m in areas if m.end <= amount.start]
     after = [m.target for m in areas if m.start >= amount.end and m.target not in before[:1]]
-    if not before and len(after) > 1 and not words.BENCHMARK_WORDS.search(text):
+    if (
+        not before
+        and len(after) > 1
+        and not words.BENCHMARK_WORDS.search(text)
+        and not (subject not in ("", *after) and _direction(text, amount.end))
+        # 'That is 9 points behind England and 17 behind London': the gap is the Humber's
+    ):
         return after[0], after[1], 0  # '17 points separate London and the Humber'
     if not areas and len(earlier.recent) == 2 and GAP.search(text):
         return earlier.recent[0], earlier.recent[1], 0  # 'The gap is 5 points.'
     first = before[0] if before else subject
     if not before and after and first == after[0]:  # 'that's 10 points above England'
-        first = earlier.previous or (earlier.areas[0] if earlier.areas else first)
+        said = (earlier.previous, *reversed(earlier.recent), *earlier.areas)
+        first = next((a for a in said if a and a != after[0]), first)
     bench = words.BENCHMARK_WORDS.search(text, amount.end)
     if after and not (
         bench and bench.start() <= min(m.start for m in areas if m.start >= amount.end)
