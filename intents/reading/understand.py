@@ -30,38 +30,28 @@ from intents.reading.signals import Mention, Signals, read_signals
 
 
 def _districts_as_leps(signals: Signals, dataset: Dataset) -> tuple[Signals, tuple[str, ...]]:
-    """'Stockport placements' means Greater Manchester's figure; say so."""
+    """'Stockport placements' means Greater Manchester's figure; say so. Beside a LEP
+    ('Compare Hull and Middlesbrough') a town is its LEP in the order written, if it is set
+    beside it and in one LEP; a town in the chatter or in two LEPs is then left out."""
     if not signals.districts:
         return signals, ()
-    if signals.leps:
-        return _beside_leps(signals, dataset)
-    leps, notes = [], []
-    for name in signals.districts:
-        district = dataset.district(name)
-        if district is None:
-            continue
-        if len(district.leps) > 1:
-            return replace(signals, ambiguous=((f"{name} (in two LEPs)", district.leps),)), ()
-        leps.append(district.leps[0])
-        notes.append(f"{name} is in {district.leps[0]} LEP")
-    return replace(signals, leps=tuple(dict.fromkeys(leps))), tuple(notes)
-
-
-def _beside_leps(signals: Signals, dataset: Dataset) -> tuple[Signals, tuple[str, ...]]:
-    """'Compare Hull and Middlesbrough': a town beside a LEP is its LEP, in the order written;
-    a town in two LEPs is left out rather than guessed."""
     leps, notes = [], []
     for m in signals.mentions:
-        district = dataset.district(m.target) if m.kind == "district" else None
         if m.kind == "lep" and m.target in signals.leps:
             leps.append(m.target)
-        elif district is not None and len(district.leps) == 1 and _paired(signals, m):
-            leps.append(district.leps[0])
-            notes.append(f"{m.target} is in {district.leps[0]} LEP")
-    leps = list(dict.fromkeys([*leps, *signals.leps]))
-    if len(leps) == len(signals.leps):
+        district = dataset.district(m.target) if m.kind == "district" else None
+        if district is None or (signals.leps and not _paired(signals, m)):
+            continue
+        if len(district.leps) > 1:
+            if signals.leps:
+                continue
+            return replace(signals, ambiguous=((f"{m.target} (in two LEPs)", district.leps),)), ()
+        leps.append(district.leps[0])
+        notes.append(f"{m.target} is in {district.leps[0]} LEP")
+    if not notes:
         return signals, ()
-    return replace(signals, leps=tuple(leps)), tuple(notes)
+    leps = list(dict.fromkeys([*leps, *signals.leps]))
+    return replace(signals, leps=tuple(leps)), tuple(dict.fromkeys(notes))
 
 
 def _paired(signals: Signals, town: Mention) -> bool:
@@ -315,8 +305,8 @@ def _the_one_ranked(last: Query, dataset: Dataset) -> tuple[str, ...]:
     if last.intent != "rank" or not one or not last.listed or not last.indicators:
         return ()
     values = dataset.lep_values(last.indicators[0])
-    first, *rest = (values.get(a) for a in last.listed[:2])
-    level = first is None or (rest and rest[0] is not None and rest[0].value == first.value)
+    first, second = (values.get(a) for a in (*last.listed[:2], "")[:2])
+    level = first is None or (second is not None and second.value == first.value)
     return () if level else last.listed[:1]
 
 

@@ -118,6 +118,12 @@ def _referred(earlier: Context) -> str:
     return earlier.previous or (earlier.areas[0] if earlier.areas else "")
 
 
+def _pronoun_referent(sentence: Sentence, earlier: Context) -> str:
+    """The area an 'it' or 'there' in the sentence stands for ('' when it has none)."""
+    referred = _referred(earlier)
+    return referred if referred and PRONOUN.search(CHECK_PHRASES.sub(" ", sentence.text)) else ""
+
+
 def behind_yardstick(sentence: Sentence, mention: Mention, at: int) -> str:
     """'Tees Valley is six points below England (17%), and it grew only 0.8%': an 'it' after
     England or the UK is the LEP named before them ('' when none is: 'Nationally it is 38%')."""
@@ -130,8 +136,8 @@ def behind_yardstick(sentence: Sentence, mention: Mention, at: int) -> str:
     return own[-1].target if own else ""
 
 
-SCOPE_OF_EXTREME = re.compile(
-    r"\b(?:lowest|highest|least|most|smallest|largest|biggest|best|worst|weakest|strongest)\b"
+SCOPE_OF_EXTREME = re.compile(  # 'the lowest share … in ': where the extreme holds
+    rf"\b(?:{'|'.join(w for w in words.EXTREME_WORDS if ' ' not in w)})\b"
     r"[\w\s]{0,60}\b(?:in|across|of any lep in|of all leps in) (?:the )?$"
 )
 
@@ -169,8 +175,8 @@ def subject_of(sentence: Sentence, at: int, earlier: Context) -> tuple[str, str]
     if mention is not None and mention.start > at and _yardstick(sentence, mention):
         before = _areas_before(sentence, at)
         own = next((m for m in reversed(before) if not _yardstick(sentence, m)), None)
-        referred = _referred(earlier)
-        if own is None and referred and PRONOUN.search(CHECK_PHRASES.sub(" ", sentence.text)):
+        referred = _pronoun_referent(sentence, earlier)
+        if own is None and referred:
             return referred, ""  # 'a quarter of employers there, 8 points above England'
         mention = own or mention
     if (
@@ -189,8 +195,8 @@ def subject_of(sentence: Sentence, at: int, earlier: Context) -> tuple[str, str]
         and SCOPE_OF_EXTREME.search(sentence.text[: mention.start])
     ):  # 'the Humber had the lowest share … in England, at 29%': England is where it is lowest
         before = _areas_before(sentence, mention.start)
-        referred = _referred(earlier)
-        if not before and referred and PRONOUN.search(CHECK_PHRASES.sub(" ", sentence.text)):
+        referred = _pronoun_referent(sentence, earlier)
+        if not before and referred:
             return referred, ""  # 'so it's the lowest in England at 29%'
         if not before:  # 'Our employers were the least likely in England, at 11%': whose?
             return mention.target, "which area the figure is for ('in England' is where it stands)"
@@ -347,9 +353,10 @@ def _has_own_figure(sentence: Sentence, sector: Mention) -> bool:
     """A sector named after a figure with a figure of its own after it, before any other
     sector: that later figure is its, so the earlier one belongs to the sector before."""
     later = [m.start for m in sentence.mentions if m.kind == "sector" and m.start > sector.start]
-    upto = min(later, default=len(sentence.text) + 1000)
+    upto = min(later, default=None)
     return any(
-        sector.end <= a.start < upto and a.start - sector.end < upto - a.end
+        a.start >= sector.end
+        and (upto is None or a.start - sector.end < upto - a.end)  # nearer it than the next
         for a in sentence.amounts
     )  # '… 13% in manufacturing and just 4% in construction': the 4% is construction's
 
