@@ -7,10 +7,17 @@ import logging
 import os
 import sys
 
-from bot.commands import ask, chat, data, evaluate, serve
+from bot.commands import ask, chat, data, evaluate, model, serve
 from intents.dataset.loader import DataError
 
-COMMANDS = (ask.COMMAND, chat.COMMAND, serve.COMMAND, data.COMMAND, evaluate.COMMAND)
+COMMANDS = (
+    ask.COMMAND,
+    chat.COMMAND,
+    serve.COMMAND,
+    data.COMMAND,
+    evaluate.COMMAND,
+    model.COMMAND,
+)
 
 
 def parser() -> argparse.ArgumentParser:

@@ -1050,3 +1050,36 @@ def test_it_after_a_question_for_one_lep(chat, question, claim, verdict):
     _, reply = chat(question, claim)
     assert reply["verdict"] == verdict, reply["text"]
     assert not any(c["verdict"] == "incorrect" for c in reply["claims"]), reply["text"]
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict", "says"),
+    [
+        ("check: the south leads the rest of England by 5 points on work placements", "correct",
+         "the rest of England 35%"),
+        ('factcheck: "Only 17% of employers in England run work inspiration activities — more '
+         "than four in five don't.\"", "correct", "83% did not"),
+        ("check: in manufacturing, work inspiration runs at less than half the business "
+         "services rate", "incorrect", "68.4%"),
+        ("check: the gap between London's GVA per head and the UK average is almost £16,000",
+         "correct", "£15,937"),
+        ("check: construction lags well behind on work insp, with only 6% of employers involved",
+         "correct", "(Construction)"),
+        ("check: manufacturing employers were less likely than average to do work inspiration "
+         "(13% v 17%)", "correct", "17%"),
+        ("check the sector line: business services lead at 19%, financial services 18%, "
+         "manufacturing 13% and construction just 8%.", "incorrect", "not 8%"),
+        ("check: 57% of Year 11 pupils were satisfied with their careers education", "incorrect",
+         "who had careers education"),
+        ("check: 63% of Year 11 students were satisfied with their careers education",
+         "incorrect", "about 36% of all Year 11 students"),
+        ("check: 57% were satisfied with their careers education", "correct", "57%"),
+    ],
+)  # fmt: skip
+def test_fourteenth_set_claims(ask, claim, verdict, says):
+    """A lead by a margin is a gap; 'four in five don't' is the share not doing it; half a
+    sector's rate is a ratio of the two sectors; 'the gap between A and B is' a difference; a
+    lone sector owns its first figure; Year 11s are all Year 11s, not those who had it."""
+    (reply,) = ask(claim)
+    assert reply["verdict"] == verdict, reply["text"]
+    assert says in reply["text"], reply["text"]

@@ -320,7 +320,10 @@ def _judge_figure(dataset: Dataset, claim: Claim) -> Judgement:
     published = _published(dataset, claim, fact)
     verdict = decide(claim, published)
     base = _base_problem(claim, ind)
-    if base and claim.base.startswith("all ") and ind.supersedes:
+    of_everyone = claim.base.startswith("all ") or (  # '63% of Year 11s were satisfied'
+        claim.base in STUDENTS and verdict not in ("correct", "rounding")
+    )
+    if base and of_everyone and ind.supersedes:
         joint = _of_all(dataset, claim, fact)
         if joint is not None:
             return joint

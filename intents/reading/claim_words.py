@@ -61,6 +61,7 @@ COMPLEMENT = re.compile(  # "employers that do not offer placements": the share 
     r"(?:offer|provide|host|give|take|run|have|had|get|got|do|did|done|use|engage|receiv|"
     r"satisf|happy|involv)\w*"
     r"|\b(?:had|got|received|did|have|has|get|with) no\b|\bwithout (?:any )?(?:careers|work)\b"
+    r"|\b(?:do not|don t|did not|didn t|does not|doesn t)\s*(?:[.!?;,)]|$)"  # '… four in five don't.'
 )
 # Ranks and extremes: "the second lowest", "bottom", "the best". Polarity is applied when judged.
 ORDINALS = {"second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "fifth": 5}
@@ -172,7 +173,13 @@ DIRECTIONS = {
     "under": -1, "down on": -1, "worse than": -1, "lower": -1, "less": -1, "fewer": -1,
     "beat": 1, "beats": 1, "outperformed": 1, "outperforms": 1, "outpaced": 1, "outstrips": 1,
     "trailed": -1, "trails": -1, "lagged": -1, "lags": -1, "fell short of": -1,
+    "leads": 1, "led": 1,
 }  # fmt: skip
+# 'the south leads the rest of England by 5 points': a lead by a margin is a gap, not a top spot
+MARGIN = r"by\s+(?:\d|(?:a|an|one|two|three|four|five)\s)"
+LEADS_BY = re.compile(rf"\s+(?:[\w']+\s+){{1,5}}?{MARGIN}")
+MARGIN_AFTER = re.compile(rf"\s+{MARGIN}")
+LEAD_VERBS = frozenset({"leads", "led", "leading", "tops", "topped"})
 # The population a share is said to be of, when it is not employers.
 PEOPLE_WORDS = re.compile(  # a share of people, households or schools: not of employers
     r"\b(?:londoners|residents|people(?! at school)|households|workers|employees|schools|workforce|"

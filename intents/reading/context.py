@@ -90,11 +90,21 @@ ASKS_STANDING = re.compile(STANDING)
 PICK = re.compile(  # 'the bottom one?', "who's second?", 'number 2?': one LEP of a ranking
     r"^(?:and |so |ok |okay |thanks |thank you |cheers |great )?"
     r"(?:(?:who|what|which) (?:s |is |was )?|what about |tell me about )?"
-    r"(?:the )?(?:(top|highest|bottom|lowest)(?= (?:one|lep|place|area))|(first|second|third|"
+    r"(?:the )?(?:(top|highest|bottom|lowest|best|worst|strongest|weakest)"
+    r"(?= (?:one|lep|place|area|of (?:that|the|those|them|this)))|(first|second|third|"
     rf"fourth|fifth|last|1st|2nd|3rd|4th|5th)(?: (?:{ENDS}))?|(?:number|no|#) ?([1-9])|"
     r"(next)(?: one)?|(?:one|lep|area) (after|below) (?:that|it|them))"
-    r"(?: one| lep| place| area| on the list| in the list)?(?: then)?$"
+    r"(?: one| lep| place| area| on the list| in the list)?"
+    r"(?: of (?:that|the|those|this) (?:bunch|lot|list|group|ones|five|three)| of them| of those)?"
+    r"(?: then)?$"
 )
+AT_THE_END = re.compile(  # 'n at the foot of the table?', "who's top of the list"
+    r"^(?:and |n |so )?(?:(?:who|what|which one) (?:s |is |was )?)?(?:at |on )?(?:the )?"
+    r"(top|head|foot|bottom|tail) (?:end )?of (?:the |that )?(?:table|list|pile|league|ranking)$"
+)
+PICKED_END = {"top": "highest", "highest": "highest", "head": "highest", "bottom": "lowest"}
+PICKED_END |= {"lowest": "lowest", "foot": "lowest", "tail": "lowest", "best": "best"}
+PICKED_END |= {"strongest": "best", "worst": "worst", "weakest": "worst"}
 ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4}
 ORDINAL |= {"4th": 4, "fifth": 5, "5th": 5, "last": -1}
 
@@ -116,17 +126,17 @@ WHO_AT_END = re.compile(  # "who's bottom?": one LEP; 'and the bottom?' is the b
 
 
 def picked(text: str) -> tuple[str, int] | None:
-    """('highest' | 'lowest', 0), ('next', 0) or ('', position) when a follow-up picks one LEP
-    of a ranking."""
-    who = WHO_AT_END.match(text.strip(" ?!."))
+    """('highest' | 'lowest' | 'best' | 'worst', 0), ('next', 0) or ('', position) when a
+    follow-up picks one LEP of a ranking or a list."""
+    who = WHO_AT_END.match(text.strip(" ?!.")) or AT_THE_END.match(text.strip(" ?!."))
     if who is not None:
-        return ("highest" if who.group(1) in ("top", "highest") else "lowest"), 0
+        return PICKED_END[who.group(1)], 0
     found = PICK.match(WHOLE_PROFILE.sub("", text.strip(" ?!.")))
     if found is None:
         return None
     end, nth, number, *after = found.groups()
     if end:
-        return ("highest" if end in ("top", "highest") else "lowest"), 0
+        return PICKED_END[end], 0
     if any(after):
         return "next", 0
     return "", ORDINAL[nth] if nth else int(number)

@@ -34,7 +34,8 @@ class Lexicon:
     audience_words: frozenset[str]
     idioms: tuple[tuple[str, ...], ...]  # token runs never matched to anything
     of_students: frozenset[str]  # measures of students, not employers: their context carries
-    fuzzy_choices: dict[int, tuple[str, ...]]
+    # phrases typos are matched against, by (words, first letter): a typo keeps its first letter
+    fuzzy_choices: dict[tuple[int, str], tuple[str, ...]]
     years: dict[str, frozenset[str]]  # indicator -> years its facts' periods cover; "" = any fact
     # (regex, indicator, supersedes): a phrase over several words that names one measure
     patterns: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]
@@ -103,10 +104,11 @@ def lexicon_for(dataset: Dataset) -> Lexicon:
         for phrase, candidates in pairs:
             _add(index, phrase, Entry(kind, phrase, tuple(candidates)))
 
-    choices: dict[int, list[str]] = {}
+    choices: dict[tuple[int, str], list[str]] = {}
     for key, entries in index.items():
-        if any(e.kind in FUZZY_KINDS for e in entries) and len(" ".join(key)) >= MIN_FUZZY_CHARS:
-            choices.setdefault(len(key), []).append(" ".join(key))
+        phrase = " ".join(key)
+        if any(e.kind in FUZZY_KINDS for e in entries) and len(phrase) >= MIN_FUZZY_CHARS:
+            choices.setdefault((len(key), phrase[0]), []).append(phrase)
     return Lexicon(
         phrases={k: tuple(v) for k, v in index.items()},
         longest=max(len(k) for k in index),

@@ -60,6 +60,14 @@ ORDER_WORDS = {
 }
 
 
+ORDER_PHRASES = {  # league-table talk: 'who props up the table', 'leads the pack'
+    "highest": ("top of the table", "top of the league", "leads the pack", "lead the pack",
+                "leading the pack", "head of the table", "top of the pile"),
+    "lowest": ("props up", "prop up", "propping up", "foot of the table", "bottom of the table",
+               "bottom of the league", "bottom of the pile", "tail end"),
+}  # fmt: skip
+
+
 ALL_ORDER_WORDS = frozenset(w for words in ORDER_WORDS.values() for w in words)
 PERCENT = re.compile(r"(?<![\w.])(\d{1,3}(?:\.\d+)?)\s*(?:%|per ?cent\b|percent\b|pc\b|pct\b)")
 
@@ -129,6 +137,10 @@ def first_number(text: str) -> int | None:
 
 
 def order(tokens: list[str]) -> str:
+    said = f" {' '.join(tokens)} "
+    for order, phrases in ORDER_PHRASES.items():
+        if any(f" {p} " in said for p in phrases):
+            return order
     for order, words in ORDER_WORDS.items():
         if any(w in tokens for w in words):
             return order

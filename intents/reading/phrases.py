@@ -82,12 +82,12 @@ def fuzzy_matches(tokens: list[str], covered: set[int], lexicon: Lexicon) -> lis
                 (p, s)
                 for p, s, _ in process.extract(
                     phrase,
-                    lexicon.fuzzy_choices.get(n, ()),
+                    lexicon.fuzzy_choices.get((n, phrase[0]), ()),
                     scorer=DamerauLevenshtein.normalized_similarity,
                     score_cutoff=FUZZY_CUTOFF,
                     limit=4,
                 )
-                if p[0] == phrase[0] and p != phrase
+                if p != phrase
             ]
             if not found:
                 continue

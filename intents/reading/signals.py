@@ -4,7 +4,9 @@ sectors, numbers, order words, years, and the words nothing explained."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal, get_args
 
 from intents.reading.amounts import YEAR, Amount, amounts
@@ -225,6 +227,20 @@ def _is_passage(text: str, found: tuple[Amount, ...]) -> bool:
         return False
     parts = sentences(text)
     return len(parts) > 1 and sum(1 for part in parts if amounts(normalise(part))) >= 2
+
+
+Reader = Callable[[str, bool], Signals]
+
+
+def reader_for(lexicon: Lexicon) -> Reader:
+    """read_signals for one message: the question and the claims in it read a sentence once.
+    Made per message, so nothing is kept from one message to the next."""
+
+    @cache
+    def read(text: str, students: bool = False) -> Signals:
+        return read_signals(text, lexicon, students)
+
+    return read
 
 
 def read_signals(text: str, lexicon: Lexicon, students: bool = False) -> Signals:

@@ -23,10 +23,11 @@ from intents.reading.context import (
     refers_to_areas,
     without_lead_in,
 )
+from intents.reading.intent_model import likeliest, shipped_model
 from intents.reading.lexicon import lexicon_for
 from intents.reading.query import Claim, Query
 from intents.reading.rules import Grammar, Rule
-from intents.reading.signals import Mention, Signals, read_signals
+from intents.reading.signals import Mention, Signals, reader_for
 
 
 def _districts_as_leps(signals: Signals, dataset: Dataset) -> tuple[Signals, tuple[str, ...]]:
@@ -66,6 +67,22 @@ def _paired(signals: Signals, town: Mention) -> bool:
     return False
 
 
+UNDECIDED_PICK = "the published figures cannot say which is “{}”: here is what each has"
+LEARNED_SURE = 0.95  # naive Bayes is overconfident: below this it is a guess
+LEARNED_NOTE = {  # what the reply says it took the question for, when no rule read it
+    "value": "read as a question about a figure",
+    "compare": "read as a comparison",
+    "rank": "read as a ranking of LEPs",
+    "profile": "read as a profile of the area",
+    "relationship": "read as a question about how two measures are related",
+    "outliers": "read as a question about LEPs that buck the trend",
+    "groups": "read as a question about national figures",
+    "breakdown": "read as a question about sectors",
+    "define": "read as a question about what a measure means",
+    "source": "read as a question about the sources",
+    "help": "read as a question about what I can do",
+    "area_lookup": "read as a question about which LEP a place is in",
+}
 PAIRING = re.compile(r"\b(?:and|or|vs|versus|against|than|compared (?:with|to))\b|&")
 
 
@@ -124,14 +141,15 @@ def understand(text: str, dataset: Dataset, grammar: Grammar, last: Query | None
     if not cleaned:
         return Query(intent="unknown", reason="empty", text=text[:200], truncated=truncated)
     lexicon = lexicon_for(dataset)
-    bare = read_signals(cleaned, lexicon)
+    read = reader_for(lexicon)
+    bare = read(cleaned, False)
     about_students = (
         last is not None and last.indicators[:1] and last.indicators[0] in lexicon.of_students
     )
     if (
         about_students and is_follow_up(bare) and not bare.leps
     ):  # 'and how many of them were happy with it?'
-        bare = read_signals(cleaned, lexicon, students=True)
+        bare = read(cleaned, True)
     if _only_background(grammar, bare):
         return Query(
             intent="unknown",
@@ -150,8 +168,17 @@ def understand(text: str, dataset: Dataset, grammar: Grammar, last: Query | None
     if not any(r.keeps_districts and r.accepts(signals) for r in grammar.rules):
         signals, district_notes = _districts_as_leps(signals, dataset)
     chosen = signals
-    one = _one_of_ranking(bare, last, dataset)
-    if one:  # 'the bottom one?' after a ranking: that LEP's figure
+    picks = _one_of_ranking(bare, last, dataset)
+    one = picks[0] if len(picks) == 1 else ""
+    if len(picks) > 1:  # 'the weakest one' where the published bands cannot say: each of them
+        signals = replace(
+            bare,
+            leps=picks,
+            indicators=bare.indicators or last.indicators,
+            notes=(*bare.notes, UNDECIDED_PICK.format(bare.text.strip(" ?"))),
+        )
+        rule = next(r for r in grammar.rules if r.accepts(signals))
+    elif one:  # 'the bottom one?' after a ranking: that LEP's figure
         signals = replace(
             bare,
             leps=(one,),
@@ -166,7 +193,7 @@ def understand(text: str, dataset: Dataset, grammar: Grammar, last: Query | None
         rule, signals = _choose(grammar, chosen, bare, last if follow_up else None)
     claims: tuple[Claim, ...] = ()
     if rule.reads_claims:
-        claims = read_claims(cleaned, lexicon_for(dataset), _claim_context(signals, last, dataset))
+        claims = read_claims(cleaned, lexicon, _claim_context(signals, last, dataset), read)
         if not claims:  # a check with nothing in it to check is some other question
             rule, signals = _choose(
                 grammar.without_claims, chosen, bare, last if follow_up else None
@@ -177,7 +204,7 @@ def understand(text: str, dataset: Dataset, grammar: Grammar, last: Query | None
         without = _without_places(placed)
         other = next(r for r in grammar.rules if r.accepts(without))
         if other.reads_claims and not read_claims(
-            cleaned, lexicon, _claim_context(without, None, dataset)
+            cleaned, lexicon, _claim_context(without, None, dataset), read
         ):
             other = next(r for r in grammar.without_claims.rules if r.accepts(without))
         explicit = other.triggers and grammar.follow_up(other.intent).inherits
@@ -187,7 +214,14 @@ def understand(text: str, dataset: Dataset, grammar: Grammar, last: Query | None
             claims = ()
     if rule is grammar.rules[-1] and last is None and refers_back(bare):
         rule = grammar.no_context
-    sure = confidence(rule, bare, lexicon_for(dataset).function_words)
+    elif rule is grammar.rules[-1] and last is None:
+        # no rule reads it: the model may, if it is sure (not in a thread: a message there may
+        # lean on the thread, which the model never sees)
+        learned = _learned(grammar, bare, signals)
+        if learned is not None:
+            rule = learned
+            signals = replace(signals, notes=(*signals.notes, LEARNED_NOTE[rule.intent]))
+    sure = confidence(rule, bare, lexicon.function_words)
     unsure, instead = "", ""
     if sure.score < SURE and grammar.follow_up(rule.intent).inherits and not rule.reads_claims:
         unsure, instead, rule = sure.reason, rule.intent, grammar.unsure
@@ -222,14 +256,28 @@ def understand(text: str, dataset: Dataset, grammar: Grammar, last: Query | None
     )
 
 
-def _one_of_ranking(bare: Signals, last: Query | None, dataset: Dataset) -> str:
-    """The LEP a follow-up picks from the ranking before it, by position ("who's second?") or
-    by value ('the bottom one?', whichever way the list ran); "" when it picks none."""
+def _learned(grammar: Grammar, bare: Signals, signals: Signals) -> Rule | None:
+    """The rule of the intent the model is sure of, when one fits what the message names
+    (a ranking needs a measure): the first such rule that answers, not one kept for a
+    special wording."""
+    intent, probability = likeliest(shipped_model(), bare)
+    if probability < LEARNED_SURE or intent not in LEARNED_NOTE:
+        return None
+    fitting = [
+        r for r in grammar.rules if r.intent == intent and r.fits(signals) and not r.reads_claims
+    ]
+    return min(fitting, key=lambda r: bool(r.reason), default=None)
+
+
+def _one_of_ranking(bare: Signals, last: Query | None, dataset: Dataset) -> tuple[str, ...]:
+    """The LEP a follow-up picks from the ranking or list before it, by position ("who's
+    second?") or by value ('the bottom one?', whichever way the list ran); () when it picks
+    none, and every LEP listed when the published figures cannot say which one it is."""
     if last is None or not last.listed or not last.indicators or bare.leps:
-        return ""
+        return ()
     pick = picked(bare.text)
     if pick is None:
-        return ""
+        return ()
     end, position = pick
     indicator = last.indicators[0]
     fact = {a: dataset.evidence(a, indicator).fact for a in last.listed}
@@ -238,30 +286,38 @@ def _one_of_ranking(bare: Signals, last: Query | None, dataset: Dataset) -> str:
         one = len(last.areas) == 1 and last.areas[0] in last.listed
         at = last.listed.index(last.areas[0]) + 1 if one else 1
         if at >= len(last.listed):
-            return ""
+            return ()
         down = descending(last.order or "highest", dataset.indicator(indicator).higher_is_better)
         beyond = "lowest" if down else "highest"  # a LEP named at the far end, listed apart
         return (
-            ""
+            ()
             if dataset.evidence(last.listed[at], indicator).extreme == beyond
-            else last.listed[at]
+            else (last.listed[at],)
         )
     if end:  # among the LEPs with a figure: one without is no end of anything
         valued = [a for a in last.listed if fact[a] is not None and fact[a].value is not None]
-        return (
-            (max if end == "highest" else min)(valued, key=by_value.__getitem__) if valued else ""
+        top = descending(end, dataset.indicator(indicator).higher_is_better)  # best by polarity
+        if not valued:
+            return ()
+        one = (max if top else min)(valued, key=by_value.__getitem__)
+        beaten = any(  # a band that may lie beyond it: 'the weakest of the North West' is unknown
+            f is not None
+            and f.kind == "band"
+            and ((f.high or 0) > by_value[one] if top else (f.low or 0) < by_value[one])
+            for f in fact.values()
         )
+        return last.listed if beaten else (one,)
     if bare.order and position > 0:  # 'second slowest?': the LEP placed there, never a guess
         down = descending(bare.order, dataset.indicator(indicator).higher_is_better)
         if dataset.complete(indicator):  # counted among every LEP, not the few listed
             values = dataset.lep_values(indicator)
             ordered = sorted(values, key=lambda a: values[a].value, reverse=down)
-            return ordered[position - 1] if position <= len(ordered) else ""
+            return (ordered[position - 1],) if position <= len(ordered) else ()
         place = (position, "highest" if down else "lowest")
-        return next((a for a in last.listed if _placed(dataset, a, indicator) == place), "")
+        return tuple(a for a in last.listed if _placed(dataset, a, indicator) == place)[:1]
     if position == -1 or position <= len(last.listed):
-        return last.listed[position - 1 if position > 0 else -1]
-    return ""
+        return (last.listed[position - 1 if position > 0 else -1],)
+    return ()
 
 
 def _placed(dataset: Dataset, area: str, indicator: str) -> tuple[int, str] | None:

@@ -33,12 +33,17 @@ from intents.reading.claims.standings import (
 from intents.reading.clean import sentences
 from intents.reading.lexicon import Lexicon
 from intents.reading.query import Claim
+from intents.reading.signals import Reader, reader_for
 
 __all__ = ["MEASURE_DOUBT", "Context", "read_claims"]
 
 
-def read_claims(text: str, lexicon: Lexicon, earlier: Context | None = None) -> tuple[Claim, ...]:
-    """Every claim in `text` (cleaned, not normalised), in the order written."""
+def read_claims(
+    text: str, lexicon: Lexicon, earlier: Context | None = None, read: Reader | None = None
+) -> tuple[Claim, ...]:
+    """Every claim in `text` (cleaned, not normalised), in the order written; `read`: the
+    message's signal reader, when its question was read already."""
+    read = read or reader_for(lexicon)
     out: list[Claim] = []
     split = sentences(text)
     earlier = replace(earlier or Context(), single=len(split) == 1)
@@ -46,7 +51,7 @@ def read_claims(text: str, lexicon: Lexicon, earlier: Context | None = None) -> 
         students = earlier.students or (
             bool(earlier.indicators) and earlier.indicators[0] in lexicon.of_students
         )
-        sentence = read_sentence(original, lexicon, students, alone=earlier.single)
+        sentence = read_sentence(original, lexicon, read, students, alone=earlier.single)
         if not sentence.period and earlier.period and SAME_PERIOD.search(sentence.text):
             sentence = replace(sentence, period=earlier.period)  # 'over the same period'
         found = [(a.start, figure_claim(sentence, a, earlier)) for a in figures_said(sentence)]

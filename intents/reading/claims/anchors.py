@@ -323,8 +323,16 @@ def sector_mention(sentence: Sentence, at: int) -> Mention | None:
     """The sector named in the claim's part; 'Construction isn't the sector with the lowest …'
     and 'Among micro firms, 25% …' name it in the part before."""
     mention = nearest(sentence, at, ("sector",), part_of(sentence, at))
+    sectors = [m for m in sentence.mentions if m.kind == "sector"]
+    alone = len(sectors) == 1 and not any(m.kind in ("lep", "group") for m in sentence.mentions)
     if mention is None and (
-        words.SECTOR_WORD.search(sentence.text) or words.AMONG_WORD.search(sentence.text)
+        words.SECTOR_WORD.search(sentence.text)
+        or words.AMONG_WORD.search(sentence.text)
+        or (  # 'construction lags …, with only 6% involved': its first figure after it
+            alone
+            and sectors[0].end <= at
+            and not any(sectors[0].end <= a.start < at for a in sentence.amounts)
+        )
     ):
         mention = nearest(sentence, at, ("sector",))
     before = [m for m in sentence.mentions if m.kind == "sector" and m.end <= at]
@@ -356,7 +364,7 @@ def _has_own_figure(sentence: Sentence, sector: Mention) -> bool:
     upto = min(later, default=None)
     return any(
         a.start >= sector.end
-        and (upto is None or a.start - sector.end < upto - a.end)  # nearer it than the next
+        and (upto is None or a.start - sector.end <= upto - a.end)  # no nearer the next
         for a in sentence.amounts
     )  # '… 13% in manufacturing and just 4% in construction': the 4% is construction's
 

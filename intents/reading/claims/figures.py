@@ -38,6 +38,10 @@ ONLY_ONE = re.compile(r"\b(?:the only|the one|alone|uniquely)\b(?: (?:lep|area|p
 
 
 GAP = re.compile(r"\b(?:gap|difference|apart|separat\w*|between (?:them|the two))\b")
+GAP_IS = re.compile(  # 'the gap between London's GVA per head and the UK average is almost £16,000'
+    r"\b(?:gap|difference)\b[^.;]{0,80}\b(?:is|was|of|stands at|stood at)\s+"
+    r"(?:about|around|roughly|some|nearly|almost|over|more than|less than|just over|just under)?\s*$"
+)
 
 
 BY = re.compile(
@@ -393,7 +397,8 @@ def figure_claim(sentence: Sentence, amount: Amount, earlier: Context) -> Claim:
     sectors = [m for m in sentence.mentions if m.kind == "sector"]
     of_sector = next(
         (m.target for m in sectors
-         if m.start >= amount.end and re.fullmatch(r"\s*of (?:the )?", text[amount.end : m.start])),
+         if m.start >= amount.end
+         and re.fullmatch(r"\s*(?:of (?:the )?|the )", text[amount.end : m.start])),
         "",
     )  # fmt: skip
     own = [m.target for m in sectors if m.end <= amount.start and m.target != of_sector]
@@ -460,7 +465,7 @@ def _is_gap(text: str, amount: Amount) -> bool:
         return False
     after = _direction(text, amount.end) != 0 and bool(words.THAN_OR_AREA.match(text[amount.end :]))
     by = bool(BY.search(text[: amount.start])) and bool(_direction_before(text, amount.start))
-    return after or by
+    return after or by or bool(GAP_IS.search(text[: amount.start]))
 
 
 def _direction_before(text: str, end: int) -> int:

@@ -12,7 +12,7 @@ from itertools import pairwise
 from intents.reading import claim_words as words
 from intents.reading.amounts import YEAR, Amount
 from intents.reading.lexicon import Lexicon
-from intents.reading.signals import Mention, read_signals, set_aside
+from intents.reading.signals import Mention, Reader, set_aside
 
 CONNECTORS = re.compile(
     r"\b(?:against|versus|vs|compared (?:with|to)|while|whereas|but|yet|although|though|as opposed to|unlike|"
@@ -108,11 +108,11 @@ def _parts(text: str, mentions: Sequence[Mention]) -> tuple[tuple[int, int], ...
 
 
 def read_sentence(
-    original: str, lexicon: Lexicon, students: bool = False, alone: bool = True
+    original: str, lexicon: Lexicon, read: Reader, students: bool = False, alone: bool = True
 ) -> Sentence:
     """One sentence; `alone`: the message is this sentence, so a place can only be background
     when another is named beside it."""
-    signals = read_signals(original, lexicon, students)
+    signals = read(original, students)
     aside = set_aside(signals.text, signals.mentions)
     kept = [m for m in signals.mentions if m.target not in aside] if aside else signals.mentions
     if alone and not any(m.kind in ("lep", "district") for m in kept):
@@ -143,7 +143,11 @@ def _without_scope(text: str, mentions: tuple[Mention, ...]) -> tuple[Mention, .
             x.kind in ("lep", "group", "district") and x.end <= m.start - 3 for x in mentions
         )
         scope = (
-            m.kind == "group" and earlier and SCOPE.search(before) and words.EXTREME.search(before)
+            m.kind == "group"
+            and earlier
+            and SCOPE.search(before)
+            and words.EXTREME.search(before)
+            and not words.MARGIN_AFTER.match(text, m.end)  # 'leads the UK by 5 points'
         )
         if not scope:
             out.append(m)

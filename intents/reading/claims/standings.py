@@ -166,6 +166,8 @@ def extreme_claims(sentence: Sentence, earlier: Context) -> list[tuple[int, Clai
         word = m.group(3)
         if any(a.start() <= m.start(3) < a.end() for a in spreads):
             continue  # 'among the worst' is a standing; 'the best and worst' name the range
+        if word in words.LEAD_VERBS and words.LEADS_BY.match(sentence.text, m.end()):
+            continue
         if inside_mention(sentence, m.start(3), m.end(3)) or (
             word in ("most", "least")
             and not re.search(

@@ -1,0 +1,45 @@
+"""The learned reader: used only where no rule reads a message, and kept in step with the sets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.commands.model import counts, encode, question_sets
+from intents.reading.intent_model import MODEL_FILE
+
+ROOT = Path(__file__).resolve().parent
+
+
+def test_the_shipped_model_is_built_from_the_current_question_sets():
+    """Run `lepbot model` after changing a set or the reading of signals."""
+    assert MODEL_FILE.read_text(encoding="utf-8") == encode(counts(question_sets(ROOT)))
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("who's propping up the table on GVA growth 2008-13?", "rank"),
+        ("hiya :wave: first time poking this bot - what can it actually do?", "help"),
+        ("can I pull the full LEP tables in somehow? want all 39", "help"),
+        ("is cheltenham glos lep or am i misremembering", "area_lookup"),
+    ],
+)
+def test_a_message_no_rule_reads_is_read_by_the_model_and_says_so(ask, question, intent):
+    (reply,) = ask(question)
+    assert reply["intent"] == intent, reply["text"]
+    assert "(read as a" in reply["text"], reply["text"]
+
+
+def test_league_table_talk_gives_the_end_it_means(ask):
+    (reply,) = ask("who's propping up the table on GVA growth 2008-13?")
+    assert "lowest first" in reply["text"], reply["text"]
+
+
+@pytest.mark.parametrize(
+    "question", ["cheers — when's lunch?", "is it going to rain in Leeds?", "asdf qwerty"]
+)
+def test_what_is_out_of_scope_stays_out_of_scope(ask, question):
+    (reply,) = ask(question)
+    assert reply["intent"] == "unknown", reply["text"]
