@@ -1,7 +1,8 @@
 """Places named as background, not as the subject: 'sat in the Leeds workshop, what's Solent like
 for placements?' asks about Solent. A place is background when the words around it say where the
 asker is or who is asking (a workshop, an office, a team, a colleague, someone who 'says'), or when
-it comes before a 'but', an 'anyway' or a 'for the record' with another place after it, or after 'not just'."""
+it comes before a 'but', an 'anyway' or a 'for the record' with another place after it (not when
+a figure follows the 'but': then each place has its own), or after 'not just'."""
 
 from __future__ import annotations
 
@@ -51,6 +52,10 @@ CONTRAST = re.compile(
     r"|\b(?:different|separate|real|actual) question\b"
 )
 FOR = re.compile(r"\bfor (?:our|the|my|their)\s+$")
+PARALLEL = re.compile(  # '… a quarter in Cheshire and Warrington, but just over one in ten in …'
+    r"\s+(?:(?:only|just|nearly|almost|over|under|about|around|barely|well|less than|more than)\s+)*"
+    r"(?:\d|(?:a|one)\s+(?:third|quarter|fifth|half|in)\b|(?:two|three|four)\s+in\b|half\b)"
+)
 
 
 class Named(Protocol):
@@ -75,7 +80,7 @@ def background(text: str, places: Sequence[Named]) -> set[int]:
         if setting:
             out.add(i)
     contrast = CONTRAST.search(text)
-    if contrast is not None:
+    if contrast is not None and not PARALLEL.match(text, contrast.end()):
         later = [i for i, p in enumerate(places) if p.start > contrast.end()]
         if later:
             out |= {i for i, p in enumerate(places) if p.end <= contrast.start()}

@@ -63,6 +63,10 @@ OWN_FIGURE_AFTER = re.compile(
     r"(?:,|\bat|\bwith|\bon)\s*$"
 )  # '…England, at 11%', not 'the UK s 18%'
 THAN_AFTER = re.compile(r"\S+\s+than\b")
+ELIDED_SUBJECT = re.compile(  # 'England matched the UK …, but was a point below (17% vs 18%)'
+    r"\s*(?:but|and|yet|while)\s+(?:was|is|were|are|had|has|came|sat|stood|fell|grew|ranked|"
+    r"lagged|trailed|did|does)\b"
+)
 COMPARED_TO = re.compile(
     r"\b(?:only to|second to|behind|than|after)\s+(?:(?:in|for|across|among)\s+)?(?:the\s+)?$"
 )
@@ -147,17 +151,22 @@ def subject_of(sentence: Sentence, at: int, earlier: Context) -> tuple[str, str]
     paired = respectively(sentence, at)
     if paired is not None:
         return paired.target, ""
-    mention = nearest(sentence, at, AREA_KINDS, part_of(sentence, at)) or nearest(
-        sentence, at, AREA_KINDS
-    )
+    part = part_of(sentence, at)
+    mention = nearest(sentence, at, AREA_KINDS, part)
+    if mention is None:
+        mention = nearest(sentence, at, AREA_KINDS)
+        if mention is not None and ELIDED_SUBJECT.match(sentence.text, part[0]):
+            mention = next(m for m in sentence.mentions if m.kind in AREA_KINDS)
+    compared = COMPARED_TO.search(sentence.text[: mention.start]) if mention else None
     if (
         mention is not None
+        and compared is not None
         and mention.end <= at
-        and COMPARED_TO.search(sentence.text[: mention.start])
         and sentence.text[:at].endswith("at ")
-    ):
+        and not any(a.end <= compared.start() for a in sentence.amounts)
+    ):  # 'second only to Cumbria, at 23%': not Cumbria; '23% …, second only to Cumbria at 25%' is
         before = _areas_before(sentence, mention.start)
-        mention = before[-1] if before else mention  # 'second only to Cumbria, at 23%': not Cumbria
+        mention = before[-1] if before else mention
     if (
         mention is not None
         and mention.start > at
