@@ -168,11 +168,15 @@ def handle(query: Query, dataset: Dataset) -> Answer:
         rows += [(ind.short, f.area, amount(f.value, ind.format), f.period) for f in facts]
         by_area = {f.area: f for f in facts}
         if "South of England" in by_area and "Rest of England" in by_area:
-            sentences.append(
-                _south_sentence(
-                    dataset, by_area["South of England"], by_area["Rest of England"], query.text
-                )
+            south = _south_sentence(
+                dataset, by_area["South of England"], by_area["Rest of England"], query.text
             )
+            national = [f for f in facts if f.area in dataset.benchmarks]
+            if not groups and national:  # 'placements?': the national figure, then the split
+                sentences.append(_sentence(dataset, national))
+                lines.append(south)
+            else:
+                sentences.append(south)
             lines.append("The source does not say which LEPs count as 'the south'.")
         else:
             sentences.append(_sentence(dataset, facts))

@@ -32,7 +32,11 @@ INSTRUCTIONS = (
     r"\b(?:say|tell everyone|announce|post|claim|write|answer) (?:that )?(?:the )?[\w\s]{0,40}\b(?:is|are|was|at|for every)\b.{0,40}\d",
 )
 WEATHER = (  # 'is it raining in Hull?': a place named, nothing of the data asked
-    r"\b(?:weather|raining|snowing|rain|snow|sunny|drizzle|umbrella|forecast for (?:today|tomorrow))\b",
+    r"\b(?:weather|raining|snowing|rain|snow|sunny|drizzle|umbrella|brolly|forecast for (?:today|tomorrow))\b",
+)
+SURELY_WEATHER = (  # asked of the sky whatever else is named ('… doing a site visit after')
+    r"\b(?:going to|gonna|will it|is it) (?:rain|snow|pour|chuck it down|tip it down|be sunny)\b",
+    r"\b(?:chuck|chucking|bucket|bucketing|pour|pouring|tip|tipping) (?:it )?down\b",
 )
 FUTURE = (
     r"\bwill (?:it|they|that) (?:happen|go up|go down|change|rise|fall)\b",
@@ -192,6 +196,7 @@ SPEC = IntentSpec(
     rules=(
         Rule("unknown", 5, triggers=INSTRUCTIONS, reason="instructions"),
         Rule("unknown", 6, triggers=THANKS, whole=True, reason="thanks"),
+        Rule("unknown", 22, triggers=SURELY_WEATHER, reason="weather"),
         Rule("unknown", 23, triggers=WEATHER, indicators=(0, 0), reason="weather"),
         Rule("unknown", 24, triggers=FUTURE, reason="future"),
         Rule("unknown", 25, needs=frozenset({"outside"}), leps=(0, 0), reason="outside"),

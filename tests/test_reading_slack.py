@@ -771,3 +771,52 @@ def test_thank_you_then_a_follow_up_keeps_the_thread(chat):
 def test_thanks_in_a_thread_is_not_a_follow_up(chat, thanks):
     _, reply = chat("how does the Liverpool City Region do on placements?", thanks)
     assert reply["intent"] == "unknown" and reply["figures"] == [], reply["text"]
+
+
+def test_the_best_of_a_list_is_picked_by_polarity_and_an_unknown_end_shows_them_all(chat):
+    _, best, weakest = chat(
+        "north west leps on placements", "best of that bunch?", "and the weakest one"
+    )
+    assert best["areas"] == ["Cheshire and Warrington"], best["text"]
+    assert len(weakest["areas"]) == 5 and "cannot say which" in weakest["text"], weakest["text"]
+
+
+def test_at_the_foot_of_the_table_is_the_bottom_of_the_ranking(chat):
+    _, reply = chat("top 3 on work insp, quick", "n at the foot of the table?")
+    assert reply["areas"] == ["Tees Valley"], reply["text"]
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "areas"),
+    [
+        ("London GVA per head", "how much bigger is that than the UK?", ["London"]),
+        ("ldn wex share", "how does that sit vs the UK?", ["London"]),
+    ],
+)
+def test_that_set_against_a_benchmark_keeps_the_area(chat, first, then, areas):
+    _, reply = chat(first, then)
+    assert reply["areas"] == areas, reply["text"]
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("is it going to chuck it down in exeter tmrw? doing a site visit in the afternoon",
+         "unknown"),
+        ("do any LEPs clear 45% on placements?", "rank"),
+        ("more than a quarter of employers doing work inspiration anywhere?", "rank"),
+        ("bottom 3 on work inspiration?? need for slide 4", "rank"),
+        ("weymouth - which lep?", "area_lookup"),
+        ("greater manc unemployment rate?", "value"),
+    ],
+)  # fmt: skip
+def test_fourteenth_set_phrasings(ask, question, intent):
+    (reply,) = ask(question)
+    assert reply["intent"] == intent, reply["text"]
+
+
+def test_a_measure_with_no_group_named_leads_with_england(ask):
+    (reply,) = ask("placements?")
+    assert reply["text"].lstrip("*").startswith("In 2014, 38% of employers in England"), reply[
+        "text"
+    ]

@@ -53,7 +53,7 @@ JUDGES: dict[ClaimKind, Callable[[Dataset, Claim], Judgement]] = {
 CHECK_WORDS = (
     r"\b(?:check|checking|fact ?check|verify|confirm|true|correct|right|accurate|accuracy|"
     r"claims?|claimed|says?|said|states?|quoted?|quote|according|draft|brief|"
-    r"sanity|reckon\w*|heard|slide|fair to say|safe to|ok to|okay to|really|"
+    r"sanity|reckon\w*|heard|(?<!for )(?<!for my )(?<!for the )(?<!for a )(?<!need )slide|fair to say|safe to|ok to|okay to|really|"
     r"can (?:i|we) (?:say|use|keep|write|quote|print)|sound|legit|valid|fine|yeah|yep)\b|\byes$"
     r"|(?<!who )(?<!what )(?<!which )(?<!where )\b(?:is|isn t|are|aren t|was|wasn t|does|doesn t|"
     r"did|didn t) (?:it|they|there|that)$"  # a tag question: 'Construction isn't lowest, is it?'

@@ -62,6 +62,9 @@ POINTERS = tuple(  # point back at what was said before: 'it', 'the two', 'what 
         ITS,
         r"^(?:how|what|where|and) (?:do|did|are|were|does|about) they\b",
         r"\b(?:compare|compares|comparison) (?:with|to|against)\b|\bhow does (?:that|it|this) compare\b",
+        r"\bhow (?:does|do|did) (?:that|it|this) (?:sit|stack up|look|fare|measure up|do)\b",
+        r"\bhow (?:much|many times) (?:bigger|higher|lower|smaller|more|less|larger)? ?is (?:that|it|this)\b",
+        r"\b(?:that|it|this) (?:vs|versus|against)\b",
         r"\binstead\b",
         r"\b(?:the|that|this) (?:figure|number|one|measure|stat)\b",
         r"\b(?:for|about|does|is|on|with) it\b",
@@ -72,7 +75,7 @@ POINTERS = tuple(  # point back at what was said before: 'it', 'the two', 'what 
 )
 FOLLOW_UP = LEAD_WORDS + POINTERS
 ADDS_AREAS = re.compile(
-    r"\b(?:compare|comparison|vs|versus|against|add|plus|with|the two|both|them|those|all three)\b"
+    r"\b(?:compare|comparison|vs|versus|against|than|add|plus|with|the two|both|them|those|all three)\b"
 )
 ALONE = re.compile(r"\b(?:on (?:its|their) own|alone|by itself|just|only|instead)\b")
 WHICH_ONE = (  # 'which one's doing better?', 'which is higher?', 'gap in points?': the last two

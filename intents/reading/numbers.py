@@ -108,7 +108,7 @@ _THRESHOLD_FORMS = tuple(
         (rf"\b{_NUM_AFTER} or (?:more|higher|above|over|greater|plus)\b", "above", True),
         (rf"\b{_NUM_AFTER} or (?:less|lower|below|under|fewer)\b", "below", True),
         (
-            rf"\b(?:{_ABOVE_WORDS}|exceed|north of)\s+{_NUM}",
+            rf"\b(?:{_ABOVE_WORDS}|exceed|north of|clears?|clearing|break|breaks|surpass\w*|cracks?)\s+{_NUM}",
             "above",
             False,
         ),  # never 'north of England'

@@ -66,6 +66,7 @@ ASKS_LEPS = re.compile(  # a question over LEPs in general, not a claim about on
     r"|^where (?:do|does|is|are|have|has)\b|^who\b|\bwho (?:has|is|s|comes?|tops?|leads?) (?:the )?(?:highest|lowest|best|worst|most|"
     r"least|top|bottom|first|last)\b"
     r"|^(?:leps?|areas)\s+(?:above|over|below|under|at|beating|more|less|fewer|between|north of|south of)\b"
+    r"|(?<!best )(?<!worst )(?<!highest )(?<!lowest )\b(?:anywhere|anyone)\W*$"  # "… anywhere?"
 )
 SECTOR_CONTEXT = r"\b(?:sectors?|industr\w*|employers|firms|businesses|companies)\b"
 # 'work inspiration in manufacturing'; with a LEP named 'in' is the place's ('manufacturing in
