@@ -131,7 +131,7 @@ def _qualitative(dataset: Dataset, x: str, y: str) -> list[str]:
 
 
 TRIGGERS = (
-    r"\b(?:relat\w*|correlat\w*|associat\w*|link\w*|connect\w*|tied|tie in|go(?:es)? (?:with|together|hand in hand)|pattern|mirror\w*|in line with|scatter|variation|vary|varies)\b",
+    r"\b(?:relat(?!ive\b|ively\b)\w*|correlat\w*|associat\w*|link\w*|connect\w*|tied|tie in|go(?:es)? (?:with|together|hand in hand)|pattern|mirror\w*|in line with|scatter|variation|vary|varies)\b",
     r"\b(?:higher|more|lower|less|richer|poorer|fewer)\b.*\b(?:where|when|in areas with|places with|areas with|leps with)\b",
     r"\b(?:areas|leps|places) with (?:more|less|fewer|higher|lower|lots of|loads of|a lot of|plenty of|many|"
     r"(?:a )?(?:larger|bigger|smaller|stronger|weaker|greater)|"

@@ -1083,3 +1083,34 @@ def test_fourteenth_set_claims(ask, claim, verdict, says):
     (reply,) = ask(claim)
     assert reply["verdict"] == verdict, reply["text"]
     assert says in reply["text"], reply["text"]
+
+
+@pytest.mark.parametrize(
+    ("question", "claim", "says"),
+    [
+        ("what's the placement rate in the humber?", "and it's 9 points under england, yeah?",
+         "9 points below England"),
+        ("what's London's GVA per head?",
+         "and it's the highest in the country, right? going in the speech", "highest"),
+    ],
+)  # fmt: skip
+def test_it_after_a_value_question_is_that_area(chat, question, claim, says):
+    _, reply = chat(question, claim)
+    assert reply["verdict"] == "correct" and says in reply["text"], reply["text"]
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("london gva/head nearly 1.8x the UK avg?", "correct"),
+        ("line: 'Dorset does better than England on work inspiration' — safe?", "correct"),
+    ],
+)
+def test_ratios_in_x_and_safe_at_the_end_are_checks(ask, claim, verdict):
+    (reply,) = ask(claim)
+    assert reply["verdict"] == verdict, reply["text"]
+
+
+def test_relatively_few_is_no_relationship(ask):
+    (reply,) = ask("GBS had relatively few employers offering placements")
+    assert reply["intent"] != "relationship", reply["text"]

@@ -54,7 +54,7 @@ CHECK_WORDS = (
     r"\b(?:check|checking|fact ?check|verify|confirm|true|correct|right|accurate|accuracy|"
     r"claims?|claimed|says?|said|states?|quoted?|quote|according|draft|brief|"
     r"sanity|reckon\w*|heard|(?<!for )(?<!for my )(?<!for the )(?<!for a )(?<!need )slide|fair to say|safe to|ok to|okay to|really|"
-    r"can (?:i|we) (?:say|use|keep|write|quote|print)|sound|legit|valid|fine|yeah|yep)\b|\byes$"
+    r"can (?:i|we) (?:say|use|keep|write|quote|print)|sound|legit|valid|fine|yeah|yep)\b|\byes$|\bsafe\W*$"
     r"|(?<!who )(?<!what )(?<!which )(?<!where )\b(?:is|isn t|are|aren t|was|wasn t|does|doesn t|"
     r"did|didn t) (?:it|they|there|that)$"  # a tag question: 'Construction isn't lowest, is it?'
 )

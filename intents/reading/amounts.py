@@ -87,7 +87,7 @@ _FORMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         (rf"\b({_COUNT})\s+({'|'.join(PARTS)})\b", "fraction"),
         (r"\bhalf\b", "half"),
-        (rf"(?<![\w.£]){_DIGITS}\s*times\b", "times"),
+        (rf"(?<![\w.£]){_DIGITS}\s*(?:times\b|x(?![\w.]))", "times"),  # "1.8x the UK"
     )
 )
 YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")

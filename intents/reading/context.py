@@ -84,10 +84,15 @@ WHICH_ONE = (  # 'which one's doing better?', 'which is higher?', 'gap in points
 )
 BACK_TO_SEVERAL = re.compile(rf"\b(?:the two|both|them|those|these|all three|{WHICH_ONE})\b")
 BACK_TO_TWO = re.compile(rf"\b(?:the two|both|{WHICH_ONE})\b")
+SUBJECT_PRONOUN = re.compile(  # "so it's the lowest of all 39?", "and they're 9 points under"
+    r"^(?:and |so |but |ok |okay |right |then )*(?:it s|it is|it was|it has|it had|it grew|"
+    r"they re|they are|they were|they have|they had)\b"
+)
 AREA_REFERENCE = re.compile(
     r"\b(?:there|that area|that lep|that place|this area|this lep|those areas|those leps|them|the two|both)\b"
     rf"|{ITS}|{STANDING}"
     r"|^(?:how|what|where|and) (?:do|did|are|were|does|about) they\b"
+    rf"|{SUBJECT_PRONOUN.pattern}"
 )
 ASKS_STANDING = re.compile(STANDING)
 PICK = re.compile(  # 'the bottom one?', "who's second?", 'number 2?': one LEP of a ranking

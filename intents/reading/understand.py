@@ -12,6 +12,7 @@ from intents.reading.clean import clean
 from intents.reading.confidence import SURE, confidence
 from intents.reading.context import (
     BACK_TO_SEVERAL,
+    SUBJECT_PRONOUN,
     asks_profile_of_pick,
     asks_standing,
     carry,
@@ -121,7 +122,11 @@ def _choose(
         # question than its words alone ('which sectors are there?' stays its own)
         carried = next((r for r in rules if r.accepts(signals)), None)
         lends = carried is not None and carried is not rules[-1] and signals != bare
-        leans = BACK_TO_SEVERAL.search(bare.text) is not None or asks_standing(bare)
+        leans = (
+            BACK_TO_SEVERAL.search(bare.text) is not None
+            or asks_standing(bare)
+            or SUBJECT_PRONOUN.match(bare.text) is not None  # "so it's the lowest of all 39?"
+        )
         if lends and leans and not explicit.reads_claims:  # a check reads its context itself
             return carried, signals
         return explicit, bare
