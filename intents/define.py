@@ -34,7 +34,7 @@ TRIGGERS = (
     r"\bof (?:everyone|the economically active|all adults)\b|\beconomically active\b",
 )
 MEASURED = (
-    r"\b(?:what period|time period|which period|period covered|how recent|what year|which year|what date|when was it)\b",
+    r"\b(?:what period|time period|which period|period covered|how recent|what years?|which years?|years (?:do|does) (?:they|it|that|this) cover|what date|when was it)\b",
     r"\bhow (?:is|are|was|were|do you|does it) .*(?:measured|calculated|defined|counted|worked out)\b",
     r"\b(?:claimant count|annual population survey|aps)\b",
 )

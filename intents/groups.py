@@ -245,6 +245,14 @@ SPEC = IntentSpec(
             needs=frozenset({"region"}),
             leps=(0, 0),
         ),
+        Rule(  # 'which LEPs make up the east mids?': the region's LEPs, not a ranking
+            "groups",
+            16,
+            triggers=(r"\b(?:make up|makes up|made up|are in|sit in|belong to|comprise|form)\b",),
+            needs=frozenset({"region"}),
+            leps=(0, 0),
+            reason="region",
+        ),
         Rule(
             "groups",
             18,

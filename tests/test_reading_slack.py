@@ -820,3 +820,17 @@ def test_a_measure_with_no_group_named_leads_with_england(ask):
     assert reply["text"].lstrip("*").startswith("In 2014, 38% of employers in England"), reply[
         "text"
     ]
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "indicators"),
+    [
+        ("ldn growth vs tees - side by side?", "compare", ["gva_growth"]),
+        ("which LEPs make up the east mids?", "groups", ["work_placements", "work_inspiration"]),
+        ("the gva growth rates - which years do they cover?", "define", ["gva_growth"]),
+        ("what does the growth hub do for placements in Cumbria?", "value", ["work_placements"]),
+    ],
+)
+def test_growth_regions_and_periods(ask, question, intent, indicators):
+    (reply,) = ask(question)
+    assert (reply["intent"], reply["indicators"]) == (intent, indicators), reply["text"]
