@@ -43,3 +43,10 @@ def test_league_table_talk_gives_the_end_it_means(ask):
 def test_what_is_out_of_scope_stays_out_of_scope(ask, question):
     (reply,) = ask(question)
     assert reply["intent"] == "unknown", reply["text"]
+
+
+def test_a_ranking_of_no_measure_is_read_by_the_model_when_it_is_sure(ask):
+    (reply,) = ask("are 2-3 pt gaps between leps even meaningful? few hundred firms per lep surely")
+    assert reply["intent"] == "source", reply["text"]
+    (reply,) = ask("which LEPs are best?")  # no measure, nothing else meant: asked which measure
+    assert reply["intent"] == "rank", reply["text"]

@@ -219,11 +219,12 @@ def understand(text: str, dataset: Dataset, grammar: Grammar, last: Query | None
             claims = ()
     if rule is grammar.rules[-1] and last is None and refers_back(bare):
         rule = grammar.no_context
-    elif rule is grammar.rules[-1] and last is None:
-        # no rule reads it: the model may, if it is sure (not in a thread: a message there may
+    elif last is None and (rule is grammar.rules[-1] or _ranks_nothing(rule, signals)):
+        # no rule reads it, or only as a ranking of no measure ('are 2-3 point gaps between
+        # LEPs meaningful?'): the model may, if it is sure (not in a thread: a message there may
         # lean on the thread, which the model never sees)
         learned = _learned(grammar, bare, signals)
-        if learned is not None:
+        if learned is not None and learned.intent != rule.intent:
             rule = learned
             signals = replace(signals, notes=(*signals.notes, LEARNED_NOTE[rule.intent]))
     sure = confidence(rule, bare, lexicon.function_words)
@@ -259,6 +260,11 @@ def understand(text: str, dataset: Dataset, grammar: Grammar, last: Query | None
         truncated=truncated,
         listed=last.listed if one and last is not None else (),  # 'and the top one?' next
     )
+
+
+def _ranks_nothing(rule: Rule, signals: Signals) -> bool:
+    """A ranking with no measure to rank by: it would only ask which measure."""
+    return rule.intent == "rank" and not signals.indicators
 
 
 def _learned(grammar: Grammar, bare: Signals, signals: Signals) -> Rule | None:
