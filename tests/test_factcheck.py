@@ -1114,3 +1114,13 @@ def test_ratios_in_x_and_safe_at_the_end_are_checks(ask, claim, verdict):
 def test_relatively_few_is_no_relationship(ask):
     (reply,) = ask("GBS had relatively few employers offering placements")
     assert reply["intent"] != "relationship", reply["text"]
+
+
+def test_the_same_claim_said_of_another_lep_is_checked_for_it(chat):
+    _, bucks, tees = chat(
+        "is it true Oxfordshire has low youth unemployment",
+        "and Bucks too?",
+        "can we say the same for Tees Valley",
+    )
+    assert bucks["verdict"] == "correct" and bucks["areas"] == ["Buckinghamshire Thames Valley"]
+    assert tees["verdict"] == "incorrect" and tees["areas"] == ["Tees Valley"], tees["text"]

@@ -203,6 +203,11 @@ def understand(text: str, dataset: Dataset, grammar: Grammar, last: Query | None
             rule, signals = _choose(
                 grammar.without_claims, chosen, bare, last if follow_up else None
             )
+    again = _claimed_again(bare, last, cleaned)
+    if again and not claims:  # 'can we say the same for Tees Valley?' after a check
+        claims = again
+        rule = next(r for r in grammar.rules if r.reads_claims)
+        signals = replace(bare, indicators=tuple(dict.fromkeys(c.indicator for c in again)))
     if (
         signals.aside and last is None and not rule.keeps_districts and not one
     ):  # 'Leeds team here: top 5'
@@ -259,6 +264,26 @@ def understand(text: str, dataset: Dataset, grammar: Grammar, last: Query | None
         notes=(*signals.notes, *district_notes, *carried),
         truncated=truncated,
         listed=last.listed if one and last is not None else (),  # 'and the top one?' next
+    )
+
+
+SAME_CLAIM = re.compile(
+    r"\b(?:say|said|claim|write) the same\b|\bsame (?:for|of|goes for|is true|true|applies)\b"
+    r"|\b(?:does|is|would) (?:that|it|this) (?:hold|apply|work|go|be true|stand) (?:for|of|in)\b"
+    r"|\b(?:too|as well|also)\W*$"
+)
+
+
+def _claimed_again(bare: Signals, last: Query | None, text: str) -> tuple[Claim, ...]:
+    """The last check's claims about its area, said now of the one LEP this follow-up names."""
+    if last is None or last.intent != "factcheck" or len(bare.leps) != 1:
+        return ()
+    if SAME_CLAIM.search(bare.text) is None or bare.amounts:
+        return ()
+    return tuple(
+        replace(c, subject=bare.leps[0], text=text)
+        for c in last.claims
+        if c.subject in last.areas and c.subject != bare.leps[0] and not c.other
     )
 
 
