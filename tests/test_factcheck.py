@@ -1124,3 +1124,12 @@ def test_the_same_claim_said_of_another_lep_is_checked_for_it(chat):
     )
     assert bucks["verdict"] == "correct" and bucks["areas"] == ["Buckinghamshire Thames Valley"]
     assert tees["verdict"] == "incorrect" and tees["areas"] == ["Tees Valley"], tees["text"]
+
+
+def test_a_corrected_figure_keeps_the_measure_the_last_check_gave_its_area(chat):
+    _, reply = chat(
+        "Key stats for the board paper. Work placements: England 38%, Humber 29%, London 48%. "
+        "Work inspiration: England 17%, Tees Valley 11%, Cheshire & Warrington 27%.",
+        "ok fixed: London 46% and C&W 25% now - right?",
+    )
+    assert reply["verdict"] == "correct", reply["text"]

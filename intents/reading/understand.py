@@ -410,8 +410,13 @@ def _claim_context(signals: Signals, last: Query | None, dataset: Dataset) -> Co
     areas = (
         (last.areas or last.groups or _the_one_ranked(last, dataset)) if last is not None else ()
     )
+    measures: dict[str, set[str]] = {}
+    for c in last.claims if last is not None else ():
+        if c.subject and c.indicator:
+            measures.setdefault(c.subject, set()).add(c.indicator)
     return Context(
         areas=areas,
         indicators=signals.indicators or (last.indicators if last is not None else ()),
         recent=areas[:2] if len(areas) == 2 else (),  # 'the gap between the two'
+        said_of=tuple((a, next(iter(m))) for a, m in measures.items() if len(m) == 1),
     )

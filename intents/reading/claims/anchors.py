@@ -298,6 +298,10 @@ def measure_of(sentence: Sentence, at: int, earlier: Context) -> tuple[str, str]
             return narrower[0], ""
     if mention is not None:
         return mention.target, ""
+    area = nearest(sentence, at, AREA_KINDS, part)
+    said = dict(earlier.said_of)
+    if area is not None and area.target in said:  # 'ok fixed: London 46% and C&W 25% now'
+        return said[area.target], ""
     if earlier.indicators:
         return earlier.indicators[0], ""
     paired = measures_before(sentence, earlier)

@@ -63,6 +63,7 @@ class Context:
     period: str = ""  # the years the sentences before named: 'over the same period'
     students: bool = False  # the sentence before was about Year 11s: 'a work placement' is theirs
     measures: tuple[str, ...] = ()  # the sentence before's measures, when it had several
+    said_of: tuple[tuple[str, str], ...] = ()  # (area, measure) the last check gave each area
 
 
 @dataclass(frozen=True)
