@@ -1133,3 +1133,41 @@ def test_a_corrected_figure_keeps_the_measure_the_last_check_gave_its_area(chat)
         "ok fixed: London 46% and C&W 25% now - right?",
     )
     assert reply["verdict"] == "correct", reply["text"]
+
+
+@pytest.mark.parametrize(
+    ("passage", "verdicts"),
+    [
+        ("The city region performs strongly on employer engagement. Liverpool sits in the top band "
+         "for placements (41-46%). Work inspiration reached 42% of employers, well above the "
+         "England figure of 17%. This is despite high unemployment and low GVA per head.",
+         ["correct", "disputed", "correct", "correct", "correct"]),
+        ("Employers in Northern Ireland were the most likely in the UK to offer placements, at "
+         "48%. Across the UK the figure was 38%, and 44% of UK employers offered some form of "
+         "work experience.", ["correct", "correct", "correct"]),
+        ("Tees Valley combines high youth unemployment with low GVA per head. Just 11% of local "
+         "employers offered work inspiration in 2014, compared with 18% across England.",
+         ["correct", "correct", "correct", "incorrect"]),
+    ],
+)  # fmt: skip
+def test_a_passage_keeps_its_subject_past_a_yardstick(ask, passage, verdicts):
+    """A sentence with no area of its own, set against England, is about the last sentence's
+    area; 'the figure' is the last sentence's measure."""
+    (reply,) = ask(passage)
+    assert [c["verdict"] for c in reply["claims"]] == verdicts, reply["text"]
+
+
+def test_so_starts_a_clause_with_its_own_subject(ask):
+    (reply,) = ask(
+        "London's GVA per head was £37,232 in 2012. The UK average was £21,295, so London stood "
+        "at roughly 1.75 times the national level."
+    )
+    assert any(c["area"] == "London" and c["verdict"] == "correct" for c in reply["claims"])
+
+
+def test_second_slowest_is_the_second_lowest(chat):
+    _, reply = chat(
+        "which LEP had the slowest GVA growth?",
+        "and tees valley was second slowest at about 1% a year?",
+    )
+    assert reply["verdict"] == "rounding", reply["text"]

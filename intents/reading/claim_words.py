@@ -120,7 +120,8 @@ PLURAL_AFTER = re.compile(  # 'have the largest manufacturing shares': said of t
     r"(?:\s+[\w-]+){0,3}?\s+(?:shares|figures|rates|proportions|percentages|levels|scores)\b"
 )
 CAME = re.compile(
-    r"\b(?:came|comes|ranked|ranks|placed|sits|was|is)\s+(second|third|fourth|2nd|3rd|4th)\b(?!\s+(?:highest|lowest|best|worst|largest|smallest))"
+    r"\b(?:came|comes|ranked|ranks|placed|sits|was|is)\s+(second|third|fourth|2nd|3rd|4th)\b"
+    rf"(?!\s+(?:{'|'.join(w for w in EXTREME_WORDS if ' ' not in w)})\b)"  # 'was second slowest'
 )
 RELATIONS = {  # a standing claimed without a figure: "Cumbria has a low placement rate"
     # the figure itself, high or low

@@ -18,9 +18,10 @@ from intents.reading.claims.sentence import (
 from intents.reading.query import Claim, ClaimKind
 from intents.reading.signals import Mention
 
+THE_FIGURE = re.compile(r"\b(?:the|that|this) (?:figure|rate|share|proportion|level)\b")
 PRONOUN = re.compile(  # words that stand for an area ('their' is usually the people's)
     r"\b(?:it|its|there|that lep|this lep|the area|that area|the lep|that one|this one|"
-    r"same lep|same area)\b"
+    r"same lep|same area|local (?:employers|firms|businesses))\b|^this (?:is|was)\b"
 )
 
 
@@ -157,6 +158,12 @@ def subject_of(sentence: Sentence, at: int, earlier: Context) -> tuple[str, str]
         mention = nearest(sentence, at, AREA_KINDS)
         if mention is not None and ELIDED_SUBJECT.match(sentence.text, part[0]):
             mention = next(m for m in sentence.mentions if m.kind in AREA_KINDS)
+        elif mention is not None and mention.start > at:  # named across a 'compared with'
+            referred = _pronoun_referent(sentence, earlier) or (
+                earlier.previous if not earlier.single else ""
+            )
+            if referred and not _areas_before(sentence, at):
+                return referred, ""  # '11% of local employers …, compared with 18% across England'
     compared = COMPARED_TO.search(sentence.text[: mention.start]) if mention else None
     if (
         mention is not None
@@ -187,6 +194,9 @@ def subject_of(sentence: Sentence, at: int, earlier: Context) -> tuple[str, str]
         referred = _pronoun_referent(sentence, earlier)
         if own is None and referred:
             return referred, ""  # 'a quarter of employers there, 8 points above England'
+        if own is None and earlier.previous and not earlier.single:
+            return earlier.previous, ""  # a passage: 'Work inspiration reached 42%, well above
+            # the England figure of 17%' goes on about the last sentence's area
         mention = own or mention
     if (
         mention is not None
@@ -256,10 +266,12 @@ OWN_MEASURE = re.compile(
 def measure_of(sentence: Sentence, at: int, earlier: Context) -> tuple[str, str]:
     """The nearest measure, passing over one another measure named beside it narrows
     ('Year 11s who had careers education were satisfied' is about satisfaction)."""
-    mention = nearest(sentence, at, ("indicator",), part_of(sentence, at)) or nearest(
-        sentence, at, ("indicator",)
-    )
     part = part_of(sentence, at)
+    mention = nearest(sentence, at, ("indicator",), part)
+    if mention is None and earlier.indicators and THE_FIGURE.search(sentence.text, *part):
+        return earlier.indicators[0], ""  # 'Across the UK the figure was 38%, and 44% … work
+        # experience': the figure the sentence before was about
+    mention = mention or nearest(sentence, at, ("indicator",))
     sectors = [m for m in sentence.mentions if m.kind == "sector"]
     sector_before = earlier.indicators[:1] and earlier.indicators[0] in sentence.broken_down
     if (

@@ -38,6 +38,7 @@ ONLY_ONE = re.compile(r"\b(?:the only|the one|alone|uniquely)\b(?: (?:lep|area|p
 
 
 GAP = re.compile(r"\b(?:gap|difference|apart|separat\w*|between (?:them|the two))\b")
+SO = re.compile(r"\b(?:so|thus|therefore|meaning|which means|making)\b")  # a new clause's subject
 GAP_IS = re.compile(  # 'the gap between London's GVA per head and the UK average is almost £16,000'
     r"\b(?:gap|difference)\b[^.;]{0,80}\b(?:is|was|of|stands at|stood at)\s+"
     r"(?:about|around|roughly|some|nearly|almost|over|more than|less than|just over|just under)?\s*$"
@@ -496,7 +497,9 @@ def _sides(
         return after[0], after[1], 0  # '17 points separate London and the Humber'
     if not areas and len(earlier.recent) == 2 and GAP.search(text):
         return earlier.recent[0], earlier.recent[1], 0  # 'The gap is 5 points.'
-    first = before[0] if before else subject
+    clause = max((m.end() for m in SO.finditer(text, 0, amount.start)), default=0)
+    own = [m.target for m in areas if clause <= m.start and m.end <= amount.start]
+    first = own[0] if own and clause else before[0] if before else subject  # '…, so London'
     if not before and after and first == after[0]:  # 'that's 10 points above England'
         said = (earlier.previous, *reversed(earlier.recent), *earlier.areas)
         first = next((a for a in said if a and a != after[0]), first)
