@@ -100,7 +100,24 @@ def _bands(query: Query, dataset: Dataset) -> Answer:
     )
 
 
-REASONS = {"bases": _bases, "boundaries": _boundaries, "bands": _bands}
+def _groups_made_of(query: Query, dataset: Dataset) -> Answer:
+    """'Which LEPs count as the south?': what the group's figure covers, as its source says."""
+    group = dataset.area(query.groups[0])
+    return Answer(
+        intent="define",
+        headline=f"{dataset.spoken(group.name)[:1].upper()}{dataset.spoken(group.name)[1:]}: "
+        f"{group.note}",
+        indicators=query.indicators,
+        next_questions=("is the south ahead on placements?", "top 5 LEPs for placements"),
+    )
+
+
+REASONS = {
+    "bases": _bases,
+    "boundaries": _boundaries,
+    "bands": _bands,
+    "group_made_of": _groups_made_of,
+}
 
 
 def handle(query: Query, dataset: Dataset) -> Answer:
@@ -149,6 +166,11 @@ BASE_WORDS = (
 BAND_WORDS = (
     r"\bbands?\b.{0,30}\bmean\b|\bwhat (?:is|are) (?:a |the |these )?(?:heat ?map )?bands?\b",
 )
+MADE_OF = (
+    r"\b(?:which|what) (?:leps?|areas?|regions?|places|counties|ones)\b.{0,25}"
+    r"\b(?:count|counts|counted|are in|is in|make up|makes up|included|includes|covered|cover|"
+    r"mean|means|is that|are those)\b"
+)
 BOUNDARY_WORDS = (
     r"\bboundar\w*\b|\bfootprints?\b|\b(?:current|today s|new|old|2014) (?:lep )?(?:leps|geograph\w*|areas|map)\b",
 )
@@ -159,6 +181,14 @@ SPEC = IntentSpec(
     rules=(
         Rule("define", 33, triggers=BASE_WORDS, leps=(0, 0), reason="bases"),
         Rule("define", 34, triggers=BOUNDARY_WORDS, leps=(0, 0), reason="boundaries"),
+        Rule(  # "which LEPs count as 'the south'?": the group's cover, not its figures
+            "define",
+            12,
+            triggers=(MADE_OF,),
+            needs=frozenset({"group"}),
+            leps=(0, 0),
+            reason="group_made_of",
+        ),
         Rule("define", 34, triggers=BAND_WORDS, reason="bands"),
         Rule(
             "define",

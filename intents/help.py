@@ -56,6 +56,8 @@ HELP_WORDS = (
     r"\bhow (?:do|can) (?:i|we) (?:fact ?check|check (?:a|my|our) (?:paragraph|draft|brief|text))\b",
     r"\bhow (?:do|can|would) (?:i|we) (?:load|add|import|upload|get|put|ask)\b",
     r"\b(?:upload|import|load)\w* (?:our|my|the|your|a)? ?(?:own )?(?:full )?(?:lep |eps |ukces |nomis |ons )?(?:tables?|spreadsheets?|data|figures|file)\b",
+    r"\b(?:get|load|import|add|bring|pull|put)\w*\b.{0,30}\b(?:full|fuller|whole|complete|all)\b"
+    r".{0,20}\btables?\b",  # "can i get the whole lep tables into this thing?"
     r"\bcan (?:you|it|lepbot) (?:draw|do|make|produce|show|send) (?:me )?(?:a |any )?(?:charts?|graphs?|plots?|tables?|pictures?|visuals?)\b",
     r"\bwhich (?:indicators|measures|metrics) (?:have|do) you\b|\bindicators have you got\b",
     r"\b(?:ask|use) (?:you|it|lepbot) (?:stuff |things )?in a thread\b",

@@ -16,11 +16,11 @@ from intents.spec import IntentSpec
 
 PROFILE_WORDS = (
     r"\b(?:tell me (?:more )?about|overview|profile|summary|summari[sz]e|snapshot|key (?:stats|facts|figures|numbers)|"
-    r"fact ?sheet|headlines?|at a glance|anything (?:on|about|for)|what (?:do|have) (?:you|we) (?:know|have|got)|"
+    r"fact ?sheet|headlines?|at a glance|anything (?:on|about|for)|what (?:else )?(?:do|have) (?:you|u|we) (?:know|have|got)|"
     r"everything|all you have|all the (?:data|stats|figures)|the lot|nutshell|rundown|run down|round ?up|"
     r"across the board|brief me|briefing on|about us|say about|overall picture|(?:whole|full|big) picture|"
     r"the story (?:with|for|in|on)|lowdown|low down|"
-    r"what (?:s |is )?in the (?:data|dataset)|what do you have on|how .* looks?|looks like)\b"
+    r"what (?:s |is )?in the (?:data|dataset)|what (?:else )?do (?:you|u) have on|how .* looks?|looks like)\b"
 )
 
 

@@ -834,3 +834,32 @@ def test_a_measure_with_no_group_named_leads_with_england(ask):
 def test_growth_regions_and_periods(ask, question, intent, indicators):
     (reply,) = ask(question)
     assert (reply["intent"], reply["indicators"]) == (intent, indicators), reply["text"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["which LEPs count as 'south'?", "when your data says 'south of England', which LEPs is that?"],
+)
+def test_which_leps_the_south_is_made_of_is_a_definition(ask, question):
+    (reply,) = ask(question)
+    assert reply["intent"] == "define" and reply["figures"] == [], reply["text"]
+    assert "never says which LEPs" in reply["text"], reply["text"]
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("can i get the whole lep tables into this thing? want all 39", "help"),
+        ("Who bucks the placement/unemployment pattern?", "outliers"),
+        ("gloucs — what else do u have on it", "profile"),
+    ],
+)
+def test_fifteenth_set_phrasings(ask, question, intent):
+    (reply,) = ask(question)
+    assert reply["intent"] == intent, reply["text"]
+    assert reply["intent"] != "outliers" or reply["areas"] == [], reply["text"]
+
+
+def test_a_place_after_a_definition_is_its_figure_not_a_special_definition(chat):
+    _, reply = chat("what is work inspiration?", "ok. london?")
+    assert (reply["intent"], reply["areas"]) == ("value", ["London"]), reply["text"]

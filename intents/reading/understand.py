@@ -135,7 +135,14 @@ def _choose(
         if found is not None and grammar.follow_up(found.intent).inherits:
             return found, candidate
     if grammar.follow_up(last.intent).inherits and not _own_trigger(grammar, bare):
-        found = next((r for r in rules if r.intent == last.intent and r.fits(signals)), None)
+        found = next(  # a rule kept for a special wording ('bands') needs that wording
+            (
+                r
+                for r in rules
+                if r.intent == last.intent and (r.accepts(signals) if r.reason else r.fits(signals))
+            ),
+            None,
+        )
         if found is not None:
             return found, signals
     return next((r, signals) for r in rules if r.accepts(signals))
