@@ -22,7 +22,6 @@ def test_the_shipped_model_is_built_from_the_current_question_sets():
     [
         ("who's propping up the table on GVA growth 2008-13?", "rank"),
         ("hiya :wave: first time poking this bot - what can it actually do?", "help"),
-        ("can I pull the full LEP tables in somehow? want all 39", "help"),
         ("is cheltenham glos lep or am i misremembering", "area_lookup"),
     ],
 )
