@@ -103,10 +103,10 @@ def _bands(query: Query, dataset: Dataset) -> Answer:
 def _groups_made_of(query: Query, dataset: Dataset) -> Answer:
     """'Which LEPs count as the south?': what the group's figure covers, as its source says."""
     group = dataset.area(query.groups[0])
+    spoken = dataset.spoken(group.name)
     return Answer(
         intent="define",
-        headline=f"{dataset.spoken(group.name)[:1].upper()}{dataset.spoken(group.name)[1:]}: "
-        f"{group.note}",
+        headline=f"{spoken[:1].upper()}{spoken[1:]}: {group.note}",
         indicators=query.indicators,
         next_questions=("is the south ahead on placements?", "top 5 LEPs for placements"),
     )
@@ -168,8 +168,8 @@ BAND_WORDS = (
 )
 MADE_OF = (
     r"\b(?:which|what) (?:leps?|areas?|regions?|places|counties|ones)\b.{0,25}"
-    r"\b(?:count|counts|counted|are in|is in|make up|makes up|included|includes|covered|cover|"
-    r"mean|means|is that|are those)\b"
+    r"\b(?:count|counts|counted|make up|makes up|made up|included|is that|are those|"
+    r"does (?:it|that|this) mean|do they mean)\b"
 )
 BOUNDARY_WORDS = (
     r"\bboundar\w*\b|\bfootprints?\b|\b(?:current|today s|new|old|2014) (?:lep )?(?:leps|geograph\w*|areas|map)\b",

@@ -1171,3 +1171,16 @@ def test_second_slowest_is_the_second_lowest(chat):
         "and tees valley was second slowest at about 1% a year?",
     )
     assert reply["verdict"] == "rounding", reply["text"]
+
+
+def test_a_gap_named_in_passing_does_not_make_a_figure_a_gap(ask):
+    (reply,) = ask("Despite the skills gap, London has a placement rate of 46%")
+    assert reply["verdict"] == "correct", reply["text"]
+
+
+def test_as_well_with_a_measure_of_its_own_is_a_new_question(chat):
+    _, reply = chat(
+        "is it true that Cumbria has a placement rate of 40%?",
+        "what is the placement rate for London as well?",
+    )
+    assert reply["intent"] == "value" and reply["areas"] == ["London"], reply["text"]

@@ -863,3 +863,14 @@ def test_fifteenth_set_phrasings(ask, question, intent):
 def test_a_place_after_a_definition_is_its_figure_not_a_special_definition(chat):
     _, reply = chat("what is work inspiration?", "ok. london?")
     assert (reply["intent"], reply["areas"]) == ("value", ["London"]), reply["text"]
+
+
+def test_the_worst_of_a_region_with_one_figure_shows_each_lep(chat):
+    _, reply = chat("top 5 LEPs for placements in the north west", "the worst of them?")
+    assert "Cheshire and Warrington" in reply["areas"] and len(reply["areas"]) == 5, reply["text"]
+
+
+@pytest.mark.parametrize("question", ["which areas are in the top 5 for placements in the south?"])
+def test_loose_words_are_not_read_as_a_definition(ask, question):
+    (reply,) = ask(question)
+    assert reply["intent"] != "define", reply["text"]

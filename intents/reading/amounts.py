@@ -95,8 +95,8 @@ IDIOMS = re.compile(  # words that look like a figure and are not one
     r"\b(?:100|hundred) ?(?:%|per ?cent|percent) (?:sure|certain|confident|clear)\b"
     r"|\b(?:first|second|other|latter|back|front) half\b|\bhalf (?:an hour|a day|term|time)\b"
     r"|\b(?:half|quarter) (?:past|to)\b"
-    r"|\b(?:slide|page|p|pp|table|chart|figure|fig|para|paragraph|section|annex|item|question|q|"
-    r"agenda item|tab|row|column|col|version|v|draft) ?\d+[a-z]?\b(?! ?%)"  # 'need it for slide 4'
+    r"|\b(?:slide|page|pp|table|chart|fig|para|paragraph|section|annex|item|agenda item|tab|row|"
+    r"column|col|version|draft) ?\d+[a-z]?\b(?!\s*(?:%|per ?cent|percent|pc|points?))"  # 'slide 4'
 )
 _POUND_SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "bn": 1e9}
 

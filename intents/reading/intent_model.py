@@ -3,9 +3,8 @@ the repo's question sets.
 
 The rules read first and decide. Only when none of them reads a message (the catch-all
 'unknown', or a ranking with no measure to rank by) is this model asked, and its reading is used
-only when it is sure and a rule of that intent fits what the message names. It is not trusted to
-overrule a rule: naive Bayes is far too sure of itself for that (measured: asking back whenever
-it was 99.99% sure the rules were wrong lost 3-5 of the repo's own questions). Places and measures are replaced by their kind before
+only when it is sure and a rule of that intent fits what the message names. It never overrules
+a rule: naive Bayes is far too sure of itself for that. Places and measures are replaced by their kind before
 counting, so 'who props up the table on GVA growth?' and '… on placements?' count as one
 phrasing. It is naive Bayes over words and word pairs: plain counts in data/intent_model.json,
 built by `lepbot model` from the question sets, deterministic, nothing loaded from a network.
@@ -88,12 +87,18 @@ def model_from(counts: dict) -> Model:
 
 @cache
 def shipped_model(path: Path = MODEL_FILE) -> Model:
-    return model_from(json.loads(path.read_text(encoding="utf-8")))
+    """The shipped counts; without them (a broken install) a model that is never sure."""
+    try:
+        return model_from(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError):
+        return Model(prior={}, given={}, unseen={})
 
 
 def probabilities(model: Model, signals: Signals) -> dict[str, float]:
     """Each intent's probability given the message's features (they sum to 1)."""
     score = dict(model.prior)
+    if not score:
+        return {}
     for f in features(signals):
         given = model.given.get(f)
         if given is not None:
@@ -107,5 +112,7 @@ def probabilities(model: Model, signals: Signals) -> dict[str, float]:
 def likeliest(model: Model, signals: Signals) -> tuple[IntentName, float]:
     """The likeliest intent and its probability."""
     found = probabilities(model, signals)
+    if not found:
+        return "unknown", 0.0
     best = max(found, key=found.__getitem__)
     return best, found[best]  # type: ignore[return-value]

@@ -285,8 +285,8 @@ def _claimed_again(bare: Signals, last: Query | None, text: str) -> tuple[Claim,
     """The last check's claims about its area, said now of the one LEP this follow-up names."""
     if last is None or last.intent != "factcheck" or len(bare.leps) != 1:
         return ()
-    if SAME_CLAIM.search(bare.text) is None or bare.amounts:
-        return ()
+    if SAME_CLAIM.search(bare.text) is None or bare.amounts or bare.indicators:
+        return ()  # 'what is the placement rate for London as well?' asks its own question
     return tuple(
         replace(c, subject=bare.leps[0], text=text)
         for c in last.claims
@@ -342,6 +342,14 @@ def _one_of_ranking(bare: Signals, last: Query | None, dataset: Dataset) -> tupl
         top = descending(end, dataset.indicator(indicator).higher_is_better)  # best by polarity
         if not valued:
             return ()
+        pool = tuple(
+            dict.fromkeys((*last.listed, *last.candidates))
+        )  # a region's, if ranked in one
+        end_of_all = dataset.evidence(valued[0], indicator).extreme == (
+            "highest" if top else "lowest"
+        )
+        if len(valued) == 1 and len(pool) > 1 and not end_of_all:  # one figure among several
+            return pool
         one = (max if top else min)(valued, key=by_value.__getitem__)
         beaten = any(  # a band that may lie beyond it: 'the weakest of the North West' is unknown
             f is not None

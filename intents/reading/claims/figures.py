@@ -40,7 +40,7 @@ ONLY_ONE = re.compile(r"\b(?:the only|the one|alone|uniquely)\b(?: (?:lep|area|p
 GAP = re.compile(r"\b(?:gap|difference|apart|separat\w*|between (?:them|the two))\b")
 SO = re.compile(r"\b(?:so|thus|therefore|meaning|which means|making)\b")  # a new clause's subject
 GAP_IS = re.compile(  # 'the gap between London's GVA per head and the UK average is almost £16,000'
-    r"\b(?:gap|difference)\b[^.;]{0,80}\b(?:is|was|of|stands at|stood at)\s+"
+    r"\b(?:gap|difference)(?:\s+between\b[^.;]{0,80})?\s+(?:is|was|of|stands at|stood at)\s+"
     r"(?:about|around|roughly|some|nearly|almost|over|more than|less than|just over|just under)?\s*$"
 )
 
