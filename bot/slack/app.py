@@ -1,9 +1,9 @@
 """The Bolt app and what it runs with, built by one factory so tests and `lepbot serve` agree.
 
 Building starts no thread: under gunicorn the bot is built in each worker, after the fork, and
-`start()` then warms the chart renderer and starts the caretaker. `shutdown()` is the other end:
-take nothing new, let the answers and charts in flight finish within a bound, hand back to the
-store whatever could not, and close it.
+`start()` then warms the reader and the chart renderer and starts the caretaker. `shutdown()` is
+the other end: take nothing new, let the answers and charts in flight finish within a bound,
+hand back to the store whatever could not, and close it.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from bot.slack.outbox import Outbox
 from bot.slack.settings import SlackSettings
 from bot.slack.signs import Signs
 from bot.store import Store
+from intents.reading.understand import warm
 
 log = logging.getLogger("lepbot.slack")
 LISTENER_THREADS = 16
@@ -71,9 +72,12 @@ class SlackBot:
     charts: ChartPoster
     signs: Signs
     caretaker: Caretaker
+    conversations: Conversations
 
     def start(self) -> None:
-        """Start the threads: once, in the process that serves (after gunicorn forks)."""
+        """Start the threads: once, in the process that serves (after gunicorn forks). The
+        reader is warmed here, so no one's first question pays for it."""
+        warm(self.conversations.dataset)
         self.charts.warm()
         self.caretaker.start()
 
@@ -137,4 +141,6 @@ def create_bot(
     deliveries = Deliveries(outbox, charts, signs, ledger, conversations, settings.log_questions)
     register(app, Replier(conversations, deliveries, settings.log_questions))
     caretaker = Caretaker(ledger, deliveries.adopt)
-    return SlackBot(app, store, ledger, intake, listeners, outbox, charts, signs, caretaker)
+    return SlackBot(
+        app, store, ledger, intake, listeners, outbox, charts, signs, caretaker, conversations
+    )

@@ -83,6 +83,7 @@ EXTREME_WORDS = {
        for what, extreme in (("higher", "highest"), ("lower", "lowest"), ("better", "best"),
                              ("worse", "worst"), ("bigger", "highest"), ("smaller", "lowest"))},
 }  # fmt: skip
+ONE_WORD_EXTREMES = "|".join(w for w in EXTREME_WORDS if " " not in w)  # for regexes
 EXTREME = re.compile(
     r"\b(?:(joint|equal)\s+)?(?:("
     + "|".join(ORDINALS)
@@ -121,7 +122,7 @@ PLURAL_AFTER = re.compile(  # 'have the largest manufacturing shares': said of t
 )
 CAME = re.compile(
     r"\b(?:came|comes|ranked|ranks|placed|sits|was|is)\s+(second|third|fourth|2nd|3rd|4th)\b"
-    rf"(?!\s+(?:{'|'.join(w for w in EXTREME_WORDS if ' ' not in w)})\b)"  # 'was second slowest'
+    rf"(?!\s+(?:{ONE_WORD_EXTREMES})\b)"  # 'was second slowest'
 )
 RELATIONS = {  # a standing claimed without a figure: "Cumbria has a low placement rate"
     # the figure itself, high or low

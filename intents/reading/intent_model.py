@@ -4,10 +4,10 @@ the repo's question sets.
 The rules read first and decide. Only when none of them reads a message (the catch-all
 'unknown', or a ranking with no measure to rank by) is this model asked, and its reading is used
 only when it is sure and a rule of that intent fits what the message names. It never overrules
-a rule: naive Bayes is far too sure of itself for that. Places and measures are replaced by their kind before
-counting, so 'who props up the table on GVA growth?' and '… on placements?' count as one
-phrasing. It is naive Bayes over words and word pairs: plain counts in data/intent_model.json,
-built by `lepbot model` from the question sets, deterministic, nothing loaded from a network.
+a rule: naive Bayes is far too sure of itself for that. Places and measures are replaced by
+their kind before counting, so 'who props up the table on GVA growth?' and '… on placements?'
+count as one phrasing. The counts are in data/intent_model.json, built by `lepbot model` from
+the question sets: deterministic, nothing loaded from a network.
 """
 
 from __future__ import annotations

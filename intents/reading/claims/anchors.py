@@ -142,7 +142,7 @@ def behind_yardstick(sentence: Sentence, mention: Mention, at: int) -> str:
 
 
 SCOPE_OF_EXTREME = re.compile(  # 'the lowest share … in ': where the extreme holds
-    rf"\b(?:{'|'.join(w for w in words.EXTREME_WORDS if ' ' not in w)})\b"
+    rf"\b(?:{words.ONE_WORD_EXTREMES})\b"
     r"[\w\s]{0,60}\b(?:in|across|of any lep in|of all leps in) (?:the )?$"
 )
 
