@@ -118,6 +118,7 @@ SPEC = IntentSpec(
         ),
     ),
     handle=handle,
+    asks="which LEP is {place} in?",
     examples=(
         "which LEP is Barnsley in?",
         "which LEP is Stockport in?",

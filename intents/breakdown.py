@@ -165,5 +165,6 @@ SPEC = IntentSpec(
         ),
     ),
     handle=handle,
+    asks="{measure} by sector",
     examples=("work inspiration in manufacturing vs business services",),
 )

@@ -32,12 +32,38 @@ NO_CONTEXT_RULE = Rule("clarify", 0, reason="no_context")  # what "and London?" 
 UNSURE_RULE = Rule("clarify", 0, reason="unsure")  # a reading too unsure to answer with figures
 
 
+def asked_as(intent: str, query: Query, dataset: Dataset) -> str:
+    """The intent's reading of the query as a question no one could misread; "" when the
+    query lacks what that question names."""
+    from intents import spec_of  # the registry imports every intent, this one among them
+
+    template = spec_of(intent).asks  # type: ignore[arg-type]
+    measures = [dataset.indicator(i).short for i in query.indicators]
+    slots = {
+        "area": query.areas[0] if query.areas else "",
+        "areas": listing(list(query.areas[:3])) if len(query.areas) > 1 else "",
+        "measure": measures[0] if measures else "",
+        "other": measures[1] if len(measures) > 1 else "",
+        "place": query.districts[0] if query.districts else "",
+        "text": query.text,
+    }
+    needed = re.findall(r"{(\w+)}", template)
+    if not template or not all(slots[name] for name in needed):
+        return ""
+    return template.format(**slots)
+
+
 def _unsure(query: Query, dataset: Dataset) -> Answer:
-    """The likeliest readings as questions to press: each place on its own, or all together."""
+    """The likeliest readings as questions to press: the two the rules and the model gave, or
+    each place on its own and all together."""
     measure = dataset.indicator(query.indicators[0]).short if query.indicators else "placements"
-    choices = [f"{a} {measure}" for a in query.areas[:3]]
-    if len(query.areas) > 1:
-        choices.append(f"compare {listing(list(query.areas[:3]))} on {measure}")
+    if query.likelier:
+        asked = (asked_as(i, query, dataset) for i in (query.instead, query.likelier))
+        choices = list(dict.fromkeys(c for c in asked if c))
+    else:
+        choices = [f"{a} {measure}" for a in query.areas[:3]]
+        if len(query.areas) > 1:
+            choices.append(f"compare {listing(list(query.areas[:3]))} on {measure}")
     choices = choices or ["help"]
     return Answer(
         intent="clarify",

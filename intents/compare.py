@@ -150,6 +150,7 @@ SPEC = IntentSpec(
         ),
     ),
     handle=handle,
+    asks="compare {areas} on {measure}",
     examples=(
         "compare London and Humber on work placements",
         "Tees Valley vs Cheshire and Warrington for work inspiration",

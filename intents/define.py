@@ -209,5 +209,6 @@ SPEC = IntentSpec(
         Rule("define", 41, triggers=(LEP_WORDS,), leps=(0, 0), indicators=(0, 0)),
     ),
     handle=handle,
+    asks="what does {measure} mean?",
     examples=("what is work inspiration?", "what does 'work placements' include?"),
 )

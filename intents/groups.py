@@ -266,6 +266,7 @@ SPEC = IntentSpec(
         Rule("groups", 80, leps=(0, 0), indicators=(1, 99), refuses=frozenset({"unread"})),
     ),
     handle=handle,
+    asks="England figure for {measure}",
     examples=(
         "england average for work inspiration",
         "is the south better than elsewhere for placements?",

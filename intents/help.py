@@ -96,5 +96,6 @@ SPEC = IntentSpec(
         ),
     ),
     handle=handle,
+    asks="help",
     examples=("help", "what can you do?"),
 )

@@ -120,5 +120,6 @@ SPEC = IntentSpec(
         ),
     ),
     handle=handle,
+    asks="which LEPs buck the trend on {measure}?",
     examples=("which areas buck the trend on work inspiration?",),
 )

@@ -81,5 +81,6 @@ SPEC = IntentSpec(
     ),
     handle=handle,
     follow_up=FollowUp(lends_measures=False),  # 'and London?' is London's profile, not its figures
+    asks="tell me about {area}",
     examples=("tell me about Humber", "Dorset overview"),
 )

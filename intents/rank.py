@@ -299,5 +299,6 @@ SPEC = IntentSpec(
         ),
     ),
     handle=handle_or_ask,
+    asks="top 5 LEPs for {measure}",
     examples=("top 5 LEPs for work inspiration", "which LEPs are above 40% for placements?"),
 )

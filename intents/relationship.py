@@ -193,6 +193,7 @@ SPEC = IntentSpec(
         ),
     ),
     handle=handle,
+    asks="is {measure} related to {other}?",
     examples=(
         "is work inspiration related to youth unemployment?",
         "does GVA per head go with more placements?",

@@ -184,5 +184,6 @@ SPEC = IntentSpec(
         ),
     ),
     handle=handle,
+    asks="where does the {measure} figure come from?",
     examples=("where do these numbers come from?",),
 )

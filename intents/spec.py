@@ -23,6 +23,7 @@ class IntentSpec:
     rules: tuple[Rule, ...]
     handle: Handler
     examples: tuple[str, ...] = ()  # the first is offered by help, clarify and unknown
+    asks: str = ""  # this reading of a question, put so it cannot be misread: a choice to press
     tabled: bool = False  # its table is shown under the lines (a profile's lines list its rows)
     plain_headline: bool = False  # the headline is not a finding, so it is not bold
     follow_up: FollowUp = field(default_factory=FollowUp)

@@ -86,5 +86,6 @@ SPEC = IntentSpec(
     label="figure",
     rules=(Rule("value", 75, leps=(1, 1), indicators=(1, 99)),),
     handle=handle,
+    asks="{area} {measure}",
     examples=("how does Humber compare on placements?", "Gloucestershire work experience"),
 )

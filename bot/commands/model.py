@@ -28,14 +28,14 @@ def question_sets(tests: Path) -> list[Path]:
 
 
 def counts(paths: list[Path]) -> dict:
-    """The model's counts: each case's features and its first expected intent."""
+    """The model's counts: each case's features and the intents it accepts, first first."""
     lexicon = lexicon_for(load_dataset())
     examples = []
     for item in read_cases(paths):
         for case in item if isinstance(item, list) else [item]:
             expected = case.expect["intent"]
-            intent = expected[0] if isinstance(expected, list) else expected
-            examples.append((features(read_signals(clean(case.question)[0], lexicon)), intent))
+            accepted = tuple(expected) if isinstance(expected, list) else (expected,)
+            examples.append((features(read_signals(clean(case.question)[0], lexicon)), accepted))
     return build(examples)
 
 

@@ -215,6 +215,7 @@ SPEC = IntentSpec(
     name="factcheck",
     label="fact-check",
     tabled=True,
+    asks="check: {text}",
     rules=(
         Rule(
             "factcheck",

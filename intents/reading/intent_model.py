@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from itertools import pairwise
+from itertools import combinations, pairwise
 from pathlib import Path
 
 from intents.dataset.loader import SHIPPED_DATA
@@ -29,6 +29,7 @@ from intents.reading.signals import Signals
 MODEL_FILE = SHIPPED_DATA / "intent_model.json"
 SMOOTHING = 0.5  # added to every count: a word never seen with an intent is unlikely, not ruled out
 MIN_COUNT = 2  # a word or pair seen once in every set is a writer's quirk, not a phrasing
+SHARED_MIN = 5  # two intents both accepted for this many questions are two ways to answer one
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,12 @@ class Model:
     prior: dict[str, float]
     given: dict[str, dict[str, float]]  # feature -> intent -> log P(feature | intent)
     unseen: dict[str, float]  # intent -> log P of a known feature never counted with it
+    shared: frozenset[frozenset[str]] = frozenset()  # pairs of intents that answer one question
+
+    def one_answer(self, a: str, b: str) -> bool:
+        """Whether either reading answers what was asked ('London against England' is a figure
+        and a comparison), so the model preferring one to the other is no doubt."""
+        return a == b or frozenset((a, b)) in self.shared
 
 
 def features(signals: Signals) -> tuple[str, ...]:
@@ -54,16 +61,20 @@ def features(signals: Signals) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*words, *pairs, *slots, *counts]))
 
 
-def build(examples: Iterable[tuple[tuple[str, ...], str]]) -> dict:
-    """Counts from (features, intent) pairs: the content of data/intent_model.json."""
+def build(examples: Iterable[tuple[tuple[str, ...], tuple[str, ...]]]) -> dict:
+    """Counts from (features, accepted intents) pairs, the first intent counted as the
+    question's: the content of data/intent_model.json."""
     intents: Counter[str] = Counter()
     seen: defaultdict[str, Counter[str]] = defaultdict(Counter)
-    for found, intent in examples:
-        intents[intent] += 1
+    together: Counter[tuple[str, str]] = Counter()
+    for found, accepted in examples:
+        intents[accepted[0]] += 1
         for f in found:
-            seen[f][intent] += 1
+            seen[f][accepted[0]] += 1
+        together.update(combinations(sorted(set(accepted)), 2))
     kept = {f: dict(sorted(c.items())) for f, c in sorted(seen.items()) if c.total() >= MIN_COUNT}
-    return {"intents": dict(sorted(intents.items())), "features": kept}
+    shared = [list(pair) for pair, n in sorted(together.items()) if n >= SHARED_MIN]
+    return {"intents": dict(sorted(intents.items())), "features": kept, "shared": shared}
 
 
 def model_from(counts: dict) -> Model:
@@ -82,6 +93,7 @@ def model_from(counts: dict) -> Model:
             for f, by_intent in features_of.items()
         },
         unseen={i: math.log(SMOOTHING) - denominator[i] for i in intents},
+        shared=frozenset(frozenset(pair) for pair in counts.get("shared", ())),
     )
 
 

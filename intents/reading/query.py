@@ -93,6 +93,7 @@ class Query:
     unread: tuple[str, ...] = ()  # words nothing understood
     unsure: str = ""  # why the likeliest reading was not trusted (clarify asks back)
     instead: str = ""  # the intent that reading would have been
+    likelier: str = ""  # the intent the words are more like, when that made the reading unsure
     seen_areas: tuple[str, ...] = ()  # LEPs named earlier in the conversation, latest last
     listed: tuple[str, ...] = ()  # the LEPs the last ranking listed, in the order shown
     notes: tuple[str, ...] = field(default=())  # what was assumed or carried over

@@ -70,20 +70,24 @@ def _paired(signals: Signals, town: Mention) -> bool:
 
 UNDECIDED_PICK = "the published figures cannot say which is “{}”: here is what each has"
 LEARNED_SURE = 0.95  # naive Bayes is overconfident: below this it is a guess
-LEARNED_NOTE = {  # what the reply says it took the question for, when no rule read it
-    "value": "read as a question about a figure",
-    "compare": "read as a comparison",
-    "rank": "read as a ranking of LEPs",
-    "profile": "read as a profile of the area",
-    "relationship": "read as a question about how two measures are related",
-    "outliers": "read as a question about LEPs that buck the trend",
-    "groups": "read as a question about national figures",
-    "breakdown": "read as a question about sectors",
-    "define": "read as a question about what a measure means",
-    "source": "read as a question about the sources",
-    "help": "read as a question about what I can do",
-    "area_lookup": "read as a question about which LEP a place is in",
+DOUBT_SURE = 0.999  # the model this sure of a reading no rule gave makes the rule's a doubt
+READINGS: dict[str, str] = {  # each reading as the reply names it: "(read as …)", "… or …?"
+    "value": "a question about a figure",
+    "compare": "a comparison",
+    "rank": "a ranking of LEPs",
+    "profile": "a profile of the area",
+    "relationship": "a question about how two measures are related",
+    "outliers": "a question about LEPs that buck the trend",
+    "groups": "a question about national figures",
+    "breakdown": "a question about sectors",
+    "define": "a question about what a measure means",
+    "source": "a question about the sources",
+    "help": "a question about what I can do",
+    "area_lookup": "a question about which LEP a place is in",
+    "factcheck": "a claim to check",
 }
+LEARNED = frozenset(READINGS) - {"factcheck"}  # a check needs claims, which only rules read
+UNDOUBTED = frozenset({"clarify", "unknown", "help", "factcheck"})  # nothing said, or claims read
 PAIRING = re.compile(r"\b(?:and|or|vs|versus|against|than|compared (?:with|to))\b|&")
 
 
@@ -245,10 +249,14 @@ def understand(text: str, dataset: Dataset, grammar: Grammar, last: Query | None
         learned = _learned(grammar, bare, signals)
         if learned is not None and learned.intent != rule.intent:
             rule = learned
-            signals = replace(signals, notes=(*signals.notes, LEARNED_NOTE[rule.intent]))
+            note = f"read as {READINGS[rule.intent]}"
+            signals = replace(signals, notes=(*signals.notes, note))
     sure = confidence(rule, bare, lexicon.function_words)
-    unsure, instead = "", ""
-    if sure.score < SURE and grammar.follow_up(rule.intent).inherits and not rule.reads_claims:
+    unsure, instead, likelier = "", "", _likelier(rule, bare) if last is None else ""
+    if likelier:
+        unsure = f"it could be {READINGS[rule.intent]} or {READINGS[likelier]}"
+        instead, rule = rule.intent, grammar.unsure
+    elif sure.score < SURE and grammar.follow_up(rule.intent).inherits and not rule.reads_claims:
         unsure, instead, rule = sure.reason, rule.intent, grammar.unsure
     if signals.leps == bare.leps:
         carried = tuple(n for n in carried if not n.startswith("area"))
@@ -275,6 +283,7 @@ def understand(text: str, dataset: Dataset, grammar: Grammar, last: Query | None
         unread=signals.unread,
         unsure=unsure,
         instead=instead,
+        likelier=likelier,
         notes=(*signals.notes, *district_notes, *carried),
         truncated=truncated,
         listed=last.listed if one and last is not None else (),  # 'and the top one?' next
@@ -311,12 +320,25 @@ def _learned(grammar: Grammar, bare: Signals, signals: Signals) -> Rule | None:
     (a ranking needs a measure): the first such rule that answers, not one kept for a
     special wording."""
     intent, probability = likeliest(shipped_model(), bare)
-    if probability < LEARNED_SURE or intent not in LEARNED_NOTE:
+    if probability < LEARNED_SURE or intent not in LEARNED:
         return None
     fitting = [
         r for r in grammar.rules if r.intent == intent and r.fits(signals) and not r.reads_claims
     ]
     return min(fitting, key=lambda r: bool(r.reason), default=None)
+
+
+def _likelier(rule: Rule, bare: Signals) -> str:
+    """The reading the model is all but certain of when the rule gave another that does not
+    answer the same question: then neither is sure, and the user is asked which they meant.
+    Only for a message read alone (the model never sees a thread)."""
+    if rule.intent in UNDOUBTED or rule.reads_claims:
+        return ""
+    model = shipped_model()
+    intent, probability = likeliest(model, bare)
+    if probability < DOUBT_SURE or intent not in READINGS or model.one_answer(rule.intent, intent):
+        return ""
+    return intent
 
 
 def _one_of_ranking(bare: Signals, last: Query | None, dataset: Dataset) -> tuple[str, ...]:
