@@ -116,7 +116,9 @@ def _base(sentence: Sentence, start: int, end: int, indicator: str) -> str:
     """Who the share is said to be of: the words after 'X% of', else those around the figure.
     'Employers offering placements' is the base only when placements are not the measure."""
     of = re.match(r"\s*of\s+(.*)", sentence.text[end : end + 45])
-    window = of.group(1) if of else sentence.text[max(0, start - 60) : end + 60]
+    window, offset = (
+        (of.group(1), end + of.start(1)) if of else _own_words(sentence.text, start, end)
+    )
     window = words.BENEFICIARY.sub(lambda m: " " * len(m.group(0)), window)
     if words.ALL_SIZES.search(window):
         return "all sizes"
@@ -130,7 +132,6 @@ def _base(sentence: Sentence, start: int, end: int, indicator: str) -> str:
     if not found:
         return ""
     base = min(found)[2]  # the first named; at one place, the narrower (BASES' order)
-    offset = (end + of.start(1)) if of else max(0, start - 60)
     providers = words.PROVIDERS.search(window)
     if base == "placement providers" and providers is not None:
         measure = nearest(sentence, offset + providers.end() - 1, ("indicator",))
@@ -138,6 +139,20 @@ def _base(sentence: Sentence, start: int, end: int, indicator: str) -> str:
         if inside and measure.target == indicator and measure.start < offset + providers.end():
             return "employers"  # '38% of employers offering placements': the measure itself
     return base
+
+
+OTHER_FIGURE = re.compile(r"\d[\d.,]*\s*(?:%|per ?cent\b|percent\b)?|\b(?:and|but|while|whereas)\b")
+
+
+def _own_words(text: str, start: int, end: int) -> tuple[str, int]:
+    """The words around a figure up to the figures or clauses either side: in '46% of employers
+    offering placements and a quarter offering work inspiration' the providers are the 46%'s."""
+    before = text[max(0, start - 60) : start]
+    cut = [m.end() for m in OTHER_FIGURE.finditer(before)]
+    after = text[end : end + 60]
+    following = OTHER_FIGURE.search(after)
+    at = max(0, start - 60) + (cut[-1] if cut else 0)
+    return text[at:end] + after[: following.start() if following else None], at
 
 
 def _benchmark(phrase: re.Match[str]) -> str:
