@@ -155,6 +155,13 @@ def _own_words(text: str, start: int, end: int) -> tuple[str, int]:
     return text[at:end] + after[: following.start() if following else None], at
 
 
+def _said_after_both(sentence: Sentence, amount: Amount, kind: str) -> bool:
+    """Whether a multiple ('three times as many') follows every mention of that kind."""
+    return amount.value > 1 and all(
+        m.end <= amount.start for m in sentence.mentions if m.kind == kind
+    )
+
+
 def _benchmark(phrase: re.Match[str]) -> str:
     """'the UK average' is the UK's figure; 'the national average' England's."""
     return "UK" if re.search(r"\buk\b", phrase.group(0)) else "England"
@@ -381,10 +388,13 @@ def figure_claim(sentence: Sentence, amount: Amount, earlier: Context) -> Claim:
     change = indicator in sentence.changes and amount.unit == "points"
     if amount.unit == "ratio" or (amount.unit == "points" and not change) or _is_gap(text, amount):
         subject, other, sign = _sides(sentence, amount, earlier.previous or subject, earlier)
-        sectors = [m for m in sentence.mentions if m.kind == "sector"]
+        sectors = list(dict.fromkeys(m.target for m in sentence.mentions if m.kind == "sector"))
         if len(sectors) > 1 and not other:  # 'manufacturing trails financial services by 5'
-            claim = replace(claim, sector=sectors[0].target)
-            other = sectors[1].target
+            first, second = sectors[:2]
+            if amount.unit == "ratio" and _said_after_both(sentence, amount, "sector"):
+                first, second = second, first  # 'against 19% — three times as many'
+            claim = replace(claim, sector=first)
+            other = second
         measures = list(dict.fromkeys(m.target for m in sentence.mentions if m.kind == "indicator"))
         if not other and len(measures) > 1:  # 'placements are twice as common as inspiration'
             claim = replace(claim, indicator=measures[0], versus=measures[1])
