@@ -143,6 +143,9 @@ RELATIONS = {  # a standing claimed without a figure: "Cumbria has a low placeme
     "lags": "worst", "lag": "worst", "lagging": "worst", "behind": "worst", "falls behind": "worst",
     "blackspot": "worst", "black spot": "worst", "cold spot": "worst", "blackspots": "worst",
     "black spots": "worst", "cold spots": "worst",
+    # how willing its employers are: 'reluctant to offer placements' is a low share
+    "reluctant to offer": "low", "reluctant to provide": "low", "slow to offer": "low",
+    "keen to offer": "high", "quick to offer": "high", "eager to offer": "high",
 }  # fmt: skip
 # Words that tie a figure to a sector or to a measure named elsewhere in the sentence.
 SECTOR_WORD = re.compile(r"\bthe (?:sector|industry)\b")  # 'isn't the sector with the lowest'

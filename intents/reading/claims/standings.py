@@ -360,12 +360,19 @@ def relation_claims(
     for start, end in sentence.parts:
         if any(start <= at < end for at, _ in taken):
             continue
+        said: list[tuple[int, int, str]] = []  # each standing's span and measure in this part
         for phrase, relation in sorted(words.RELATIONS.items(), key=lambda kv: -len(kv[0])):
             found = re.search(rf"\b{phrase}\b", text[start:end])
             if found is None or inside_mention(sentence, start + found.start()):
                 continue
-            at = start + found.start()
-            indicator, doubt = measure_of(sentence, at, earlier)
+            at, to = start + found.start(), start + found.end()
+            if any(a < to and at < b for a, b, _ in said):
+                continue
+            attached = _attached_measure(sentence, to)
+            if said and (attached is None or attached in {m for *_, m in said}):
+                continue  # one standing a part, unless another is said of a measure of its own
+            indicator, doubt = (attached, "") if attached else measure_of(sentence, at, earlier)
+            said.append((at, to, indicator))
             claim = Claim(
                 text=sentence.original,
                 kind="relation",
@@ -377,8 +384,19 @@ def relation_claims(
                 doubt=doubt,
             )
             out += [(at, replace(claim, indicator=i)) for i in _each_measure(sentence, indicator)]
-            break
-    return out + _as_did(sentence, out)
+    return sorted(out, key=lambda found: found[0]) + _as_did(sentence, out)
+
+
+ATTACHED = re.compile(r"\s*(?:(?:on|in|for)\s+(?:both\s+)?)?(?:the\s+)?")
+
+
+def _attached_measure(sentence: Sentence, after: int) -> str | None:
+    """The measure a standing is said of when it is named right after it ('high unemployment',
+    'does well on both placements and …'), not merely nearest."""
+    at = after + ATTACHED.match(sentence.text, after).end() - after
+    return next(
+        (m.target for m in sentence.mentions if m.kind == "indicator" and m.start == at), None
+    )
 
 
 AS_DID = re.compile(
