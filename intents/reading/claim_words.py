@@ -163,6 +163,7 @@ RATIO_OF = re.compile(  # a measure named as what a figure is a fraction of, in 
 # All employers rather than a sector's: 'employers overall', 'all sectors' (one home for both the
 # reader of a figure and the reader of a comparison)
 ALL_EMPLOYERS_SAID = r"\b(?:employers|firms|businesses) (?:overall|in general|as a whole)\b|\ball (?:employers|sectors)\b"
+NATIONALLY = re.compile(r"\b(?:nationally|across england|in england as a whole)\b")
 BENCHMARK_WORDS = re.compile(
     r"\b(?:the\s+)?(?:england|english|national|nation s|country s|uk|national)\s*"
     r"(?:average|figure|benchmark|rate|level|mean|share)\b|\bthe (?:average|benchmark)\b"

@@ -147,12 +147,24 @@ SCOPE_OF_EXTREME = re.compile(  # 'the lowest share … in ': where the extreme 
 )
 
 
+def _areas_between(sentence: Sentence, start: int, end: int) -> list[Mention]:
+    return [m for m in sentence.mentions if m.kind in AREA_KINDS and start <= m.start < end]
+
+
 def subject_of(sentence: Sentence, at: int, earlier: Context) -> tuple[str, str]:
     """(subject, doubt) for a claim anchored at `at`."""
     paired = respectively(sentence, at)
     if paired is not None:
         return paired.target, ""
     part = part_of(sentence, at)
+    nationally = words.NATIONALLY.search(sentence.text, part[0], at)
+    if (
+        nationally
+        and not _areas_between(sentence, nationally.end(), at)
+        and not any(nationally.end() <= a.start < at for a in sentence.amounts)
+        and not re.search(r"%\s*$", sentence.text[: nationally.start()])  # '38% nationally, …'
+    ):
+        return "England", ""  # 'Nationally the figure is 17%, so Tees Valley …'
     mention = nearest(sentence, at, AREA_KINDS, part)
     if mention is None:
         mention = nearest(sentence, at, AREA_KINDS)

@@ -62,8 +62,8 @@ MIRRORED: dict[Comparator, Comparator] = {
 
 
 SPREAD = re.compile(  # the gap between the two ends of the LEP range, not between two areas
-    r"\b(?:best|top|highest|strongest) and (?:the )?(?:worst|bottom|lowest|weakest)\b"
-    r"|\b(?:worst|bottom|lowest|weakest) and (?:the )?(?:best|top|highest|strongest)\b"
+    r"\b(?:best|top|highest|strongest)(?: -)? and (?:the )?(?:worst|bottom|lowest|weakest)\b"
+    r"|\b(?:worst|bottom|lowest|weakest)(?: -)? and (?:the )?(?:best|top|highest|strongest)\b"
     r"|\bspread\b"
 )
 
@@ -525,6 +525,17 @@ def _sides(
     clause = max((m.end() for m in SO.finditer(text, 0, amount.start)), default=0)
     own = [m.target for m in areas if clause <= m.start and m.end <= amount.start]
     first = own[0] if own and clause else before[0] if before else subject  # '…, so London'
+    joined = [m for m in areas if m.end <= amount.start]
+    opens = bool(joined) and _starts_clause(text, joined[-1], amount)
+    if opens:
+        first = joined[-1].target  # '… 6 points adrift and Cheshire 8 points ahead'
+    after = [  # 'and Cheshire 8 points ahead': an area with a figure of its own is no other side
+        m.target
+        for m in areas
+        if m.start >= amount.end
+        and m.target in after
+        and not (OWN_FIGURE.match(text, m.end) and CLAUSE_AREA.search(text[: m.start]))
+    ]
     if not before and after and first == after[0]:  # 'that's 10 points above England'
         said = (earlier.previous, *reversed(earlier.recent), *earlier.areas)
         first = next((a for a in said if a and a != after[0]), first)
@@ -535,14 +546,29 @@ def _sides(
         other = after[0]
     elif bench:
         other = _benchmark(bench)
-    elif len(before) > 1:
+    elif len(before) > 1 and not opens:
         other = before[1]
     elif (bench := words.BENCHMARK_WORDS.search(text[: amount.start])) and first != "England":
         other = _benchmark(bench)
+    elif words.NATIONALLY.search(text[: amount.start]) and first != "England":
+        other = "England"  # 'Nationally the figure is 17%, so Tees Valley is 6 points adrift'
     else:
         other = ""
     sign = _direction(text, amount.end) or _direction_before(text, amount.start)
     return first, other if other != first else "", sign
+
+
+OWN_FIGURE = re.compile(r"\s+(?:is |was |at |on )?\d")
+CLAUSE_AREA = re.compile(r"\b(?:and|while|whereas|but)\s+(?:the\s+)?$")
+
+
+def _starts_clause(text: str, area: Mention, amount: Amount) -> bool:
+    """'… and Cheshire 8 points ahead': the area opens a clause whose figure follows it."""
+    between = text[area.end : amount.start]
+    return bool(
+        CLAUSE_AREA.search(text[: area.start])
+        and re.fullmatch(r"\s*(?:s\s+)?(?:is\s+|was\s+|sits\s+|stood\s+|at\s+)?", between)
+    )
 
 
 def _no_other(other: str) -> str:

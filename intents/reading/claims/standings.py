@@ -104,7 +104,13 @@ def _denied(sentence: Sentence, subject: str, at: int) -> bool:
     start = next((m.end for m in sentence.mentions if m.target == subject and m.end <= at), 0)
     if words.NOT_TRUE_THAT.search(sentence.text[:start]):
         return True
-    return bool(words.NEGATION.search(sentence.text[past_contrasts(sentence, start, at) : at]))
+    window = sentence.text[past_contrasts(sentence, start, at) : at]
+    turns = [m.end() for m in TURNS_AROUND.finditer(window)]
+    return bool(words.NEGATION.search(window[turns[-1] if turns else 0 :]))
+
+
+# "wasn't bottom - it was joint top": a denial ends where the sentence turns to what was
+TURNS_AROUND = re.compile(r"\s[-–—]+\s|;|\b(?:but|rather|instead|in fact|actually)\b")
 
 
 def _among(sentence: Sentence, earlier: Context) -> list[tuple[int, Claim]]:
