@@ -366,23 +366,12 @@ def relation_claims(
     for start, end in sentence.parts:
         if any(start <= at < end for at, _ in taken):
             continue
-        said: list[tuple[int, int, str]] = []  # each standing's span and measure in this part
-        for phrase, relation in sorted(words.RELATIONS.items(), key=lambda kv: -len(kv[0])):
-            found = re.search(rf"\b{phrase}\b", text[start:end])
-            if found is None or inside_mention(sentence, start + found.start()):
-                continue
-            at, to = start + found.start(), start + found.end()
-            if any(a < to and at < b for a, b, _ in said):
-                continue
-            attached = _attached_measure(sentence, to)
-            if said and (attached is None or attached in {m for *_, m in said}):
-                continue  # one standing a part, unless another is said of a measure of its own
-            indicator, doubt = (attached, "") if attached else measure_of(sentence, at, earlier)
-            said.append((at, to, indicator))
+        for at, relation, indicator, doubt in _standings_in(sentence, start, end, earlier):
+            before = [m for m in areas if m.end <= at]
             claim = Claim(
                 text=sentence.original,
                 kind="relation",
-                subject=subject,
+                subject=before[-1].target if before else subject,  # 'while Cumbria lags'
                 indicator=indicator,
                 relation=relation,
                 negated=bool(words.NEGATION.search(text[start:at])),
@@ -391,6 +380,36 @@ def relation_claims(
             )
             out += [(at, replace(claim, indicator=i)) for i in _each_measure(sentence, indicator)]
     return sorted(out, key=lambda found: found[0]) + _as_did(sentence, out)
+
+
+def _standings_in(
+    sentence: Sentence, start: int, end: int, earlier: Context
+) -> list[tuple[int, str, str, str]]:
+    """(at, relation, measure, doubt) of each standing in a part: one said of a measure named
+    right after it ('high unemployment'), and at most one more said of the nearest measure —
+    unless that measure is another standing's ('does well despite high unemployment')."""
+    text = sentence.text
+    spans: list[tuple[int, int, str]] = []
+    for phrase, relation in sorted(words.RELATIONS.items(), key=lambda kv: -len(kv[0])):
+        found = re.search(rf"\b{phrase}\b", text[start:end])
+        if found is None or inside_mention(sentence, start + found.start()):
+            continue
+        at, to = start + found.start(), start + found.end()
+        if not any(a < to and at < b for a, b, _ in spans):
+            spans.append((at, to, relation))
+    attached = {}
+    for at, to, relation in spans:
+        measure = _attached_measure(sentence, to)
+        if measure and measure not in {m for _, _, m, _ in attached.values()}:
+            attached[at] = (at, relation, measure, "")
+    loose = [(at, relation) for at, to, relation in spans if at not in attached]
+    out = list(attached.values())
+    if loose:
+        at, relation = loose[0]
+        measure, doubt = measure_of(sentence, at, earlier)
+        if measure not in {m for _, _, m, _ in out}:
+            out.append((at, relation, measure, doubt))
+    return sorted(out)
 
 
 ATTACHED = re.compile(r"\s*(?:(?:on|in|for)\s+(?:both\s+)?)?(?:the\s+)?")
