@@ -330,7 +330,7 @@ def _sector_comparison(sentence: Sentence, earlier: Context) -> list[tuple[int, 
     inspiration', 'construction is below manufacturing': a sector against all employers in
     England, or against another sector."""
     sectors = [m for m in sentence.mentions if m.kind == "sector"]
-    if not sectors or sentence.amounts:  # with figures, the figures are the claims
+    if not sectors or len(sentence.amounts) > 1:  # with figures, the figures are the claims
         return []
     for m in COMPARISON.finditer(sentence.text):
         if m.start() < sectors[0].end or inside_mention(sentence, m.start()):
@@ -339,6 +339,8 @@ def _sector_comparison(sentence: Sentence, earlier: Context) -> list[tuple[int, 
         against = OVERALL.search(sentence.text, m.end())
         if not later and against is None:
             continue
+        if sentence.amounts and (not later or sentence.amounts[0].start > m.start()):
+            continue  # one figure, the first sector's: 'financial services (18%) was ahead of …'
         claim = replace(
             anchored(sentence, sectors[0].start, earlier, "comparison"),
             subject="England",
