@@ -152,7 +152,9 @@ OF_A_FIGURE = (  # 'which source has the Humber at 29%?', 'where does London's f
     r"\b(?:which|what) (?:\w+ )?(?:source|report|publication|study|release|dataset|series)\b"
     r"|\bsource (?:for|of)\b"
     r"|\bwhere (?:do|does|did|is|are) (?:the |that |this |these |those )?\S.{0,60}\b(?:come from|from)\b"
-    r"|\bwho (?:says|said|published|publishes|reported)\b",
+    r"|\bwho (?:says|said|published|publishes|reported|supplied|supplies|provided|provides)\b"
+    r"|\bwhose (?:is it|are they|figures?|numbers?|data|band|estimate)\b"  # 'and whose is it?'
+    r"|\bhow (?:recent|up to date|old) (?:is|are) (?:the |that |this |your )\b",
 )
 STUDENT_SURVEY = (r"\baspires\b|\b(?:year 11|student|pupil)s? survey\b",)
 

@@ -37,6 +37,8 @@ WEATHER = (  # 'is it raining in Hull?': a place named, nothing of the data aske
 SURELY_WEATHER = (  # asked of the sky whatever else is named ('… doing a site visit after')
     r"\b(?:going to|gonna|will it|is it) (?:rain|snow|pour|chuck it down|tip it down|be sunny)\b",
     r"\b(?:chuck|chucking|bucket|bucketing|pour|pouring|tip|tipping) (?:it )?down\b",
+    r"\bweather (?:in|for|at|like|forecast)\b.{0,40}\b(?:tmrw|tomoz|tomorrow|today|tonight|"
+    r"this (?:week|weekend|afternoon|morning)|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
 )
 FUTURE = (
     r"\bwill (?:it|they|that) (?:happen|go up|go down|change|rise|fall)\b",
