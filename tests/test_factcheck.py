@@ -1184,3 +1184,40 @@ def test_as_well_with_a_measure_of_its_own_is_a_new_question(chat):
         "what is the placement rate for London as well?",
     )
     assert reply["intent"] == "value" and reply["areas"] == ["London"], reply["text"]
+
+
+@pytest.mark.parametrize(
+    ("passage", "verdicts"),
+    [
+        # a share's base is its own words: the providers belong to the 46%, not the quarter
+        ("check: in Cheshire and Warrington 46% of employers offered placements and a quarter "
+         "offered work inspiration", ["correct", "correct"]),
+        # a multiple after two sectors' figures is the later one's
+        ("check: 6% of construction firms offered work inspiration, against 19% in business "
+         "services, over three times as many", ["correct", "correct", "correct"]),
+        # each standing on the measure named right after it
+        ("check: Liverpool City Region has high unemployment yet does well on both placements "
+         "and work inspiration", ["correct", "correct", "correct"]),
+        ("check: employers in Greater Birmingham are reluctant to offer placements",
+         ["incorrect"]),
+        # the area named last before a standing is its subject
+        ("check: Cheshire and Warrington tops work inspiration at 25%, while Cumbria lags on it",
+         ["correct", "correct"]),
+        # gaps against 'nationally', each clause its own subject
+        ("check: Tees Valley sits at 11% on work inspiration. Nationally it is 17%, so Tees "
+         "Valley trails by 6 points and Cheshire and Warrington leads by 8 points",
+         ["correct"] * 6),
+        # a denial ends where the sentence turns
+        ("check: Cheshire and Warrington was not bottom on placements - it was joint top",
+         ["correct", "correct"]),
+        # both ends of the range named together are the range, not a standing of one LEP
+        ("check: the top- and bottom-placed LEPs on placements are 17 points apart "
+         "(London 46%, Humber 29%)", ["correct", "correct", "correct"]),
+        # a sector set against another after its one figure
+        ("check: manufacturing (13%) was ahead of business services on work inspiration",
+         ["correct", "incorrect"]),
+    ],
+)  # fmt: skip
+def test_each_claim_binds_to_its_own_clause(ask, passage, verdicts):
+    (reply,) = ask(passage)
+    assert [c["verdict"] for c in reply["claims"]] == verdicts, reply["text"]

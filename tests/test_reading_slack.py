@@ -874,3 +874,21 @@ def test_the_worst_of_a_region_with_one_figure_shows_each_lep(chat):
 def test_loose_words_are_not_read_as_a_definition(ask, question):
     (reply,) = ask(question)
     assert reply["intent"] != "define", reply["text"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "who provided the Humber placement figure?",
+        "how recent is the London GVA per head number?",
+        "Cornwall's GVA per head - whose figure is it?",
+    ],
+)
+def test_who_gave_a_figure_and_how_recent_it_is_ask_for_its_source(ask, question):
+    (reply,) = ask(question)
+    assert reply["intent"] == "source", reply["text"]
+
+
+def test_the_weather_somewhere_tomorrow_is_the_weather(ask):
+    (reply,) = ask("what's the weather in Sheffield like tomorrow? visiting a school")
+    assert reply["intent"] == "unknown" and reply["figures"] == [], reply["text"]

@@ -526,7 +526,7 @@ def _sides(
     own = [m.target for m in areas if clause <= m.start and m.end <= amount.start]
     first = own[0] if own and clause else before[0] if before else subject  # '…, so London'
     joined = [m for m in areas if m.end <= amount.start]
-    opens = bool(joined) and _starts_clause(text, joined[-1], amount)
+    opens = bool(joined) and _starts_clause(sentence, joined[-1], amount)
     if opens:
         first = joined[-1].target  # '… 6 points adrift and Cheshire 8 points ahead'
     after = [  # 'and Cheshire 8 points ahead': an area with a figure of its own is no other side
@@ -558,16 +558,20 @@ def _sides(
     return first, other if other != first else "", sign
 
 
-OWN_FIGURE = re.compile(r"\s+(?:is |was |at |on )?\d")
+OWN_FIGURE = re.compile(r"\s+(?:[a-z]+\s+){0,3}?\d")  # 'and Cheshire (leads by) 8 points
 CLAUSE_AREA = re.compile(r"\b(?:and|while|whereas|but)\s+(?:the\s+)?$")
 
 
-def _starts_clause(text: str, area: Mention, amount: Amount) -> bool:
+def _starts_clause(sentence: Sentence, area: Mention, amount: Amount) -> bool:
     """'… and Cheshire 8 points ahead': the area opens a clause whose figure follows it."""
+    text = sentence.text
     between = text[area.end : amount.start]
     return bool(
         CLAUSE_AREA.search(text[: area.start])
-        and re.fullmatch(r"\s*(?:s\s+)?(?:is\s+|was\s+|sits\s+|stood\s+|at\s+)?", between)
+        and not re.search(r"\bbetween\b", text[max(0, area.start - 60) : area.start])
+        and re.fullmatch(r"\s*(?:[a-z]+\s+){0,3}", between)
+        and not re.search(r"\b(?:gap|difference|of)\b", between)  # '…, a gap of 17 points'
+        and not any(area.end <= m.start < amount.start for m in sentence.mentions)
     )
 
 
