@@ -252,7 +252,7 @@ def understand(text: str, dataset: Dataset, grammar: Grammar, last: Query | None
             note = f"read as {READINGS[rule.intent]}"
             signals = replace(signals, notes=(*signals.notes, note))
     sure = confidence(rule, bare, lexicon.function_words)
-    unsure, instead, likelier = "", "", _likelier(rule, bare) if last is None else ""
+    unsure, instead, likelier = "", "", _likelier(grammar, rule, bare) if last is None else ""
     if likelier:
         unsure = f"it could be {READINGS[rule.intent]} or {READINGS[likelier]}"
         instead, rule = rule.intent, grammar.unsure
@@ -328,17 +328,25 @@ def _learned(grammar: Grammar, bare: Signals, signals: Signals) -> Rule | None:
     return min(fitting, key=lambda r: bool(r.reason), default=None)
 
 
-def _likelier(rule: Rule, bare: Signals) -> str:
+def _likelier(grammar: Grammar, rule: Rule, bare: Signals) -> str:
     """The reading the model is all but certain of when the rule gave another that does not
     answer the same question: then neither is sure, and the user is asked which they meant.
-    Only for a message read alone (the model never sees a thread)."""
+    Only for a message read alone (the model never sees a thread), and a check only of a
+    message with a figure or a word asking for one ('construction firms in tees valley,
+    work inspiration?' has nothing to check)."""
     if rule.intent in UNDOUBTED or rule.reads_claims:
         return ""
     model = shipped_model()
     intent, probability = likeliest(model, bare)
     if probability < DOUBT_SURE or intent not in READINGS or model.one_answer(rule.intent, intent):
         return ""
+    if intent == "factcheck" and not bare.amounts and not _asks_check(grammar, bare):
+        return ""
     return intent
+
+
+def _asks_check(grammar: Grammar, signals: Signals) -> bool:
+    return any(r.triggered(signals.text) for r in grammar.rules if r.reads_claims and r.triggers)
 
 
 def _one_of_ranking(bare: Signals, last: Query | None, dataset: Dataset) -> tuple[str, ...]:
