@@ -179,6 +179,8 @@ def judge_ratio(dataset: Dataset, claim: Claim) -> Judgement:
     if pair is None or not pair[1].value:
         return _disputed(dataset, claim) or _missing(dataset, claim)
     mine, theirs = pair
+    if not claim.signed and (claim.value or 0) > 1 and mine.value < theirs.value:
+        mine, theirs = theirs, mine  # 'A 11%, while B managed 25%, more than double': B over A
     ratio = mine.value / theirs.value
     loose = claim if not claim.in_words else _loosely(claim)
     step = claim.precision if not claim.in_words else 0.01

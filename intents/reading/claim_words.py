@@ -154,7 +154,8 @@ AMONG_SECTORS = re.compile(  # 'Among sectors, construction trailed on 6%': Engl
     r"\b(?:among|amongst|across|of the|by) (?:the )?(?:sectors|industries)\b"
 )
 NEXT_ONE = re.compile(  # 'business services (19%), followed by financial services (18%)'
-    r"\b(?:followed by|then|ahead of|than|against|compared (?:with|to)|while|whereas|behind|and)\b"
+    r"\b(?:followed by|then|ahead of|than|against|compared (?:with|to)|while|whereas|behind|and|"
+    r"above|below)\b"
 )
 RATIO_OF = re.compile(  # a measure named as what a figure is a fraction of, in another clause
     r"\b(?:(?:a (?:third|quarter|fifth|half)|\d+ ?%) of|half|twice|double|\d+(?:\.\d+)? times) "

@@ -147,6 +147,19 @@ SCOPE_OF_EXTREME = re.compile(  # 'the lowest share … in ': where the extreme 
 )
 
 
+NATIONAL_AFTER = re.compile(
+    r"\s*(?:of (?:all )?employers\s+)?(?:across the country|across england|nationally|nationwide|"
+    r"in england(?! \w)|in england as a whole|in the country as a whole)\b"
+    r"|\s*(?:ranging|ranged|varying|varied) from\b"  # 'at 17%, ranging from 11% in …'
+)
+
+
+def _national_after(sentence: Sentence, at: int) -> bool:
+    """A figure followed by 'across the country' (or by the LEP range it sums up) is England's."""
+    amount = next((a for a in sentence.amounts if a.start == at), None)
+    return amount is not None and bool(NATIONAL_AFTER.match(sentence.text, amount.end))
+
+
 def _areas_between(sentence: Sentence, start: int, end: int) -> list[Mention]:
     return [m for m in sentence.mentions if m.kind in AREA_KINDS and start <= m.start < end]
 
@@ -165,6 +178,8 @@ def subject_of(sentence: Sentence, at: int, earlier: Context) -> tuple[str, str]
         and not re.search(r"%\s*$", sentence.text[: nationally.start()])  # '38% nationally, …'
     ):
         return "England", ""  # 'Nationally the figure is 17%, so Tees Valley …'
+    if _national_after(sentence, at) and not _areas_between(sentence, part[0], at):
+        return "England", ""  # '…, compared with two in five across the country'
     mention = nearest(sentence, at, AREA_KINDS, part)
     if mention is None:
         mention = nearest(sentence, at, AREA_KINDS)

@@ -65,6 +65,7 @@ SPREAD = re.compile(  # the gap between the two ends of the LEP range, not betwe
     r"\b(?:best|top|highest|strongest)(?: -)? and (?:the )?(?:worst|bottom|lowest|weakest)\b"
     r"|\b(?:worst|bottom|lowest|weakest)(?: -)? and (?:the )?(?:best|top|highest|strongest)\b"
     r"|\bspread\b"
+    r"|\b(?:ranged|ranging|ran|runs?) from \S+(?: \S+){0,6} to \S+(?: \S+){0,8} (?:a )?\d+ ?(?:point|pt|percentage point)s? (?:gap|spread|range|difference)\b"
 )
 
 
@@ -141,7 +142,9 @@ def _base(sentence: Sentence, start: int, end: int, indicator: str) -> str:
     return base
 
 
-OTHER_FIGURE = re.compile(r"\d[\d.,]*\s*(?:%|per ?cent\b|percent\b)?|\b(?:and|but|while|whereas)\b")
+OTHER_FIGURE = re.compile(
+    r"\d[\d.,]*\s*(?:%|per ?cent\b|percent\b)?|\b(?:and|but|while|whereas|than|against)\b"
+)
 
 
 def _own_words(text: str, start: int, end: int) -> tuple[str, int]:
@@ -153,6 +156,15 @@ def _own_words(text: str, start: int, end: int) -> tuple[str, int]:
     following = OTHER_FIGURE.search(after)
     at = max(0, start - 60) + (cut[-1] if cut else 0)
     return text[at:end] + after[: following.start() if following else None], at
+
+
+def _detached(sentence: Sentence, amount: Amount) -> bool:
+    """A multiple said after each side's own figure ('Tees Valley 11%, while Cheshire managed
+    25%, more than double') names no side: it sets the larger against the smaller."""
+    areas = [m for m in sentence.mentions if m.kind in ("lep", "group")]
+    if amount.value <= 1 or len(areas) < 2 or any(m.start >= amount.end for m in areas):
+        return False
+    return any(areas[-1].end <= a.start < amount.start for a in sentence.amounts)
 
 
 def _said_after_both(sentence: Sentence, amount: Amount, kind: str) -> bool:
@@ -401,6 +413,7 @@ def figure_claim(sentence: Sentence, amount: Amount, earlier: Context) -> Claim:
             other = subject
         if amount.unit == "ratio":
             return replace(claim, kind="ratio", subject=subject, other=other,
+                           signed=not _detached(sentence, amount),
                            doubt=claim.doubt or _no_other(other))  # fmt: skip
         if words.PASSIVE_BEATEN.search(text):
             doubt = "which side is higher: the comparison is said the other way round (passive)"

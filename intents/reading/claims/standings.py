@@ -137,6 +137,9 @@ def _among(sentence: Sentence, earlier: Context) -> list[tuple[int, Claim]]:
     return out
 
 
+OTHER_SIDE = re.compile(r"\b(?:as|than)\s+(?:that of\s+|those of\s+)?the\s+$")
+
+
 def extreme_claims(sentence: Sentence, earlier: Context) -> list[tuple[int, Claim]]:
     out = _among(sentence, earlier)
     for m in words.CAME.finditer(sentence.text):
@@ -174,6 +177,8 @@ def extreme_claims(sentence: Sentence, earlier: Context) -> list[tuple[int, Clai
             continue  # 'among the worst' is a standing; 'the best and worst' name the range
         if word in words.LEAD_VERBS and words.LEADS_BY.match(sentence.text, m.end()):
             continue
+        if OTHER_SIDE.search(sentence.text[: m.start(3)]):
+            continue  # 'the best is 2.3 times as likely as the worst': what it is set against
         if inside_mention(sentence, m.start(3), m.end(3)) or (
             word in ("most", "least")
             and not re.search(
