@@ -55,17 +55,21 @@ def _end(value: float, values: list[float]) -> End:
     return "lowest" if value == min(values) else "highest" if value == max(values) else "neither"
 
 
-def standing(dataset: Dataset, area: str, indicator: str) -> Standing:
+def standing(dataset: Dataset, area: str, indicator: str, among: tuple[str, ...] = ()) -> Standing:
+    """`among`: only these LEPs (a region's), so 'the slowest in the North East' is ranked
+    among the North East's; an end a source names of all 39 holds among any of them."""
     values = dataset.lep_values(indicator)
+    if among:
+        values = {a: f for a, f in values.items() if a in among}
     evidence = dataset.evidence(area, indicator)
     named = evidence.extreme or None
     named_with = tuple(
         e.area
         for e in dataset.lep_evidence(indicator)
-        if named and e.area != area and e.extreme == named
+        if named and e.area != area and e.extreme == named and (not among or e.area in among)
     )
     mine = values[area].value if area in values else None
-    complete = dataset.complete(indicator)
+    complete = all(a in values for a in among) if among else dataset.complete(indicator)
     position, tied = None, False
     if mine is not None:
         better = dataset.indicator(indicator).higher_is_better is not False
@@ -85,5 +89,5 @@ def standing(dataset: Dataset, area: str, indicator: str) -> Standing:
         by_value=_end(mine, [f.value for f in values.values()])
         if complete and mine is not None
         else "",
-        named_nth=evidence.next_to_end,
+        named_nth=None if among else evidence.next_to_end,
     )

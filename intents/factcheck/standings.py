@@ -114,6 +114,8 @@ def judge_extreme(dataset: Dataset, claim: Claim) -> Judgement:
     if claim.besides:
         return _leaving_out(dataset, claim)
     end = _end(dataset, claim)
+    if claim.within and dataset.is_lep(claim.subject):
+        return _region_extreme(dataset, claim, end)
     if claim.sector:
         return _sector_extreme(dataset, claim, end)
     if claim.relation == "band":
@@ -251,6 +253,34 @@ def _named_period(dataset: Dataset, claim: Claim) -> str:
     return (
         f"the sources name {dataset.spoken(claim.subject)} {named.relation} on "
         f"{dataset.indicator(claim.indicator).short} for {named.period}, not {claim.period}"
+    )
+
+
+def _region_extreme(dataset: Dataset, claim: Claim, end: str) -> Judgement:
+    """'Tees Valley was the slowest-growing LEP in the North East': ranked among its LEPs."""
+    members = dict(dataset.regions).get(claim.within, ())
+    ind, name = dataset.indicator(claim.indicator), dataset.spoken(claim.subject)
+    region = dataset.area(members[0]).region if members else claim.within
+    of = f"the {len(members)} LEPs of {region} ({listing(list(members))})"
+    if claim.subject not in members:
+        reason = f"{name} is not one of {of}"
+        return Judgement(claim, _flip("incorrect", claim), reason, "", (), ())
+    place = standing(dataset, claim.subject, claim.indicator, among=members)
+    if place.named == end and claim.position == 1:
+        reason = f"the sources name {name} the {end} of all 39 LEPs on {ind.short}, so of {of} too"
+        return Judgement(claim, _flip("correct", claim), reason, end, (), ())
+    if place.complete and place.position is not None:
+        from_end = place.out_of - place.position + 1 if end == "lowest" else place.position
+        if ind.higher_is_better is False:
+            from_end = place.position if end == "lowest" else place.out_of - place.position + 1
+        verdict = _flip("correct" if from_end == claim.position else "incorrect", claim)
+        reason = f"{name} is {_nth(from_end)}{end} of {of} on {ind.short}"
+        return Judgement(claim, verdict, reason, f"{_nth(from_end)}{end}")
+    missing = [dataset.spoken(a) for a in members if a not in dataset.lep_values(claim.indicator)]
+    return unverifiable(
+        claim,
+        f"not every one of {of} has a published figure on {ind.short} "
+        f"({listing(missing)} {'has' if len(missing) == 1 else 'have'} none)",
     )
 
 

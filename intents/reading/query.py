@@ -64,6 +64,7 @@ class Claim:
     period: str = ""  # the years written: '2013', '2008-2013'
     across: str = ""  # 'UK': an extreme said of the whole UK, not just England's LEPs
     besides: str = ""  # the area an extreme leaves out: 'the highest outside London'
+    within: str = ""  # the region an extreme is said within: 'the slowest in the North East'
     base: str = ""  # the population said, when it is not the measure's own
     doubt: str = ""  # why the claim cannot be read with confidence
     loose: str = ""  # another area or measure named as near the figure as its own: which one

@@ -397,6 +397,12 @@ def figure_claim(sentence: Sentence, amount: Amount, earlier: Context) -> Claim:
     )
     if amount.unit == "points" and SPREAD.search(text):
         return replace(claim, kind="spread", subject="", doubt=measure_doubt)
+    no_area = not any(m.kind in ("lep", "group", "district") for m in sentence.mentions)
+    if amount.unit == "percent" and no_area and SPREAD.search(text):
+        doubt = (  # 'the gap between the best and worst LEPs was 17 points (46% vs 29%)'
+            "which LEP each end of the range is: check it as “LEP figures run from … to …”"
+        )
+        return replace(claim, subject="", doubt=claim.doubt or doubt)
     change = indicator in sentence.changes and amount.unit == "points"
     if amount.unit == "ratio" or (amount.unit == "points" and not change) or _is_gap(text, amount):
         subject, other, sign = _sides(sentence, amount, earlier.previous or subject, earlier)
@@ -502,9 +508,14 @@ def _is_gap(text: str, amount: Amount) -> bool:
     """'5% above England', 'exceeded the UK average by £16,000': a figure that is a gap."""
     if amount.unit not in ("percent", "pounds"):
         return False
-    after = _direction(text, amount.end) != 0 and bool(words.THAN_OR_AREA.match(text[amount.end :]))
+    after = _direction(text, amount.end) != 0 and bool(
+        words.THAN_OR_AREA.match(text[amount.end :]) or LIKELY.match(text, amount.end)
+    )
     by = bool(BY.search(text[: amount.start])) and bool(_direction_before(text, amount.start))
     return after or by or bool(GAP_IS.search(text[: amount.start]))
+
+
+LIKELY = re.compile(r"\s*(?:more|less) likely\b")  # 'so the south is about 14% more likely'
 
 
 def _direction_before(text: str, end: int) -> int:

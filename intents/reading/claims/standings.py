@@ -80,6 +80,17 @@ TREND = re.compile(  # 'down from 2012', 'up on 2012', 'fallen since 2010'
 UK_WIDE = re.compile(r"\b(?:in|across|of|anywhere in|throughout) (?:the )?(?:uk|united kingdom)\b")
 
 
+WITHIN = re.compile(r"[^,;.]{0,40}?\b(?:in|of|among|amongst|across)\s+$")
+
+
+def _within(sentence: Sentence, end: int) -> str:
+    """The region an extreme is said within: '… the slowest-growing LEP in the North East'."""
+    region = next((m for m in sentence.mentions if m.kind == "region" and m.start >= end), None)
+    if region is None or not WITHIN.fullmatch(sentence.text[end : region.start]):
+        return ""
+    return region.target
+
+
 def _left_out(sentence: Sentence, end: int) -> str:
     """'the highest outside London': the area named just after the extreme that it leaves out."""
     for x in sorted((*sentence.mentions, *sentence.background), key=lambda m: m.start):
@@ -233,6 +244,7 @@ def extreme_claims(sentence: Sentence, earlier: Context) -> list[tuple[int, Clai
                     period=sentence.period,
                     across="UK" if UK_WIDE.search(sentence.text, m.end()) else "",
                     besides=_left_out(sentence, m.end()),
+                    within=_within(sentence, m.end()),
                     doubt=doubt or measure_doubt,
                 ),
             )
