@@ -137,6 +137,15 @@ def judge_extreme(dataset: Dataset, claim: Claim) -> Judgement:
     sources = tuple(dict.fromkeys(e.fact.source for e in ends if e.fact))
     if place.named == end or (place.complete and place.extreme == end):
         joint = place.level_with or place.named_with
+        unordered = _unordered(dataset, claim, end, joint)
+        if 1 < claim.position <= len(joint) + 1 and unordered and not claim.only:
+            together = listing([dataset.spoken(a) for a in (claim.subject, *joint)])
+            return unverifiable(  # 'HotSW was second lowest': named lowest with Tees Valley
+                claim,
+                f"the sources name {together} the {end} on {ind.short} together, and "
+                f"{listing([dataset.spoken(a) for a in unordered])} has no exact figure to "
+                "order them by",
+            )
         if claim.position > 1 or (claim.only and _sharing(dataset, claim, end, joint)):
             alongside = f", jointly with {listing(list(joint))}" if joint else ""
             reason = f"{name} is the {end} of the 39 LEPs on {ind.short}{alongside}, not {said}"
@@ -254,6 +263,25 @@ def _named_period(dataset: Dataset, claim: Claim) -> str:
         f"the sources name {dataset.spoken(claim.subject)} {named.relation} on "
         f"{dataset.indicator(claim.indicator).short} for {named.period}, not {claim.period}"
     )
+
+
+def _unordered(dataset: Dataset, claim: Claim, end: str, joint: tuple[str, ...]) -> list[str]:
+    """Of an area and those named at the end with it, the ones whose figures could put the
+    area behind another: a band reaching past its exact figure, or no exact figure of its
+    own (Tees Valley's 11% is no higher than Heart of the South West's 11–13%, so Tees Valley
+    is not second lowest; Heart of the South West may be)."""
+    exact = dataset.lep_values(claim.indicator)
+    if claim.subject not in exact:
+        return [claim.subject]
+    mine = exact[claim.subject].value
+    out = []
+    for other in joint:
+        fact = dataset.evidence(other, claim.indicator).fact
+        if other in exact or fact is None or fact.low is None or fact.high is None:
+            continue
+        if (fact.low < mine) if end == "lowest" else (fact.high > mine):
+            out.append(other)
+    return out
 
 
 def _region_extreme(dataset: Dataset, claim: Claim, end: str) -> Judgement:

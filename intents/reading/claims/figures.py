@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import pairwise
 
 from intents.reading import claim_words as words
 from intents.reading.amounts import YEAR, Amount
@@ -534,6 +535,15 @@ def _sides(
     other after it ('8 points above England') or before it ('London's lead over England is')."""
     text = sentence.text
     areas = [m for m in sentence.mentions if m.kind in ("lep", "group")]
+    pairs = [
+        (a, b)
+        for a, b in pairwise(areas)
+        if not text[a.end : b.start].strip()
+        and PAIR_GAP.match(text, b.end)
+        and b.end <= amount.start
+    ]
+    if pairs:  # 'the London–England gap (8 points)': the last pair named before the figure
+        return pairs[-1][0].target, pairs[-1][1].target, 0
     before = [m.target for m in areas if m.end <= amount.start]
     after = [m.target for m in areas if m.start >= amount.end and m.target not in before[:1]]
     if (
@@ -582,6 +592,7 @@ def _sides(
     return first, other if other != first else "", sign
 
 
+PAIR_GAP = re.compile(r"\s+(?:gap|difference|divide)\b")
 OWN_FIGURE = re.compile(r"\s+(?:[a-z]+\s+){0,3}?\d")  # 'and Cheshire (leads by) 8 points
 CLAUSE_AREA = re.compile(r"\b(?:and|while|whereas|but)\s+(?:the\s+)?$")
 
