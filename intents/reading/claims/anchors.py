@@ -82,9 +82,20 @@ GAP_AGAINST = re.compile(  # '25 points above England': England is the other end
 def _yardstick(sentence: Sentence, mention: Mention) -> bool:
     """'65% of the UK average', '25 points above England': the UK or England there is what the
     figure is measured against."""
-    return any(
-        y.start() <= mention.start < y.end() for y in YARDSTICK.finditer(sentence.text)
-    ) or bool(GAP_AGAINST.search(sentence.text[: mention.start]))
+    return (
+        any(y.start() <= mention.start < y.end() for y in YARDSTICK.finditer(sentence.text))
+        or bool(GAP_AGAINST.search(sentence.text[: mention.start]))
+        or _set_beside(sentence, mention)
+    )
+
+
+def _set_beside(sentence: Sentence, mention: Mention) -> bool:
+    """'work inspiration 11% (England 17%)': England with its own figure, right after another."""
+    return (
+        mention.target in ("England", "UK")
+        and bool(re.search(r"%\s*$", sentence.text[: mention.start]))
+        and bool(re.match(r"\s*\d", sentence.text[mention.end :]))
+    )
 
 
 LIST_JOIN = re.compile(r"\s*(?:,\s*and|,|and|&)\s*$")
@@ -224,6 +235,11 @@ def subject_of(sentence: Sentence, at: int, earlier: Context) -> tuple[str, str]
         if own is None and earlier.previous and not earlier.single:
             return earlier.previous, ""  # a passage: 'Work inspiration reached 42%, well above
             # the England figure of 17%' goes on about the last sentence's area
+        if own is None and _set_beside(sentence, mention):
+            return mention.target, (
+                f"which area the figure is for ({mention.target} is named beside it to "
+                "compare with)"
+            )
         mention = own or mention
     if (
         mention is not None
