@@ -602,10 +602,15 @@ def judge_comparison(dataset: Dataset, claim: Claim) -> Judgement:
     if named is not None and (a is None or b is None or not _decided(a, b)):
         return named
     if a is None or b is None:
+        lacking = [
+            dataset.spoken(area)
+            for area, side in ((claim.subject, a), (claim.other, b))
+            if side is None
+        ]
         return unverifiable(
             claim,
-            f"the data has no figure or band for both {dataset.spoken(claim.subject)} and "
-            f"{dataset.spoken(claim.other)} on {ind.short}",
+            f"the data has no figure or band for {listing(lacking, 'or')} on {ind.short}, "
+            "so the two cannot be compared",
         )
     if claim.comparator == "=":
         level = a.exact and b.exact and a.low == b.low

@@ -290,7 +290,9 @@ def comparison_claim(sentence: Sentence, earlier: Context) -> list[tuple[int, Cl
         return _sector_comparison(sentence, earlier)
     subject = areas[0]
     indicator, doubt = measure_of(sentence, subject.end, earlier)
-    lead = THAT_IS.match(text)
+    lead = THAT_IS.match(text) or (
+        LEADS_COMPARING.match(text) if subject.target in NATIONS else None
+    )  # '• above England's 38%', a bullet under one about the South East
     if lead and earlier.previous and earlier.previous != subject.target:
         # 'That is well above Cheshire and Warrington's 25%': the last sentence's area is compared
         subject = Mention("lep", earlier.previous, 0, lead.end())
@@ -330,6 +332,10 @@ def comparison_claim(sentence: Sentence, earlier: Context) -> list[tuple[int, Cl
     return []
 
 
+LEADS_COMPARING = re.compile(
+    r"[\W_]*(?=(?:well |just |slightly |comfortably )?"
+    r"(?:above|below|ahead of|behind|higher than|lower than)\b)"
+)
 OVERALL = re.compile(
     rf"{words.ALL_EMPLOYERS_SAID}"
     r"|\bthe (?:\w+ )?average\b|\bthe (?:england|national|overall) (?:figure|rate|share)\b"
