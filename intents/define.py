@@ -163,6 +163,11 @@ BASE_WORDS = (
     r"\bof (?:all|every)\b.{0,30}\bor (?:just|only)\b",  # 'of all Year 11s or just those who had it?'
     r"\bshare of (?:gva|jobs|employment|output|businesses|firms|workers|people)\b.{0,20}\bor\b",
 )
+BASE_OF_A_FIGURE = (
+    r"\b(?:is|are) (?:that|this|it|those|these)(?: \d+(?:\.\d+)?%)? (?:a share |a percentage |"
+    r"per ?cent )?(?:of|out of) (?:all|every|the whole|each)\b",
+    r"\bin the \d+(?:\.\d+)?% base\b",
+)
 BAND_WORDS = (
     r"\bbands?\b.{0,30}\bmean\b|\bwhat (?:is|are) (?:a |the |these )?(?:heat ?map )?bands?\b",
 )
@@ -179,6 +184,9 @@ SPEC = IntentSpec(
     name="define",
     label="definition",
     rules=(
+        Rule(  # 'the 57% satisfied - is that of all yr11s?': who a figure is of, not a check
+            "define", 11, triggers=BASE_OF_A_FIGURE, needs=frozenset({"number"}), reason="bases"
+        ),
         Rule("define", 33, triggers=BASE_WORDS, leps=(0, 0), reason="bases"),
         Rule("define", 34, triggers=BOUNDARY_WORDS, leps=(0, 0), reason="boundaries"),
         Rule(  # "which LEPs count as 'the south'?": the group's cover, not its figures

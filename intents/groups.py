@@ -248,7 +248,10 @@ SPEC = IntentSpec(
         Rule(  # 'which LEPs make up the east mids?': the region's LEPs, not a ranking
             "groups",
             16,
-            triggers=(r"\b(?:make up|makes up|made up|are in|sit in|belong to|comprise|form)\b",),
+            triggers=(
+                r"\b(?:make up|makes up|made up|are in|sit in|belong to|comprise|form)\b"
+                r"|\blist (?:the |all (?:the )?|each of the )?(?:leps|lep areas|areas|partnerships)\b",
+            ),
             needs=frozenset({"region"}),
             leps=(0, 0),
             reason="region",
@@ -260,6 +263,13 @@ SPEC = IntentSpec(
             needs=frozenset({"region"}),
             leps=(0, 0),
             reason="region",
+        ),
+        Rule(  # 'Northern Ireland employers: more placements than England's?': not a ranking
+            "groups",
+            58,
+            needs=frozenset({"rival_group", "threshold", "indicator"}),
+            refuses=frozenset({"asks_leps"}),
+            leps=(0, 0),
         ),
         Rule("groups", 65, needs=frozenset({"group"}), leps=(0, 0)),
         Rule("groups", 66, triggers=(GROUP_WORDS,), leps=(0, 0)),

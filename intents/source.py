@@ -7,6 +7,7 @@ from intents.dataset.stats import CORRELATION_METHOD, SIGNIFICANCE_METHOD
 from intents.reading.query import Query
 from intents.reading.rules import Rule
 from intents.replies.answer import Answer
+from intents.replies.describe import disputed_line
 from intents.replies.wording import cite, listing
 from intents.spec import IntentSpec
 
@@ -113,7 +114,13 @@ def _of_areas(query: Query, dataset: Dataset) -> Answer:
         )
     ids = tuple(measures)
     said = [f"{cite(dataset, [sid])} ({listing(measures[sid])})" for sid in ids]
-    lines = [_source_line(dataset, sid) for sid in ids]
+    doubted = [  # 'where does the 42% for Liverpool come from? it looks way off'
+        line
+        for area in query.areas
+        for indicator in indicators
+        if (line := disputed_line(dataset, dataset.evidence(area, indicator)))
+    ]
+    lines = [*doubted, *(_source_line(dataset, sid) for sid in ids)]
     return Answer(
         intent="source",
         headline=f"Where the figures for {where} come from: {'; '.join(said)}.",
@@ -151,7 +158,8 @@ def _students(aspires: dict, employers: str) -> Answer:
 OF_A_FIGURE = (  # 'which source has the Humber at 29%?', 'where does London's figure come from?'
     r"\b(?:which|what) (?:\w+ )?(?:source|report|publication|study|release|dataset|series)\b"
     r"|\bsource (?:for|of)\b"
-    r"|\bwhere (?:do|does|did|is|are) (?:the |that |this |these |those )?\S.{0,60}\b(?:come from|from)\b"
+    r"|\bwhere (?:on earth |exactly |precisely |in fact )?(?:do|does|did|is|are) "
+    r"(?:the |that |this |these |those )?\S.{0,60}\b(?:come from|from)\b"
     r"|\bwho (?:says|said|published|publishes|reported|supplied|supplies|provided|provides)\b"
     r"|\bwhose (?:is it|are they|figures?|numbers?|data|band|estimate)\b"  # 'and whose is it?'
     r"|\bhow (?:recent|up to date|old) (?:is|are) (?:the |that |this |your )\b",

@@ -55,6 +55,11 @@ RATIO_WORDS = {
     "half as many": 0.5,
 }
 
+NOT_A_MULTIPLE = re.compile(r"\s*(?:check\w*|click\w*|up\b|back\b|glaz\w*|digits?\b|counting)")
+DONE_AGAIN = re.compile(
+    r"\b(?:sends?|sent|posts?|posted|asks?|asked|happens?|happened|rings?|rang|calls?|called|"
+    r"clicks?|clicked|tried|try|checked|pinged|comes through|came through)\s+(?:this\s+|it\s+)?$"
+)
 _COUNT = "|".join(sorted(COUNTS, key=len, reverse=True))
 _DIGITS = r"(\d+(?:\.\d+)?)"
 _PER_CENT = r"\s*(?:%|per ?cent\b|percent\b|pc\b|pct\b)"
@@ -166,6 +171,8 @@ def _read(kind: str, m: re.Match[str]) -> Amount | None:
         case "half_point":
             return Amount(0.5, 0.1, "points", in_words=True, **at)
         case "ratio_word":
+            if NOT_A_MULTIPLE.match(m.string, m.end()) or DONE_AGAIN.search(m.string[: m.start()]):
+                return None  # 'double-check', 'apologies if this sends twice'
             return Amount(RATIO_WORDS[m.group(1)], 0.1, "ratio", in_words=True, **at)
         case _:  # "times"
             return Amount(float(m.group(1)), precision_of(m.group(1)), "ratio", **at)

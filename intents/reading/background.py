@@ -14,7 +14,8 @@ GATHERINGS = (
     r"workshops?|office|offices|sessions?|teams?|tables?|room|call|calls|meetings?|events?|"
     r"presentations?|folks|people|lot|crowd|colleagues?|group|board|delegation|contingent|"
     r"visit|conference|conf|summit|forum|breakout|hub|network|partners?|reps?|staff|festivals?|"
-    r"fairs?|roadshows?|expos?|launch|releases?|awards|dinner|breakfast|showcase"
+    r"fairs?|roadshows?|expos?|launch|releases?|awards|dinner|breakfast|showcase|roundtables?|"
+    r"seminars?|webinars?|briefings?|panels?|symposium|away ?days?"
 )
 AFTER = re.compile(
     rf"^\s*(?:lep\s+)?(?:(?:skills|economic|growth|business|regional|annual|local|jobs?|careers?|press)\s+)?(?:{GATHERINGS})\b"

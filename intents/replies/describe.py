@@ -118,7 +118,8 @@ def _relations_line(
     )
 
 
-def _disputed_line(dataset: Dataset, ev: Evidence) -> str:
+def disputed_line(dataset: Dataset, ev: Evidence) -> str:
+    """A figure the source prints but contradicts, said so it is never quoted as a figure."""
     if not ev.disputed:
         return ""
     ind = dataset.indicator(ev.indicator)
@@ -221,7 +222,7 @@ def describe(dataset: Dataset, area: str, indicator: str) -> Described:
 
     related, rel_sources = _relations_line(dataset, ev, fact)
     sources += rel_sources
-    said_of = tuple(line for line in (related, _disputed_line(dataset, ev)) if line)
+    said_of = tuple(line for line in (related, disputed_line(dataset, ev)) if line)
     return Described(
         sentence=sentence,
         short=short,
