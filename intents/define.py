@@ -185,7 +185,12 @@ SPEC = IntentSpec(
     label="definition",
     rules=(
         Rule(  # 'the 57% satisfied - is that of all yr11s?': who a figure is of, not a check
-            "define", 11, triggers=BASE_OF_A_FIGURE, needs=frozenset({"number"}), reason="bases"
+            "define",
+            11,
+            triggers=BASE_OF_A_FIGURE,
+            needs=frozenset({"number"}),
+            reason="bases",
+            decisive=True,
         ),
         Rule("define", 33, triggers=BASE_WORDS, leps=(0, 0), reason="bases"),
         Rule("define", 34, triggers=BOUNDARY_WORDS, leps=(0, 0), reason="boundaries"),

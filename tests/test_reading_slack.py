@@ -892,3 +892,24 @@ def test_who_gave_a_figure_and_how_recent_it_is_ask_for_its_source(ask, question
 def test_the_weather_somewhere_tomorrow_is_the_weather(ask):
     (reply,) = ask("what's the weather in Sheffield like tomorrow? visiting a school")
     assert reply["intent"] == "unknown" and reply["figures"] == [], reply["text"]
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("the 63% who had careers ed - is that of all year 11s?", "define"),
+        ("Northern Ireland vs England on placements - is NI higher?", "groups"),
+        ("can you list the LEPs in the North East and their placement figures?", "groups"),
+        ("where exactly does the £13,036 for Cornwall come from?", "source"),
+        ("London placements please - sorry if this posts twice", "value"),
+        ("notes from the Leeds seminar: what's the England work inspiration figure?", "groups"),
+    ],
+)
+def test_set_16_phrasings_in_other_words(ask, question, intent):
+    (reply,) = ask(question)
+    assert reply["intent"] == intent, reply["text"]
+
+
+def test_the_source_of_a_figure_it_contradicts_says_so(ask):
+    (reply,) = ask("where does the 42% for Liverpool on work inspiration come from?")
+    assert reply["intent"] == "source" and "contradicts its own LEP range" in reply["text"]

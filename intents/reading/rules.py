@@ -37,6 +37,7 @@ class Rule:
     reason: str = ""  # why this rule exists, when the handler answers differently for it
     keeps_districts: bool = False  # a district it accepts is asked about, not read as its LEP
     reads_claims: bool = False  # the message is read for claims; with none, the next rule decides
+    decisive: bool = False  # its words settle the reading: the learned reader never doubts it
 
     def __post_init__(self) -> None:
         """A misspelt slot would silently never match, so it fails when the module loads."""

@@ -334,7 +334,7 @@ def _likelier(grammar: Grammar, rule: Rule, bare: Signals) -> str:
     Only for a message read alone (the model never sees a thread), and a check only of a
     message with a figure or a word asking for one ('construction firms in tees valley,
     work inspiration?' has nothing to check)."""
-    if rule.intent in UNDOUBTED or rule.reads_claims:
+    if rule.intent in UNDOUBTED or rule.reads_claims or rule.decisive:
         return ""
     model = shipped_model()
     intent, probability = likeliest(model, bare)
