@@ -202,7 +202,7 @@ SPEC = IntentSpec(
             leps=(0, 0),
             reason="group_made_of",
         ),
-        Rule("define", 34, triggers=BAND_WORDS, reason="bands"),
+        Rule("define", 11, triggers=BAND_WORDS, reason="bands", decisive=True),
         Rule(
             "define",
             37,

@@ -249,7 +249,8 @@ SPEC = IntentSpec(
             "groups",
             16,
             triggers=(
-                r"\b(?:make up|makes up|made up|are in|sit in|belong to|comprise|form)\b"
+                r"\b(?:make up|makes up|made up|are (?:actually |really |exactly )?in|sit in|"
+                r"belong to|comprise|form)\b"
                 r"|\blist (?:the |all (?:the )?|each of the )?(?:leps|lep areas|areas|partnerships)\b",
             ),
             needs=frozenset({"region"}),

@@ -94,7 +94,7 @@ def handle(query: Query, dataset: Dataset) -> Answer:
 
 
 ONE_OVER_THE_OTHER = r" (?:work )?(?:inspiration|placements?) (?:than|rather than|over) (?:work )?(?:inspiration|placements?)\b"
-LEANING = rf"\b(?:lean\w* (?:more )?towards|favou?r\w*){ONE_OVER_THE_OTHER}"
+LEANING = rf"\b(?:lean\w* (?:more )?(?:towards|to)|favou?r\w*|tilt\w* (?:more )?(?:towards|to)){ONE_OVER_THE_OTHER}"
 MORE_OF_ONE = rf"\bmore{ONE_OVER_THE_OTHER}"
 
 SPEC = IntentSpec(

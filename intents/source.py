@@ -17,7 +17,9 @@ TRIGGERS = (
     r"who (?:\w+ )?(?:published|produced|compiled|collected) (?:the|these|this|those)|nomis|ons data|from the ons|the survey .*\bfrom|(?:numbers|figures|data) (?:are )?from|"
     r"(?:anything|something|data|figures) (?:newer|more recent|updated)|(?:newer|more recent|later) (?:\w+ )?than|latest (?:data|survey|figures)|"
     r"(?:newer|later|latest|next|more recent|another|second) (?:wave|edition|round|release|version|sweep)|"
-    r"(?:earlier|older|previous|other) (?:waves?|rounds?|editions?|surveys?))\b",
+    r"(?:earlier|older|previous|other) (?:waves?|rounds?|editions?|surveys?)|"
+    r"(?:which|what) (?:\w+ )?(?:release|edition|vintage)|drawn from|taken from|"
+    r"(?:been|be|was|were) revised)\b",
 )
 WEAK = (
     r"\b(?:method|methods|how (?:was|were|is|are) .*(?:collected|surveyed|done|produced)|sample|sample size|fieldwork|"

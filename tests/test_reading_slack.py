@@ -913,3 +913,25 @@ def test_set_16_phrasings_in_other_words(ask, question, intent):
 def test_the_source_of_a_figure_it_contradicts_says_so(ask):
     (reply,) = ask("where does the 42% for Liverpool on work inspiration come from?")
     assert reply["intent"] == "source" and "contradicts its own LEP range" in reply["text"]
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("which LEP is top for work inspiration? I reckon it's Cheshire", "rank"),
+        ("which release is the UK GVA per head figure taken from?", "source"),
+        ("has the England placement figure been revised since?", "source"),
+        ("what does the band mean in 41-46% for Gloucestershire?", "define"),
+        ("which LEPs are really in the east midlands?", "groups"),
+        ("which LEPs tilt more towards placements than inspiration?", "outliers"),
+    ],
+)
+def test_set_17_phrasings_in_other_words(ask, question, intent):
+    (reply,) = ask(question)
+    assert reply["intent"] == intent, reply["text"]
+
+
+def test_insp_and_demonyms_are_read(ask):
+    (reply,) = ask("Scousers vs Teessiders - placements & insp?")
+    assert reply["areas"] == ["Liverpool City Region", "Tees Valley"], reply["text"]
+    assert set(reply["indicators"]) == {"work_placements", "work_inspiration"}, reply["text"]

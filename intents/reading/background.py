@@ -38,6 +38,8 @@ BEFORE = re.compile(  # where the asker has been, or who in a place is asking
     r"|\b(?:outside|near|session in|sessions in|meeting in|workshop in|event in|conference in|"
     r"conf in|day in|week in|visitors from|guests from|delegates from)\s+(?:the\s+)?$"
     r"|\b(?:not just|not only|rather than|instead of)\s+(?:the\s+)?$"  # '(not just the SE LEP)'
+    r"|\b(?:i think|i reckon|i guess|i assume|i suspect|pretty sure) it (?:s|is|was|ll be)"
+    r"\s+(?:the\s+)?$"  # 'which LEP is lowest? I think it's Humber': a guess, not the subject
     r"|\b(?:ex|former|formerly|previously (?:at|in|with))\s+(?:the\s+)?$"  # '(ex Birmingham council)'
     r"|\b(?:visit(?:ed|ing|s)?|opened|toured|spoke at|speaking at|went to|was at|were at|been to)\s+"
     r"(?:a|an|the|our|their)\s+(?:\w+\s+){0,2}(?:in|at)\s+(?:the\s+)?$"  # 'visited a factory in Sunderland'
