@@ -1221,3 +1221,26 @@ def test_as_well_with_a_measure_of_its_own_is_a_new_question(chat):
 def test_each_claim_binds_to_its_own_clause(ask, passage, verdicts):
     (reply,) = ask(passage)
     assert [c["verdict"] for c in reply["claims"]] == verdicts, reply["text"]
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("check: UKCES says areas with higher youth unemployment have lower work inspiration",
+         "correct"),
+        ("check: there is no link between youth unemployment and work inspiration", "incorrect"),
+        ("check: the survey found placements rise and fall with youth unemployment - a clear link",
+         "incorrect"),
+        ("check: the higher the GVA per head, the higher the share offering placements",
+         "correct"),
+        ("check: GVA per head is strongly correlated with placements", "unverifiable"),
+    ],
+)  # fmt: skip
+def test_a_claimed_link_between_measures_is_judged_on_the_published_findings(ask, claim, verdict):
+    (reply,) = ask(claim)
+    assert reply["intent"] == "factcheck" and reply["verdict"] == verdict, reply["text"]
+
+
+def test_asking_whether_two_measures_are_linked_is_still_a_question(ask):
+    (reply,) = ask("is wex linked to youth unemployment at all?")
+    assert reply["intent"] == "relationship", reply["text"]

@@ -195,6 +195,7 @@ def _findings(path: Path) -> tuple[Finding, ...]:
             exceptions=_strings(r.get("exceptions")),
             x=r.get("x"),
             y=r.get("y"),
+            direction=r.get("direction"),
         )
         for r in read_yaml(path) or []
     )

@@ -125,6 +125,7 @@ class Finding:
     exceptions: tuple[str, ...] = ()
     x: str | None = None
     y: str | None = None
+    direction: Literal["positive", "negative", "none"] | None = None  # how y moves as x rises
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from intents.factcheck.closeness import RULE
 from intents.factcheck.corrected import NOTE, corrected
 from intents.factcheck.figures import judge_figure
 from intents.factcheck.judgement import OPENING, Judgement, claimed
+from intents.factcheck.links import judge_link
 from intents.factcheck.standings import (
     judge_comparison,
     judge_extreme,
@@ -49,6 +50,7 @@ JUDGES: dict[ClaimKind, Callable[[Dataset, Claim], Judgement]] = {
     "comparison": judge_comparison,
     "spread": judge_spread,
     "trend": judge_trend,
+    "link": judge_link,
 }
 CHECK_WORDS = (
     r"\b(?:check|checking|fact ?check|verify|confirm|true|correct|right|accurate|accuracy|"
@@ -62,6 +64,11 @@ TRIGGERS = (
     CHECK_WORDS,
     r"\b(?:really|is it|did|does|do|was|were|yes|isn t it|doesn t it|didn t it|right)\b",
     r"\bat \d+(?:\.\d+)? ?(?:%|per ?cent)",  # 'and Humber at 31%?'
+)
+CHECKING_A_LINK = (
+    r"^(?:check|fact ?check|verify|confirm)\b|\b(?:is it true|is it right|is it correct|"
+    r"can (?:i|we) say|ok to say|fair to say|ukces (?:found|finds|says|said|shows)|"
+    r"the (?:survey|report|data) (?:found|finds|says|shows))\b"
 )
 NOTHING_READ = (
     "I couldn't find a figure or a claim about an area to check there. Write it as it would "
@@ -258,6 +265,15 @@ SPEC = IntentSpec(
             needs=frozenset({"indicator", "standing"}),
             refuses=frozenset({"asks_leps", "asks_wording"}),
             leps=(0, 6),  # 'verify: Cumbria, Humber and York lag on both'
+        ),
+        Rule(  # 'check: UKCES found a clear link between youth unemployment and placements'
+            "factcheck",
+            30,
+            reads_claims=True,
+            triggers=(CHECKING_A_LINK,),
+            indicators=(2, 3),
+            refuses=frozenset({"asks_wording"}),  # 'areas with higher X have lower Y' is a claim
+            leps=(0, 0),
         ),
         Rule(
             "factcheck",

@@ -74,6 +74,10 @@ def claimed(claim: Claim) -> str:
             )
         case "relation":
             return f"{not_}{claim.relation}"
+        case "link":
+            return {"none": "no link", "any": "a link"}.get(
+                claim.relation, f"a {claim.relation} link"
+            )
         case "comparison":
             side = {">": "above", "=": "level with"}.get(claim.comparator, "below")
             return f"{not_}{side} {claim.other}"

@@ -21,6 +21,7 @@ ClaimKind = Literal[
     "comparison",  # 'higher than Humber', 'above the national average'
     "spread",  # 'the gap between the best and worst LEPs is 17 points'
     "trend",  # 'that is down from 2012': a change from a year the data does not hold
+    "link",  # 'the higher youth unemployment, the lower work inspiration': how two measures relate
 ]
 
 
@@ -65,6 +66,7 @@ class Claim:
     across: str = ""  # 'UK': an extreme said of the whole UK, not just England's LEPs
     besides: str = ""  # the area an extreme leaves out: 'the highest outside London'
     within: str = ""  # the region an extreme is said within: 'the slowest in the North East'
+    strength: bool = False  # 'a strong link': how strong, which no published statistic measures
     base: str = ""  # the population said, when it is not the measure's own
     doubt: str = ""  # why the claim cannot be read with confidence
     loose: str = ""  # another area or measure named as near the figure as its own: which one

@@ -23,6 +23,7 @@ from intents.reading.claims.figures import (
     two_sided,
 )
 from intents.reading.claims.joined import both_before, in_order, shared, with_extremes
+from intents.reading.claims.links import link_claims
 from intents.reading.claims.sentence import NATIONS, SAME_PERIOD, Context, Sentence, read_sentence
 from intents.reading.claims.standings import (
     comparison_claim,
@@ -58,7 +59,7 @@ def read_claims(
         found = every_lep(sentence, found + quantified(sentence, earlier))
         found += extreme_claims(sentence, earlier)
         found = with_extremes(sentence, found) + comparison_claim(sentence, earlier)
-        found += trend_claims(sentence, earlier)
+        found += trend_claims(sentence, earlier) + link_claims(sentence)
         found = in_order(sentence, found)
         found = shared(sentence, found + relation_claims(sentence, earlier, found))
         found = both_before(sentence, found, earlier)
