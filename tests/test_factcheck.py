@@ -1244,3 +1244,12 @@ def test_a_claimed_link_between_measures_is_judged_on_the_published_findings(ask
 def test_asking_whether_two_measures_are_linked_is_still_a_question(ask):
     (reply,) = ask("is wex linked to youth unemployment at all?")
     assert reply["intent"] == "relationship", reply["text"]
+
+
+def test_a_passage_heading_names_the_area_its_bullets_are_about(ask):
+    (reply,) = ask(
+        "Cheshire and Warrington board briefing - please check:\n"
+        "- placements 46% (England 38%)\n- top LEP for work inspiration\n- 25% on work inspiration"
+    )
+    assert {c["area"] for c in reply["claims"]} <= {"Cheshire and Warrington", "England"}
+    assert [c["verdict"] for c in reply["claims"]] == ["correct"] * len(reply["claims"])

@@ -108,13 +108,20 @@ def _parts(text: str, mentions: Sequence[Mention]) -> tuple[tuple[int, int], ...
     return tuple((a, b) for a, b in pairwise(edges) if b > a)
 
 
+HEADING = re.compile(  # a passage's heading names the area its bullets are about
+    r"\b(?:board (?:note|paper|pack|briefing|report)|briefing(?: note)?|board|key stats|"
+    r"factsheet|fact sheet|bullet points|section|para(?:graph)?)\b"
+)
+
+
 def read_sentence(
     original: str, lexicon: Lexicon, read: Reader, students: bool = False, alone: bool = True
 ) -> Sentence:
     """One sentence; `alone`: the message is this sentence, so a place can only be background
     when another is named beside it."""
     signals = read(original, students)
-    aside = set_aside(signals.text, signals.mentions)
+    heading = not signals.amounts and HEADING.search(signals.text)  # 'Tees Valley board note:'
+    aside = () if heading else set_aside(signals.text, signals.mentions)
     kept = [m for m in signals.mentions if m.target not in aside] if aside else signals.mentions
     if alone and not any(m.kind in ("lep", "district") for m in kept):
         kept = signals.mentions  # every place is background: it is the subject after all
