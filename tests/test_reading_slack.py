@@ -935,3 +935,13 @@ def test_insp_and_demonyms_are_read(ask):
     (reply,) = ask("Scousers vs Teessiders - placements & insp?")
     assert reply["areas"] == ["Liverpool City Region", "Tees Valley"], reply["text"]
     assert set(reply["indicators"]) == {"work_placements", "work_inspiration"}, reply["text"]
+
+
+def test_satisfaction_of_those_who_had_careers_education_is_what_is_asked(ask):
+    (reply,) = ask("of the year 11s who got careers ed, what % were happy with it?")
+    assert "57%" in reply["text"].split(".")[0], reply["text"]
+
+
+def test_folk_somewhere_are_background(ask):
+    (reply,) = ask("the Leeds folk are asking: which LEP is top for placements?")
+    assert reply["intent"] == "rank", reply["text"]

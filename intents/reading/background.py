@@ -12,7 +12,7 @@ from typing import Protocol
 
 GATHERINGS = (
     r"workshops?|office|offices|sessions?|teams?|tables?|room|call|calls|meetings?|events?|"
-    r"presentations?|folks|people|lot|crowd|colleagues?|group|board|delegation|contingent|"
+    r"presentations?|folks?|people|lot|crowd|colleagues?|group|board|delegation|contingent|"
     r"visit|conference|conf|summit|forum|breakout|hub|network|partners?|reps?|staff|festivals?|"
     r"fairs?|roadshows?|expos?|launch|releases?|awards|dinner|breakfast|showcase|roundtables?|"
     r"seminars?|webinars?|briefings?|panels?|symposium|away ?days?"

@@ -25,10 +25,24 @@ from intents.reading.context import (
     without_lead_in,
 )
 from intents.reading.intent_model import likeliest, shipped_model
-from intents.reading.lexicon import lexicon_for
+from intents.reading.lexicon import Lexicon, lexicon_for
 from intents.reading.query import Claim, Query
 from intents.reading.rules import Grammar, Rule
 from intents.reading.signals import Mention, Signals, reader_for
+
+
+def _narrowest_first(signals: Signals, lexicon: Lexicon) -> Signals:
+    """'of yr11s who got careers ed, how many were happy with it': satisfaction, whose base is
+    those who had careers education, is what is asked; the measure it narrows comes after."""
+    narrower = [
+        i
+        for i in signals.indicators
+        if any(other in lexicon.supersedes.get(i, ()) for other in signals.indicators)
+    ]
+    if not narrower:
+        return signals
+    rest = tuple(i for i in signals.indicators if i not in narrower)
+    return replace(signals, indicators=(*narrower, *rest))
 
 
 def _districts_as_leps(signals: Signals, dataset: Dataset) -> tuple[Signals, tuple[str, ...]]:
@@ -169,10 +183,11 @@ def understand(text: str, dataset: Dataset, grammar: Grammar, last: Query | None
     about_students = (
         last is not None and last.indicators[:1] and last.indicators[0] in lexicon.of_students
     )
+    of_students = bool(bare.indicators) and set(bare.indicators) <= lexicon.of_students
     if (
         about_students and is_follow_up(bare) and not bare.leps
-    ):  # 'and how many of them were happy with it?'
-        bare = read(cleaned, True)
+    ) or of_students:  # 'and how many of them were happy with it?', '… yr11s … happy with it'
+        bare = _narrowest_first(read(cleaned, True), lexicon)
     if _only_background(grammar, bare):
         return Query(
             intent="unknown",
