@@ -51,6 +51,14 @@ def descending(order: str, higher_is_better: bool | None) -> bool:
     return order == "highest"
 
 
+def from_end(place: Standing, end: str, higher_is_better: bool | None) -> int:
+    """How far from `end` ('highest' or 'lowest') a ranked area is, 1 at the end itself: its
+    position counts from the best, which is the lowest figure when lower is better."""
+    position = place.position or 1  # asked only of a ranked area
+    from_top = position if higher_is_better is not False else place.out_of - position + 1
+    return from_top if end == "highest" else place.out_of - from_top + 1
+
+
 def _end(value: float, values: list[float]) -> End:
     return "lowest" if value == min(values) else "highest" if value == max(values) else "neither"
 

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from intents.dataset.model import NEXT_TO_END, Dataset, Fact, sector_name
+from intents.dataset.ranking import from_end as ranked_from_end
 from intents.dataset.ranking import standing
 from intents.dataset.units import amount, number, span
 from intents.factcheck.closeness import Published, decide, precision_of, same_period
@@ -178,9 +179,7 @@ def judge_extreme(dataset: Dataset, claim: Claim) -> Judgement:
             claim, verdict, reason, f"{_nth(nth)}{named_end}", (), (fact.source,) if fact else (),
         )  # fmt: skip
     if place.complete and place.position is not None:
-        from_end = place.out_of - place.position + 1 if end == "lowest" else place.position
-        if ind.higher_is_better is False:
-            from_end = place.position if end == "lowest" else place.out_of - place.position + 1
+        from_end = ranked_from_end(place, end, ind.higher_is_better)
         verdict = _flip("correct" if from_end == claim.position else "incorrect", claim)
         reason = f"{name} is {_nth(from_end)}{end} of the 39 LEPs on {ind.short}"
         return Judgement(claim, verdict, reason, f"{_nth(from_end)}{end}")
@@ -298,9 +297,7 @@ def _region_extreme(dataset: Dataset, claim: Claim, end: str) -> Judgement:
         reason = f"the sources name {name} the {end} of all 39 LEPs on {ind.short}, so of {of} too"
         return Judgement(claim, _flip("correct", claim), reason, end, (), ())
     if place.complete and place.position is not None:
-        from_end = place.out_of - place.position + 1 if end == "lowest" else place.position
-        if ind.higher_is_better is False:
-            from_end = place.position if end == "lowest" else place.out_of - place.position + 1
+        from_end = ranked_from_end(place, end, ind.higher_is_better)
         verdict = _flip("correct" if from_end == claim.position else "incorrect", claim)
         reason = f"{name} is {_nth(from_end)}{end} of {of} on {ind.short}"
         return Judgement(claim, verdict, reason, f"{_nth(from_end)}{end}")
