@@ -903,21 +903,7 @@ def test_the_weather_somewhere_tomorrow_is_the_weather(ask):
         ("where exactly does the £13,036 for Cornwall come from?", "source"),
         ("London placements please - sorry if this posts twice", "value"),
         ("notes from the Leeds seminar: what's the England work inspiration figure?", "groups"),
-    ],
-)
-def test_set_16_phrasings_in_other_words(ask, question, intent):
-    (reply,) = ask(question)
-    assert reply["intent"] == intent, reply["text"]
-
-
-def test_the_source_of_a_figure_it_contradicts_says_so(ask):
-    (reply,) = ask("where does the 42% for Liverpool on work inspiration come from?")
-    assert reply["intent"] == "source" and "contradicts its own LEP range" in reply["text"]
-
-
-@pytest.mark.parametrize(
-    ("question", "intent"),
-    [
+        # set 17's
         ("which LEP is top for work inspiration? I reckon it's Cheshire", "rank"),
         ("which release is the UK GVA per head figure taken from?", "source"),
         ("has the England placement figure been revised since?", "source"),
@@ -926,9 +912,14 @@ def test_the_source_of_a_figure_it_contradicts_says_so(ask):
         ("which LEPs tilt more towards placements than inspiration?", "outliers"),
     ],
 )
-def test_set_17_phrasings_in_other_words(ask, question, intent):
+def test_set_16_and_17_phrasings_in_other_words(ask, question, intent):
     (reply,) = ask(question)
     assert reply["intent"] == intent, reply["text"]
+
+
+def test_the_source_of_a_figure_it_contradicts_says_so(ask):
+    (reply,) = ask("where does the 42% for Liverpool on work inspiration come from?")
+    assert reply["intent"] == "source" and "contradicts its own LEP range" in reply["text"]
 
 
 def test_insp_and_demonyms_are_read(ask):

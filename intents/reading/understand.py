@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from intents.dataset.model import Dataset
 from intents.dataset.ranking import descending
+from intents.names import IntentName
 from intents.reading.claims import Context, read_claims
 from intents.reading.clean import clean
 from intents.reading.confidence import SURE, confidence
@@ -330,11 +332,18 @@ def _ranks_nothing(rule: Rule, signals: Signals) -> bool:
     return rule.intent == "rank" and not signals.indicators
 
 
+@lru_cache(maxsize=1)
+def _model_reading(bare: Signals) -> tuple[IntentName, float]:
+    """The learned reader's intent for a message, once: both the catch-all's fallback and the
+    doubt gate ask it of the same message."""
+    return likeliest(shipped_model(), bare)
+
+
 def _learned(grammar: Grammar, bare: Signals, signals: Signals) -> Rule | None:
     """The rule of the intent the model is sure of, when one fits what the message names
     (a ranking needs a measure): the first such rule that answers, not one kept for a
     special wording."""
-    intent, probability = likeliest(shipped_model(), bare)
+    intent, probability = _model_reading(bare)
     if probability < LEARNED_SURE or intent not in LEARNED:
         return None
     fitting = [
@@ -352,7 +361,7 @@ def _likelier(grammar: Grammar, rule: Rule, bare: Signals) -> str:
     if rule.intent in UNDOUBTED or rule.reads_claims or rule.decisive:
         return ""
     model = shipped_model()
-    intent, probability = likeliest(model, bare)
+    intent, probability = _model_reading(bare)
     if probability < DOUBT_SURE or intent not in READINGS or model.one_answer(rule.intent, intent):
         return ""
     if intent == "factcheck" and not bare.amounts and not _asks_check(grammar, bare):
