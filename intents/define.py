@@ -192,6 +192,9 @@ SPEC = IntentSpec(
             reason="bases",
             decisive=True,
         ),
+        Rule("define", 13, needs=frozenset({"asks_base"}), reason="bases"),
+        Rule("define", 13, needs=frozenset({"asks_boundary"}), reason="boundaries"),
+        Rule("define", 13, needs=frozenset({"asks_meaning"}), indicators=(1, 3)),
         Rule("define", 33, triggers=BASE_WORDS, leps=(0, 0), reason="bases"),
         Rule("define", 34, triggers=BOUNDARY_WORDS, leps=(0, 0), reason="boundaries"),
         Rule(  # "which LEPs count as 'the south'?": the group's cover, not its figures

@@ -173,6 +173,8 @@ SPEC = IntentSpec(
     label="sources",
     rules=(
         Rule("source", 13, triggers=OF_A_FIGURE, leps=(1, 4)),
+        Rule("source", 13, needs=frozenset({"asks_source"})),
+        Rule("source", 13, needs=frozenset({"asks_method"}), reason="method"),
         Rule(
             "source", 34, triggers=STUDENT_SURVEY, leps=(0, 0), indicators=(0, 0), reason="students"
         ),

@@ -936,3 +936,34 @@ def test_satisfaction_of_those_who_had_careers_education_is_what_is_asked(ask):
 def test_folk_somewhere_are_background(ask):
     (reply,) = ask("the Leeds folk are asking: which LEP is top for placements?")
     assert reply["intent"] == "rank", reply["text"]
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("time period on the Humber youth unemp figure?", "define"),
+        ("Solent placements - denominator?", "define"),
+        ("Dorset GVA per head: LEP footprint or county boundary?", "define"),
+        ("the altruistic placements one: a level or a change?", "define"),
+        ("provenance for the London GVA per head?", "source"),
+        ("fieldwork for the EPS placements figure?", "source"),
+        ("year + release for the Cornwall GVA?", "source"),
+        ("the level of work inspiration in Dorset?", "value"),
+        ("is the level higher in London or Humber on placements?", "compare"),
+        ("Tees Valley grew 0.8% a year 2008-2013", "factcheck"),
+        ("gloucestershire placements band?", "value"),
+    ],
+)
+def test_a_question_about_a_figure_gets_no_figure(ask, question, intent):
+    """Asked about a figure's period, base, geography or source, not for the figure itself."""
+    (reply,) = ask(question)
+    assert reply["intent"] == intent, reply["text"]
+
+
+@pytest.mark.parametrize(
+    ("town", "lep"),
+    [("Bedworth", "Coventry and Warwickshire"), ("Dagenham", "London"), ("Telford", "The Marches")],
+)
+def test_one_half_of_a_two_part_district_name_is_that_district(ask, town, lep):
+    (reply,) = ask(f"which LEP is {town} in?")
+    assert reply["intent"] == "area_lookup" and lep in reply["text"], reply["text"]

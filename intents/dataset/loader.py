@@ -39,6 +39,18 @@ class DataError(ValueError):
     """A data file is wrong; the message names the file and row."""
 
 
+FIGURE_ATTRIBUTE_KINDS = ("meaning", "base", "boundary", "source", "method")
+
+
+def _figure_attributes(vocabulary: dict) -> tuple[tuple[str, str], ...]:
+    """(word, what it asks of a figure), each kind one the define or source answer gives."""
+    kinds = vocabulary.get("figure_attributes") or {}
+    odd = sorted(set(kinds) - set(FIGURE_ATTRIBUTE_KINDS))
+    if odd:
+        raise DataError(f"vocabulary.yaml figure_attributes: unknown kinds {odd}")
+    return tuple((w, kind) for kind in kinds for w in sorted(_words(kinds, kind)))
+
+
 def _words(vocabulary: dict, key: str) -> frozenset[str]:
     """A word list; YAML reads a bare no, on or yes as a boolean, so each must be a string."""
     words = vocabulary.get(key) or ()
@@ -334,6 +346,9 @@ def load_dataset(shipped: Path = SHIPPED_DATA, layers: Sequence[Path] = ()) -> D
         surveys=_surveys(shipped / "surveys.yaml"),
         function_words=function_words,
         idioms=tuple(sorted(_words(vocabulary, "idioms"))),
+        figure_attributes=_figure_attributes(vocabulary),
+        figure_alternatives=_words(vocabulary, "figure_alternatives"),
+        figure_geographies=_words(vocabulary, "figure_geographies"),
         known_words=function_words
         | _words(vocabulary, "domain_words")
         | _words(vocabulary, "everyday_words"),

@@ -184,6 +184,9 @@ class Dataset:
     surveys: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
     function_words: frozenset[str] = frozenset()  # never fuzzy-matched, never "unread"
     idioms: tuple[str, ...] = ()  # sayings never read as a place or a measure
+    figure_attributes: tuple[tuple[str, str], ...] = ()  # ("period", "meaning"): asked of a figure
+    figure_alternatives: frozenset[str] = frozenset()  # "level", "change": only across an "or"
+    figure_geographies: frozenset[str] = frozenset()  # "England", "UK": the other side of one
     known_words: frozenset[str] = frozenset()  # function words plus domain and everyday words
     spellings: tuple[tuple[str, str], ...] = ()  # chat spellings: ("wht", "what")
     layers: tuple[str, ...] = field(default=())

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from intents.reading.rules import Rule
-from intents.reading.signals import Signals
+from intents.reading.signals import ASKED_OF_A_FIGURE, Signals
 
 SURE = 0.5  # below this, ask back rather than answer with figures
 COMPARE_WORDS = re.compile(
@@ -33,6 +33,7 @@ def confidence(rule: Rule, signals: Signals, function_words: frozenset[str]) -> 
         return Confidence(0.3, "it names several places without asking to compare them")
     content = [t for t in signals.tokens if t not in function_words and not t.isdigit()]
     unread = len(signals.unread)
-    if not rule.triggers and unread >= SOME_WORDS and unread / max(1, len(content)) >= LITTLE_READ:
+    worded = rule.triggers or rule.needs & ASKED_OF_A_FIGURE
+    if not worded and unread >= SOME_WORDS and unread / max(1, len(content)) >= LITTLE_READ:
         return Confidence(0.4, "much of the message was words I don't know")
     return Confidence(1.0)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from intents.dataset.model import Dataset
+from intents.reading.attributes import AttributeWords
 from intents.reading.normalise import TOKEN, normalise
 
 FUZZY_KINDS = ("lep", "district", "indicator", "group", "outside")
@@ -41,6 +42,7 @@ class Lexicon:
     patterns: tuple[tuple[re.Pattern[str], str, tuple[str, ...]], ...]
     # measures published by sector: a sector word beside them is a sector, not a measure
     broken_down: frozenset[str]
+    figure_words: AttributeWords  # what a question can ask about a figure, not for it
     spellings: dict[str, str]  # chat spellings read as the word they stand for ("wht" -> "what")
     district_leps: dict[str, tuple[str, ...]]  # a district's LEP(s), for claims about a town
     supersedes: dict[str, frozenset[str]]  # a measure named beside another it is a part of
@@ -48,6 +50,9 @@ class Lexicon:
     rivals: frozenset[str]  # groups a LEP is compared with beside England (the UK, a nation)
     benchmarks: frozenset[str]  # groups a LEP's figure is set against (England, the UK)
     of_employers: frozenset[str]  # what employers do (placements…): a sector beside one is theirs
+
+
+JOINED_NAME = re.compile(r" (?:and|with) ")  # 'Nuneaton and Bedworth', 'Blackburn with Darwen'
 
 
 def _add(index: dict[tuple[str, ...], list[Entry]], phrase: str, entry: Entry) -> None:
@@ -92,6 +97,11 @@ def lexicon_for(dataset: Dataset) -> Lexicon:
             _add(index, district.name.split(", ")[0], Entry("district", district.name))
     for alias, district in dataset.district_aliases:
         _add(index, alias, Entry("district", district))
+    for district in dataset.districts:  # 'Nuneaton' for Nuneaton and Bedworth, unless taken
+        parts = JOINED_NAME.split(district.name)
+        for part in parts if len(parts) > 1 else ():
+            if tuple(TOKEN.findall(normalise(part))) not in index:
+                _add(index, part, Entry("district", district.name))
     for ind in dataset.indicators:
         for phrase in (ind.id.replace("_", " "), ind.label, ind.short, *ind.synonyms):
             _add(index, phrase, Entry("indicator", ind.id))
@@ -131,6 +141,11 @@ def lexicon_for(dataset: Dataset) -> Lexicon:
         fuzzy_choices={n: tuple(v) for n, v in choices.items()},
         years=_years_by_indicator(dataset),
         broken_down=frozenset(f.indicator for f in dataset.facts if f.breakdown),
+        figure_words=AttributeWords(
+            kinds=dataset.figure_attributes,  # type: ignore[arg-type]  # kinds checked on load
+            alternatives=dataset.figure_alternatives,
+            geographies=dataset.figure_geographies,
+        ),
         patterns=tuple(
             (re.compile(p), ind.id, ind.supersedes)
             for ind in dataset.indicators

@@ -10,6 +10,7 @@ from functools import cache
 from typing import Literal, get_args
 
 from intents.reading.amounts import YEAR, Amount, amounts
+from intents.reading.attributes import Attribute, asked_attribute
 from intents.reading.background import background
 from intents.reading.claim_words import RELATIONS
 from intents.reading.clean import sentences
@@ -101,8 +102,21 @@ Slot = Literal[
     "standing",
     "statement",
     "rival_group",
+    "asks_meaning",
+    "asks_base",
+    "asks_boundary",
+    "asks_source",
+    "asks_method",
 ]
 SLOTS: frozenset[Slot] = frozenset(get_args(Slot))
+ASKED: dict[Attribute, Slot] = {
+    "meaning": "asks_meaning",
+    "base": "asks_base",
+    "boundary": "asks_boundary",
+    "source": "asks_source",
+    "method": "asks_method",
+}
+ASKED_OF_A_FIGURE = frozenset(ASKED.values())  # slots words fill, as a rule's triggers do
 MentionKind = Literal[
     "lep", "group", "outside", "district", "indicator", "sector", "region", "ambiguous"
 ]
@@ -143,6 +157,7 @@ class Signals:
     students: bool = False
     asks_leps: bool = False
     asks_wording: bool = False  # 'what can I actually say?': asks for the facts, checks nothing
+    attribute: Attribute = ""  # what it asks about a figure: 'period on the GM rate?' (meaning)
     paragraph: bool = False  # two or more sentences with figures: a passage to check
     standing: bool = False  # words that place an area without a figure
     statement: bool = False  # said as a statement, not asked: a claim to check
@@ -176,7 +191,8 @@ class Signals:
             "statement": self.statement,
             "rival_group": self.rivals,
         }
-        return frozenset(k for k, v in names.items() if v)
+        asked = {ASKED[self.attribute]} if self.attribute else set()
+        return frozenset(k for k, v in names.items() if v) | asked
 
 
 def _covered(lexicon: Lexicon, indicators: list[str]) -> frozenset[str]:
@@ -393,6 +409,7 @@ def read_signals(text: str, lexicon: Lexicon, students: bool = False) -> Signals
         students=for_students,
         asks_leps=bool(ASKS_LEPS.search(norm)),
         asks_wording=bool(ASKS_WORDING.search(norm)),
+        attribute=asked_attribute(text, lexicon.figure_words),
         paragraph=_is_passage(text, found_amounts),
         standing=bool(STANDING.search(" ".join(free_tokens))),
         statement="?" not in text

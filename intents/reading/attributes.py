@@ -1,0 +1,76 @@
+"""Whether a message asks about a figure rather than for it: its unit or period, whom it is a
+share of, the geography it covers, where it comes from or how it was surveyed.
+
+"period on the GM unemp rate?" names a place and a measure, as a request for the figure does, so
+the words alone cannot tell the two apart; where the attribute word stands can. It asks about
+the figure when the word leads the message ("src for the tees growth number?"), ends it in a
+short phrase after a break ("careers-ed satisfaction 57% - base?"), or sits in a short either-or
+("region boundary or LEP boundary?", "level or change?"). The words are in data/vocabulary.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+Attribute = Literal["", "meaning", "base", "boundary", "source", "method"]
+OPENER = (
+    r"^(?:(?:so|and|ok|okay|q|quick q|also)\s+)?(?:what\s?s\s+|what\s+(?:is|are|was)\s+)?"
+    r"(?:the\s+|your\s+)?(?:exact\s+|actual\s+)?"
+)
+LEADS_INTO = r"\s+(?:on|for|per|behind|used\s+(?:for|on))\b"
+# where one phrase of a message ends (not at the point of '0.8%')
+SEGMENT = re.compile(r"[?!;\n]+|(?<!\d)\.|\.(?!\d)|\s[-–—]+\s|:\s")
+SHORT = 3  # words of a closing phrase that ask only about the figure: "- base?", "which year?"
+# '… at 0.8% a year' is a rate's time, not a question about the period
+TIMES = re.compile(r"\b(?:a|per|each|every|this|last|next|that|same|\d+)\s+years?$")
+EITHER_OR = 8  # words of a phrase with an "or" between two things a figure could be
+
+
+@cache
+def _patterns(words: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    spelt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len)[::-1])
+    # 'src for …', 'year + release for …'
+    lead = rf"{OPENER}(?:(?:{spelt})\s+and\s+(?:the\s+)?)?({spelt}){LEADS_INTO}"
+    return re.compile(lead), re.compile(rf"\b(?:{spelt})\b")
+
+
+@dataclass(frozen=True)
+class AttributeWords:
+    """The words of data/vocabulary.yaml's figure_attributes, figure_alternatives and
+    figure_geographies."""
+
+    kinds: tuple[tuple[str, Attribute], ...]
+    alternatives: frozenset[str]
+    geographies: frozenset[str]
+
+
+def asked_attribute(text: str, vocabulary: AttributeWords) -> Attribute:
+    """What about a figure `text` (as typed) asks, or "" when it asks for the figure."""
+    kinds = dict(vocabulary.kinds)
+    lead, word = _patterns(tuple(kinds))
+    _, either = _patterns(tuple({*kinds, *vocabulary.alternatives, *vocabulary.geographies}))
+    text = " ".join(text.lower().replace("+", " and ").replace("&amp;", " and ").split())
+    if found := lead.search(text):
+        return _kind(kinds, found.group(1))
+    phrases = [p.strip(" ,()'\"*_") for p in SEGMENT.split(text)]
+    phrases = [p for p in phrases if p]
+    last = phrases[-1] if phrases else ""
+    said = word.findall(last)
+    if said and len(last.split()) <= SHORT and last.endswith(said[-1]) and not TIMES.search(last):
+        return _kind(kinds, said[-1])
+    for phrase in phrases:
+        if " or " in f" {phrase} " and len(phrase.split()) <= EITHER_OR:
+            named = [" ".join(w.split()) for w in either.findall(phrase)]
+            asked = [kinds[w] for w in named if w in kinds]
+            if asked:
+                return asked[-1]
+            if len(named) > 1 and set(named) & vocabulary.alternatives:
+                return "meaning"
+    return ""
+
+
+def _kind(kinds: dict[str, Attribute], said: str) -> Attribute:
+    return kinds[" ".join(said.split())]
