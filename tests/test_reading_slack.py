@@ -967,3 +967,21 @@ def test_a_question_about_a_figure_gets_no_figure(ask, question, intent):
 def test_one_half_of_a_two_part_district_name_is_that_district(ask, town, lep):
     (reply,) = ask(f"which LEP is {town} in?")
     assert reply["intent"] == "area_lookup" and lep in reply["text"], reply["text"]
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("the Echo says the Humber is bottom for placements - what's its actual figure?", "value"),
+        ("London's on 46% for placements. what's England on?", "value"),
+        ("is it true the Humber is bottom for placements?", "factcheck"),
+    ],
+)
+def test_a_claim_said_before_a_question_for_a_figure_is_context(ask, question, intent):
+    (reply,) = ask(question)
+    assert reply["intent"] == intent, reply["text"]
+
+
+def test_a_threshold_said_as_1_in_8_is_a_share(ask):
+    (reply,) = ask("which LEPs have fewer than 1 in 8 employers doing work inspiration?")
+    assert reply["intent"] == "rank" and "12.5%" in reply["text"], reply["text"]

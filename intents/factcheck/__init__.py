@@ -254,7 +254,7 @@ SPEC = IntentSpec(
             reads_claims=True,
             triggers=(CHECK_WORDS,),
             needs=frozenset({"indicator", "order"}),
-            refuses=frozenset({"asks_leps", "asks_wording"}),
+            refuses=frozenset({"asks_leps", "asks_wording", "asks_after"}),
             leps=(0, 2),
         ),
         Rule(
@@ -263,7 +263,7 @@ SPEC = IntentSpec(
             reads_claims=True,
             triggers=(CHECK_WORDS,),
             needs=frozenset({"indicator", "standing"}),
-            refuses=frozenset({"asks_leps", "asks_wording"}),
+            refuses=frozenset({"asks_leps", "asks_wording", "asks_after"}),
             leps=(0, 6),  # 'verify: Cumbria, Humber and York lag on both'
         ),
         Rule(  # 'check: UKCES found a clear link between youth unemployment and placements'
@@ -280,15 +280,15 @@ SPEC = IntentSpec(
             23,
             reads_claims=True,
             needs=frozenset({"statement", "indicator"}),
-            refuses=frozenset({"asks_leps"}),
+            refuses=frozenset({"asks_leps", "asks_after"}),
             leps=(0, 6),
         ),
-        Rule(
+        Rule(  # a figure said before 'what's Hull's actual number?' is context, not a claim
             "factcheck",
             54,
             reads_claims=True,
             needs=frozenset({"number", "indicator"}),
-            refuses=frozenset({"asks_leps"}),
+            refuses=frozenset({"asks_leps", "asks_after"}),
             leps=(0, 2),
         ),
     ),

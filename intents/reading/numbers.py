@@ -90,7 +90,10 @@ _BELOW_WORDS = (
 _ABOVE = rf"(?:{_ABOVE_WORDS})"
 _BELOW = rf"(?:{_BELOW_WORDS})"
 _BENCH = r"(?:the\s+)?(?:england|english|national|nation|country|uk)\s*(?:average|figure|benchmark|rate|level|mean|share)?|(?:the\s+)?(?:average|benchmark|mean)"
-_NUM = r"£?(\d+(?:\.\d+)?)(k\b)?\s*(?:%|per ?cent|percent)?(?![\d.])(?!\s*(?:leps|areas|places))"
+_NUM = (  # never the 1 of '1 in 8', a share said as a ratio (_in_words)
+    r"£?(\d+(?:\.\d+)?)(k\b)?\s*(?:%|per ?cent|percent)?(?![\d.])"
+    r"(?!\s*(?:leps|areas|places|in \d|out of \d))"
+)
 _NUM_AFTER = r"£?(\d+(?:\.\d+)?)(k\b)?\s*(?:%|per ?cent|percent)?"
 
 

@@ -58,6 +58,11 @@ REGION_WORDS = frozenset({"leps", "lep", "areas", "region", "regions", "ones"})
 ASKS_WORDING = re.compile(
     r"\bwhat (?:can|could|should) (?:i|we) (?:\w+ )?(?:say|write|use|quote)\b"
 )
+ASKS_AFTER = re.compile(  # '… says hull is among the worst - whats hull's actual number?'
+    r"(?:^|[?.!\n]\s*|\s[-–—]+\s*)(?:(?:so|and|but|ok|okay)\s+)?(?:what\W?s|what\s+(?:is|are|was|were)|"
+    r"where\W?s|where\s+(?:is|are|does|do)|which|how\s+(?:many|much|big|high|low|well))\b"
+    r"(?![^?.!\n]*\b(?:true|right|correct|accurate|wrong|fair|legit|ok|okay)\b)[^?.!\n]*\??\s*$"
+)
 ASKS_LEPS = re.compile(  # a question over LEPs in general, not a claim about one
     r"(?<!of )(?<!than )(?<!in )\b(?:which|what|any|how many|list|show|name|rank|are there)\b"
     r"(?:\s+\w+){0,4}?\s+"
@@ -98,6 +103,7 @@ Slot = Literal[
     "students",
     "asks_leps",
     "asks_wording",
+    "asks_after",
     "paragraph",
     "standing",
     "statement",
@@ -157,6 +163,7 @@ class Signals:
     students: bool = False
     asks_leps: bool = False
     asks_wording: bool = False  # 'what can I actually say?': asks for the facts, checks nothing
+    asks_after: bool = False  # ends in a question for a figure: what is said before is context
     attribute: Attribute = ""  # what it asks about a figure: 'period on the GM rate?' (meaning)
     paragraph: bool = False  # two or more sentences with figures: a passage to check
     standing: bool = False  # words that place an area without a figure
@@ -186,6 +193,7 @@ class Signals:
             "students": self.students,
             "asks_leps": self.asks_leps,
             "asks_wording": self.asks_wording,
+            "asks_after": self.asks_after,
             "paragraph": self.paragraph,
             "standing": self.standing,
             "statement": self.statement,
@@ -409,6 +417,7 @@ def read_signals(text: str, lexicon: Lexicon, students: bool = False) -> Signals
         students=for_students,
         asks_leps=bool(ASKS_LEPS.search(norm)),
         asks_wording=bool(ASKS_WORDING.search(norm)),
+        asks_after=bool(ASKS_AFTER.search(text.lower())),
         attribute=asked_attribute(text, lexicon.figure_words),
         paragraph=_is_passage(text, found_amounts),
         standing=bool(STANDING.search(" ".join(free_tokens))),
