@@ -18,7 +18,8 @@ TRIGGERS = (
     r"\b(?:which|what) (?:lep|leps|local enterprise partnership|enterprise partnership|partnership)\b",
     r"\blep (?:for|covers?|covering|is|does|includes?)\b",
     r"\b(?:cover|covers|covering|covered|contains?|includes?|part of|belong\w*|sits? in|sat in|falls? (?:in|under|within))\b",
-    r"\bleps? ?wise\b|\b(?:where|which lep) does .+ (?:fall|sit|go|come under)\b",
+    r"\bleps? ?wise\b|\b(?:where|which lep) does .+ (?:fall|sit|go|come under)\b"
+    r"(?! (?:on|for|against|among|in the (?:ranking|table|list|league)))",  # not 'sit on that?'
     r"\bin which lep\b",
     r"\b(?:is|are) .* in (?:a|which|what) lep\b",
     r"^(?:is|was|are|were) .+ (?:in|part of|within|inside|covered by|under)\b",

@@ -86,6 +86,14 @@ SPEC = IntentSpec(
             indicators=(0, 1),
             refuses=frozenset({"district", "order"}),
         ),
+        Rule(  # '… writing up the postcode lottery for tomorrow's paper. what can you do?'
+            "help",
+            11,
+            triggers=(
+                r"\bwhat (?:can|do) (?:you|u|lepbot) (?:actually |even |really )?(?:do|cover)$",
+            ),
+            leps=(0, 0),
+        ),
         Rule(
             "help",
             11,

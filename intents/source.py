@@ -160,7 +160,7 @@ def _students(aspires: dict, employers: str) -> Answer:
 OF_A_FIGURE = (  # 'which source has the Humber at 29%?', 'where does London's figure come from?'
     r"\b(?:which|what) (?:\w+ )?(?:source|report|publication|study|release|dataset|series)\b"
     r"|\bsource (?:for|of)\b"
-    r"|\bwhere (?:on earth |exactly |precisely |in fact )?(?:do|does|did|is|are) "
+    r"|\bwhere (?:on earth |exactly |precisely |in fact )?(?:do|does|did|is|are|s) "
     r"(?:the |that |this |these |those )?\S.{0,60}\b(?:come from|from)\b"
     r"|\bwho (?:says|said|published|publishes|reported|supplied|supplies|provided|provides)\b"
     r"|\bwhose (?:is it|are they|figures?|numbers?|data|band|estimate)\b"  # 'and whose is it?'

@@ -985,3 +985,20 @@ def test_a_claim_said_before_a_question_for_a_figure_is_context(ask, question, i
 def test_a_threshold_said_as_1_in_8_is_a_share(ask):
     (reply,) = ask("which LEPs have fewer than 1 in 8 employers doing work inspiration?")
     assert reply["intent"] == "rank" and "12.5%" in reply["text"], reply["text"]
+
+
+def test_where_that_is_from_after_a_figure_is_that_figures_source(chat):
+    _, reply = chat("Solent work inspiration?", "great, and where's that from?")
+    assert reply["intent"] == "source" and reply["areas"] == ["Solent"], reply["text"]
+
+
+def test_where_an_area_sits_on_the_measure_just_ranked_is_its_figure(chat):
+    _, reply = chat("bottom 5 for work inspiration", "and where does Swindon sit on that?")
+    assert reply["intent"] == "value" and reply["areas"] == ["Swindon and Wiltshire"]
+
+
+def test_what_can_you_do_after_some_chatter_is_help(ask):
+    (reply,) = ask(
+        "hi, doing a piece on work experience for the newsletter :wave: what can you do?"
+    )
+    assert reply["intent"] == "help", reply["text"]

@@ -69,6 +69,7 @@ POINTERS = tuple(  # point back at what was said before: 'it', 'the two', 'what 
         r"\b(?:the|that|this) (?:figure|number|one|measure|stat)\b",
         r"\b(?:for|about|does|is|on|with) it\b",
         r"^(?:is|was|are|were) (?:that|this|those|these)\b",  # 'is that % of all Year 11s?'
+        r"\bwhere (?:is|s|does|do|did) (?:that|this|those|these) (?:come |came )?from\b",
         STANDING,
         AS_A_SHARE_OF,  # 'as a share of the UK?'
     )

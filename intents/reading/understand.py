@@ -134,6 +134,10 @@ def _choose(
         candidates.append(replace(signals, leps=bare.leps))
     candidates.append(replace(signals, indicators=bare.indicators))  # 'tell me everything about it'
     explicit = next((r for r in rules if r.triggers and r.accepts(bare)), None)
+    if explicit is not None and points_back(bare) and not bare.amounts:  # "where's that from?"
+        explicit = next(
+            (r for r in rules if r.intent == explicit.intent and r.accepts(signals)), explicit
+        )
     if explicit is not None:
         fit = next((c for c in candidates if explicit.accepts(c)), None)
         if fit is not None:
