@@ -1253,3 +1253,25 @@ def test_a_passage_heading_names_the_area_its_bullets_are_about(ask):
     )
     assert {c["area"] for c in reply["claims"]} <= {"Cheshire and Warrington", "England"}
     assert [c["verdict"] for c in reply["claims"]] == ["correct"] * len(reply["claims"])
+
+
+@pytest.mark.parametrize(
+    ("passage", "verdicts"),
+    [
+        # 'actually' straight after a denial is emphasis, not the sentence turning
+        ("check: Tees Valley isn't actually the lowest LEP for work inspiration", ["incorrect"]),
+        ("check: the Humber isnt the lowest for placements", ["incorrect"]),
+        # the figure's own bound says nothing of which side is ahead
+        ("check: the Humber trails England by more than 5 points on placements",
+         ["correct", "correct"]),
+        ("check: the Humber trails England by more than 10 points on placements",
+         ["correct", "incorrect"]),
+        # a benchmark a figure is set against is not the subject of the next figure
+        ("check: London has the most placements. 46% of its employers offer them, eight points "
+         "above England, and 25% offer work inspiration",
+         ["correct", "correct", "correct", "unverifiable"]),
+    ],
+)  # fmt: skip
+def test_negations_margins_and_benchmarks_bind_as_written(ask, passage, verdicts):
+    (reply,) = ask(passage)
+    assert [c["verdict"] for c in reply["claims"]] == verdicts, reply["text"]

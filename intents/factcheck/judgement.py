@@ -9,6 +9,7 @@ from intents.dataset.model import Dataset, Fact
 from intents.dataset.units import amount, span
 from intents.names import Verdict
 from intents.reading.claim_words import QUANTIFIERS
+from intents.reading.claims.figures import MIRRORED
 from intents.reading.query import Claim
 from intents.replies.answer import ClaimCheck, Figure
 from intents.replies.describe import figure_of
@@ -81,6 +82,9 @@ def claimed(claim: Claim) -> str:
         case "comparison":
             side = {">": "above", "=": "level with"}.get(claim.comparator, "below")
             return f"{not_}{side} {claim.other}"
+        case "difference" if claim.signed and claim.value < 0:  # 'by more than 5 points, behind'
+            bound = SAID.get(MIRRORED.get(claim.comparator, claim.comparator), "")
+            return f"{not_}{bound}{claim.written or f'{-claim.value:g} points'} below {claim.other}"
         case _:
             words = claim.written or f"{claim.value:g}"
             if claim.high is not None and " and " in words:  # 'between 25% and 33%'

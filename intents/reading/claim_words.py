@@ -52,6 +52,7 @@ INCLUSIVE_AFTER |= {"or below": "<=", "or under": "<=", "or lower": "<="}
 NEGATION = re.compile(
     r"\b(?:not|never|n t|no longer|fails? to|failed to|falls? short of|fell short of|isn t|"
     r"doesn t|don t|didn t|wasn t|aren t|weren t|hasn t|haven t|hadn t|"
+    r"isnt|doesnt|didnt|wasnt|arent|werent|hasnt|havent|hadnt|"  # typed without the apostrophe
     r"no(?= (?:less|more|lower|higher|worse|better|fewer|greater|smaller|bigger)\b))\b(?! even\b)"
 )
 COMPLEMENT = re.compile(  # "employers that do not offer placements": the share not doing it

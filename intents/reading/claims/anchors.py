@@ -18,7 +18,10 @@ from intents.reading.claims.sentence import (
 from intents.reading.query import Claim, ClaimKind
 from intents.reading.signals import Mention
 
-THE_FIGURE = re.compile(r"\b(?:the|that|this) (?:figure|rate|share|proportion|level)\b")
+THE_FIGURE = re.compile(  # the measure the sentence before was about: 'the rate', 'offer them'
+    r"\b(?:the|that|this) (?:figure|rate|share|proportion|level)\b"
+    r"|\b(?:offer|offered|offering|provide|provided|host|hosted|do|did|run|ran) (?:them|one|so)\b"
+)
 PRONOUN = re.compile(  # words that stand for an area ('their' is usually the people's)
     r"\b(?:it|its|there|that lep|this lep|the area|that area|the lep|that one|this one|"
     r"same lep|same area|local (?:employers|firms|businesses))\b|^this (?:is|was)\b"
@@ -60,9 +63,9 @@ MEASURED_AGAINST = re.compile(  # what a comparison is against: 'trailed England
     r"outperform(?:s|ed)?|underperform(?:s|ed)?|outstrip(?:s|ped)?|exceed(?:s|ed)?|"
     r"match(?:es|ed)?)\s+(?:(?:in|for|across|among)\s+)?(?:the\s+)?$"
 )
-OWN_FIGURE_AFTER = re.compile(
-    r"(?:,|\bat|\bwith|\bon)\s*$"
-)  # '…England, at 11%', not 'the UK s 18%'
+OWN_FIGURE_AFTER = re.compile(  # '…England, at 11%', '…England, and around 20% did …'
+    r"(?:,|\bat|\bwith|\bon|\band)\s*(?:(?:around|about|roughly|nearly|almost|some|just)\s+)?$"
+)  # not 'the UK s 18%'
 THAN_AFTER = re.compile(r"\S+\s+than\b")
 ELIDED_SUBJECT = re.compile(  # 'England matched the UK …, but was a point below (17% vs 18%)'
     r"\s*(?:but|and|yet|while)\s+(?:was|is|were|are|had|has|came|sat|stood|fell|grew|ranked|"
@@ -249,6 +252,9 @@ def subject_of(sentence: Sentence, at: int, earlier: Context) -> tuple[str, str]
         and OWN_FIGURE_AFTER.search(sentence.text[mention.end : at])
     ):  # 'Humber was above the England average, at 11%': the 11% is the Humber's
         before = _areas_before(sentence, mention.start)
+        referred = _pronoun_referent(sentence, earlier)
+        if not before and referred:
+            return referred, ""  # 'its employers …, eight points above England, and 20% …'
         mention = before[-1] if before else mention
     if (
         mention is not None

@@ -46,9 +46,9 @@ GAP_IS = re.compile(  # 'the gap between London's GVA per head and the UK averag
 )
 
 
-BY = re.compile(
-    r"\bby\s+(?:about|around|roughly|some|nearly|almost|over|more than|less than|just over|"
-    r"just under|at least|c|circa|~)?\s*$"
+BY = re.compile(  # 'by', and the figure's own bound, just before a margin
+    r"\bby\s+(?:about|around|roughly|some|nearly|almost|over|under|more than|less than|just over|"
+    r"just under|at least|at most|well over|c|circa|~)?\s*$"
 )
 
 
@@ -520,10 +520,13 @@ LIKELY = re.compile(r"\s*(?:more|less) likely\b")  # 'so the south is about 14% 
 
 
 def _direction_before(text: str, end: int) -> int:
+    """The last direction said before the figure, not its own bound: 'trails England by more
+    than 5 points' is behind, whatever 'more than' says of the 5."""
+    said = BY.sub("", text[:end])
     found = [
         (m.start(), sign)
         for phrase, sign in words.DIRECTIONS.items()
-        for m in re.finditer(rf"\b{phrase}\b", text[:end])
+        for m in re.finditer(rf"\b{phrase}\b", said)
     ]
     return max(found)[1] if found else 0
 

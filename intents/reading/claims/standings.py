@@ -121,7 +121,9 @@ def _denied(sentence: Sentence, subject: str, at: int) -> bool:
 
 
 # "wasn't bottom - it was joint top": a denial ends where the sentence turns to what was
-TURNS_AROUND = re.compile(r"\s[-–—]+\s|;|\b(?:but|rather|instead|in fact|actually)\b")
+TURNS_AROUND = re.compile(  # not the 'actually' of "isn't actually the lowest"
+    r"\s[-–—]+\s|;|\b(?:but|rather|instead|in fact|(?<!n t )(?<!not )(?<!nt )actually)\b"
+)
 
 
 def _among(sentence: Sentence, earlier: Context) -> list[tuple[int, Claim]]:
