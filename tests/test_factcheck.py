@@ -1275,3 +1275,19 @@ def test_a_passage_heading_names_the_area_its_bullets_are_about(ask):
 def test_negations_margins_and_benchmarks_bind_as_written(ask, passage, verdicts):
     (reply,) = ask(passage)
     assert [c["verdict"] for c in reply["claims"]] == verdicts, reply["text"]
+
+
+@pytest.mark.parametrize(
+    ("passage", "verdicts"),
+    [
+        # an area named after a figure, with a figure of its own after it, is not its subject
+        ("check: Tees Valley grew 0.8% a year over 2008-2013, with only Cheshire and Warrington "
+         "slower at 0.6%", ["correct", "correct"]),
+        # 'a third of the rate in business services' is a ratio of two sectors
+        ("check: construction's 6% on work inspiration is about a third of the rate in "
+         "business services", ["correct", "rounding"]),
+    ],
+)  # fmt: skip
+def test_figures_of_their_own_and_ratios_of_sectors_bind_as_written(ask, passage, verdicts):
+    (reply,) = ask(passage)
+    assert [c["verdict"] for c in reply["claims"]] == verdicts, reply["text"]

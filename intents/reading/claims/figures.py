@@ -35,6 +35,9 @@ OF_ANOTHER = re.compile(  # '61% of the UK average', 'half the UK average': a ra
 )
 
 
+SECTOR_OF = re.compile(  # "a third of business services'", '… of the rate in business services'
+    r"\s*(?:of (?:the )?(?:(?:rate|share|figure|level|proportion) (?:in|for|among|of) (?:the )?)?|the )"
+)
 ONLY_ONE = re.compile(r"\b(?:the only|the one|alone|uniquely)\b(?: (?:lep|area|place|one))?")
 
 
@@ -444,7 +447,7 @@ def figure_claim(sentence: Sentence, amount: Amount, earlier: Context) -> Claim:
     of_sector = next(
         (m.target for m in sectors
          if m.start >= amount.end
-         and re.fullmatch(r"\s*(?:of (?:the )?|the )", text[amount.end : m.start])),
+         and SECTOR_OF.fullmatch(text, amount.end, m.start)),
         "",
     )  # fmt: skip
     own = [m.target for m in sectors if m.end <= amount.start and m.target != of_sector]

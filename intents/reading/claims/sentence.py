@@ -211,9 +211,23 @@ def nearest(
             return (0, False)  # '29% in the Humber', '25% work inspiration'
         return (min(abs(m.start - at), abs(m.end - at)), m.start < at)
 
-    return min(found, key=distance)
+    def has_own(m: Mention) -> bool:
+        """'…, averaging 0.8% a year, with only Cheshire slower at 0.6%': Cheshire's is the
+        0.6%, so an area named after the figure with a figure of its own is not its subject."""
+        return (
+            m.kind in AREA_KINDS
+            and m.start > at
+            and distance(m)[0] > 0
+            and any(
+                a.start > m.end and OWN_AFTER.fullmatch(sentence.text, m.end, a.start)
+                for a in sentence.amounts
+            )
+        )
+
+    return min(found, key=lambda m: (has_own(m) and len(found) > 1, distance(m)))
 
 
+OWN_AFTER = re.compile(r"(?:\s+[a-z]+){0,2}\s+(?:at|on)\s+")  # 'Cheshire slower at 0.6%': its own
 NATIONS = frozenset({"England", "UK"})  # yardsticks a LEP is measured against, no LEP themselves
 
 
