@@ -78,6 +78,12 @@ def handle(query: Query, dataset: Dataset) -> Answer:
         )
         + f" ({cite(dataset, sources)})."
     )
+    if query.order and len(facts) > 1:  # 'which sector is lowest?': that sector first
+        end = facts[0] if query.order == "highest" else facts[-1]
+        headline = (
+            f"{end.label} is the {query.order} of the {len(facts)} sectors published, at "
+            f"{amount(end.value, ind.format)}. {headline}"
+        )
     lines: list[str] = []
     published = [f.label for f in dataset.breakdowns(indicator)]
     missing = [sector_name(b) for b in query.breakdowns if sector_name(b) not in published]
@@ -135,7 +141,7 @@ SPEC = IntentSpec(
     name="breakdown",
     label="breakdown by sector",
     tabled=True,
-    follow_up=FollowUp(carries=frozenset({"sectors"})),
+    follow_up=FollowUp(carries=frozenset({"sectors"}), orders_within=True),
     rules=(
         Rule(
             "breakdown",

@@ -1002,3 +1002,13 @@ def test_what_can_you_do_after_some_chatter_is_help(ask):
         "hi, doing a piece on work experience for the newsletter :wave: what can you do?"
     )
     assert reply["intent"] == "help", reply["text"]
+
+
+def test_which_is_lowest_after_the_sectors_is_the_lowest_sector(chat):
+    _, reply = chat("work inspiration by sector", "which one's lowest?")
+    assert reply["intent"] == "breakdown" and "Construction is the lowest" in reply["text"]
+
+
+def test_a_figure_after_the_sectors_is_still_checked(chat):
+    _, reply = chat("work inspiration by sector", "so construction is lowest at 6%, right?")
+    assert reply["intent"] == "factcheck", reply["text"]

@@ -24,6 +24,7 @@ class FollowUp:
     inherits: bool = True  # a follow-up without trigger words of its own may keep the intent
     carries: frozenset[Carried] = frozenset()  # beyond the areas and measures every intent lends
     lends_measures: bool = True  # False: the answer covers every measure, none was chosen
+    orders_within: bool = False  # 'which is lowest?' after it orders what it listed, not LEPs
 
 
 ITS = (  # 'is its placement figure above England?'; not 'its been a long day' (it's)

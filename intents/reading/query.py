@@ -84,7 +84,7 @@ class Query:
     breakdowns: tuple[str, ...] = ()
     districts: tuple[str, ...] = ()
     n: int | None = None
-    order: str = ""  # "top" | "bottom" | ""
+    order: str = ""  # "highest" | "lowest" | ""
     threshold: Threshold | None = None
     amounts: tuple[Amount, ...] = ()  # figures written in the question, in order
     claims: tuple[Claim, ...] = ()  # for a fact-check: what the message asserts, in order
