@@ -1291,3 +1291,13 @@ def test_negations_margins_and_benchmarks_bind_as_written(ask, passage, verdicts
 def test_figures_of_their_own_and_ratios_of_sectors_bind_as_written(ask, passage, verdicts):
     (reply,) = ask(passage)
     assert [c["verdict"] for c in reply["claims"]] == verdicts, reply["text"]
+
+
+@pytest.mark.parametrize(
+    "follow_up",
+    ["so it's 8 points above England?", "is it true that it's 8 points above England?",
+     "can I write that it's 8 points above England?"],
+)  # fmt: skip
+def test_a_claim_about_it_in_a_thread_is_about_the_area_just_given(chat, follow_up):
+    _, reply = chat("London placements?", follow_up)
+    assert reply["intent"] == "factcheck" and reply["verdict"] == "correct", reply["text"]

@@ -87,7 +87,10 @@ WHICH_ONE = (  # 'which one's doing better?', 'which is higher?', 'gap in points
 BACK_TO_SEVERAL = re.compile(rf"\b(?:the two|both|them|those|these|all three|{WHICH_ONE})\b")
 BACK_TO_TWO = re.compile(rf"\b(?:the two|both|{WHICH_ONE})\b")
 SUBJECT_PRONOUN = re.compile(  # "so it's the lowest of all 39?", "and they're 9 points under"
-    r"^(?:and |so |but |ok |okay |right |then )*(?:it s|it is|it was|it has|it had|it grew|"
+    r"^(?:and |so |but |ok |okay |right |then )*"
+    r"(?:(?:is it|is that) (?:true|right|correct|fair|accurate) (?:that )?|"  # 'is it true it's …'
+    r"(?:can|could|may) (?:i|we) (?:say|write|claim|put|state) (?:that )?|that )?"  # 'can I write'
+    r"(?:it s|it is|it was|it has|it had|it grew|"
     r"they re|they are|they were|they have|they had)\b"
 )
 AREA_REFERENCE = re.compile(
