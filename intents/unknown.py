@@ -29,7 +29,8 @@ INSTRUCTIONS = (
     r"\b(?:ignore|disregard|forget) (?:all |any |the |your |my |previous|prior|above|(?:that|this) (?:and|then|now)\b)",
     r"\bwrite (?:me |us )?(?:a |an )?(?:press release|tweet|post|statement|speech|poem|story|essay|song|headline)\b",
     r"\b(?:pretend|roleplay|role play|act as|you are now|you are dan|jailbreak|from now on|system prompt|new instructions)\b",
-    r"\b(?:say|tell everyone|announce|post|claim|write|answer) (?:that )?(?:the )?[\w\s]{0,40}\b(?:is|are|was|at|for every)\b.{0,40}\d",
+    r"(?<!can i )(?<!can we )(?<!could i )(?<!could we )(?<!may i )(?<!should i )(?<!should we )"
+    r"\b(?:say|tell everyone|announce|post|claim|write|answer) (?:that )?(?:the )?[\w\s]{0,40}\b(?:is|are|was|at|for every)\b.{0,40}\d",  # not 'can I write that …?', a check
 )
 WEATHER = (  # 'is it raining in Hull?': a place named, nothing of the data asked
     r"\b(?:weather|raining|snowing|rain|snow|sunny|drizzle|umbrella|brolly|forecast for (?:today|tomorrow))\b",
