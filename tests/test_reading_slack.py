@@ -1012,3 +1012,10 @@ def test_which_is_lowest_after_the_sectors_is_the_lowest_sector(chat):
 def test_a_figure_after_the_sectors_is_still_checked(chat):
     _, reply = chat("work inspiration by sector", "so construction is lowest at 6%, right?")
     assert reply["intent"] == "factcheck", reply["text"]
+
+
+def test_they_after_a_ranking_are_the_leps_it_listed(chat):
+    _, reply = chat(
+        "which LEPs have the biggest manufacturing share?", "how do they do on placements?"
+    )
+    assert reply["intent"] == "compare" and set(reply["areas"]) == {"Cumbria", "Humber"}

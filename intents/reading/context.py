@@ -100,6 +100,9 @@ AREA_REFERENCE = re.compile(
     rf"|{SUBJECT_PRONOUN.pattern}"
 )
 ASKS_STANDING = re.compile(STANDING)
+THEY = re.compile(r"\b(?:they|them|those (?:leps|areas|ones|places)|these (?:leps|areas|ones))\b")
+NEXT_IN_RANKING = re.compile(r"\b(?:next|after|behind|below|then)\b")
+MAX_THEY = 5  # a ranking's LEPs a 'they' can mean: the ones shown
 PICK = re.compile(  # 'the bottom one?', "who's second?", 'number 2?': one LEP of a ranking
     r"^(?:and |so |ok |okay |thanks |thank you |cheers |great )?"
     r"(?:(?:who|what|which) (?:s |is |was )?|what about |tell me about )?"
@@ -254,6 +257,14 @@ def carry(signals: Signals, last: Query, policy: FollowUp) -> tuple[Signals, tup
     elif not signals.leps and not signals.groups and last.areas and not signals.districts:
         changes["leps"] = last.areas
         notes.append("area carried over from the previous question")
+    elif (
+        not signals.leps
+        and last.listed
+        and THEY.search(signals.text)
+        and not (signals.order or NEXT_IN_RANKING.search(signals.text))  # 'who's next after them'
+    ):
+        changes["leps"] = last.listed[:MAX_THEY]  # 'and do they do badly on placements?'
+        notes.append("the LEPs the ranking listed, carried over")
     if "ranking" in policy.carries and not signals.leps:
         if signals.n is None and last.n is not None:
             changes["n"] = last.n
