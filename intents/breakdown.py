@@ -80,8 +80,9 @@ def handle(query: Query, dataset: Dataset) -> Answer:
     )
     if query.order and len(facts) > 1:  # 'which sector is lowest?': that sector first
         end = facts[0] if query.order == "highest" else facts[-1]
+        of = "asked about" if query.breakdowns else "published"
         headline = (
-            f"{end.label} is the {query.order} of the {len(facts)} sectors published, at "
+            f"{end.label} is the {query.order} of the {len(facts)} sectors {of}, at "
             f"{amount(end.value, ind.format)}. {headline}"
         )
     lines: list[str] = []

@@ -1,4 +1,5 @@
-"""The names every layer shares: the fifteen intents and the five verdicts of the JSON contract."""
+"""The names every layer shares: the fifteen intents, the five verdicts of the JSON contract and
+what a question can ask about a figure."""
 
 from __future__ import annotations
 
@@ -22,6 +23,9 @@ IntentName = Literal[
     "unknown",
 ]
 INTENT_NAMES: tuple[IntentName, ...] = get_args(IntentName)
+
+FigureAttribute = Literal["", "meaning", "base", "boundary", "source", "method"]
+FIGURE_ATTRIBUTES: tuple[FigureAttribute, ...] = get_args(FigureAttribute)[1:]  # "" asks for it
 
 Verdict = Literal["correct", "rounding", "incorrect", "unverifiable", "disputed"]
 # A message's verdict is the worst of its claims', in this order.

@@ -29,8 +29,7 @@ INSTRUCTIONS = (
     r"\b(?:ignore|disregard|forget) (?:all |any |the |your |my |previous|prior|above|(?:that|this) (?:and|then|now)\b)",
     r"\bwrite (?:me |us )?(?:a |an )?(?:press release|tweet|post|statement|speech|poem|story|essay|song|headline)\b",
     r"\b(?:pretend|roleplay|role play|act as|you are now|you are dan|jailbreak|from now on|system prompt|new instructions)\b",
-    r"(?<!can i )(?<!can we )(?<!could i )(?<!could we )(?<!may i )(?<!should i )(?<!should we )"
-    r"\b(?:say|tell everyone|announce|post|claim|write|answer) (?:that )?(?:the )?[\w\s]{0,40}\b(?:is|are|was|at|for every)\b.{0,40}\d",  # not 'can I write that …?', a check
+    r"\b(?:say|tell everyone|announce|post|claim|write|answer) (?:that )?(?:the )?[\w\s]{0,40}\b(?:is|are|was|at|for every)\b.{0,40}\d",
 )
 WEATHER = (  # 'is it raining in Hull?': a place named, nothing of the data asked
     r"\b(?:weather|raining|snowing|rain|snow|sunny|drizzle|umbrella|brolly|forecast for (?:today|tomorrow))\b",
@@ -197,7 +196,13 @@ SPEC = IntentSpec(
     plain_headline=True,
     follow_up=FollowUp(inherits=False),
     rules=(
-        Rule("unknown", 5, triggers=INSTRUCTIONS, reason="instructions"),
+        Rule(  # not 'can I write that it's 8 points above England?', which asks for a check
+            "unknown",
+            5,
+            triggers=INSTRUCTIONS,
+            refuses=frozenset({"asks_to_state"}),
+            reason="instructions",
+        ),
         Rule("unknown", 6, triggers=THANKS, whole=True, reason="thanks"),
         Rule("unknown", 22, triggers=SURELY_WEATHER, reason="weather"),
         Rule("unknown", 23, triggers=WEATHER, indicators=(0, 0), reason="weather"),

@@ -1019,3 +1019,25 @@ def test_they_after_a_ranking_are_the_leps_it_listed(chat):
         "which LEPs have the biggest manufacturing share?", "how do they do on placements?"
     )
     assert reply["intent"] == "compare" and set(reply["areas"]) == {"Cumbria", "Humber"}
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("what's the base for London placements?", "define"),
+        ("year on year GVA growth for Tees Valley?", "value"),
+        ("London or Humber higher on placements this year?", "compare"),
+        ("more establishments offering placements in London or Leeds City Region?", "compare"),
+    ],
+)
+def test_an_attribute_word_in_an_ordinary_question_asks_for_the_figure(ask, question, intent):
+    """Review findings: a word such as 'year' or 'establishments' is a question about a figure
+    only where a question puts it, not in 'year on year' or one side of 'London or Leeds'."""
+    (reply,) = ask(question)
+    assert reply["intent"] == intent, reply["text"]
+
+
+@pytest.mark.parametrize("then", ["which place is lowest?", "and the lowest for placements?"])
+def test_a_ranking_of_places_after_the_sectors_ranks_places(chat, then):
+    _, reply = chat("work inspiration by sector", then)
+    assert reply["intent"] == "rank", reply["text"]

@@ -25,6 +25,7 @@ from intents.dataset.model import (
     Source,
 )
 from intents.dataset.units import FORMATS
+from intents.names import FIGURE_ATTRIBUTES, FigureAttribute
 
 # data/ is installed as the package lepbot_data (setup.py), so an editable install and a wheel
 # find it the same way.
@@ -39,16 +40,18 @@ class DataError(ValueError):
     """A data file is wrong; the message names the file and row."""
 
 
-FIGURE_ATTRIBUTE_KINDS = ("meaning", "base", "boundary", "source", "method")
-
-
-def _figure_attributes(vocabulary: dict) -> tuple[tuple[str, str], ...]:
-    """(word, what it asks of a figure), each kind one the define or source answer gives."""
+def _figure_attributes(vocabulary: dict) -> tuple[tuple[str, FigureAttribute], ...]:
+    """(word, what it asks of a figure), each kind one the define or source answer gives, each
+    word under one kind only."""
     kinds = vocabulary.get("figure_attributes") or {}
-    odd = sorted(set(kinds) - set(FIGURE_ATTRIBUTE_KINDS))
+    odd = sorted(set(kinds) - set(FIGURE_ATTRIBUTES))
     if odd:
         raise DataError(f"vocabulary.yaml figure_attributes: unknown kinds {odd}")
-    return tuple((w, kind) for kind in kinds for w in sorted(_words(kinds, kind)))
+    pairs = tuple((w, kind) for kind in FIGURE_ATTRIBUTES for w in sorted(_words(kinds, kind)))
+    twice = sorted({w for w, _ in pairs if sum(w == v for v, _ in pairs) > 1})
+    if twice:
+        raise DataError(f"vocabulary.yaml figure_attributes: {twice} listed under two kinds")
+    return pairs
 
 
 def _words(vocabulary: dict, key: str) -> frozenset[str]:

@@ -11,6 +11,7 @@ from functools import cached_property
 from typing import Literal, get_args
 
 from intents.dataset.units import Format
+from intents.names import FigureAttribute
 
 FactKind = Literal["value", "change", "band", "relation", "disputed", "revised"]
 FACT_KINDS: tuple[FactKind, ...] = get_args(FactKind)
@@ -184,7 +185,7 @@ class Dataset:
     surveys: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
     function_words: frozenset[str] = frozenset()  # never fuzzy-matched, never "unread"
     idioms: tuple[str, ...] = ()  # sayings never read as a place or a measure
-    figure_attributes: tuple[tuple[str, str], ...] = ()  # ("period", "meaning"): asked of a figure
+    figure_attributes: tuple[tuple[str, FigureAttribute], ...] = ()  # ("period", "meaning")
     figure_alternatives: frozenset[str] = frozenset()  # "level", "change": only across an "or"
     figure_geographies: frozenset[str] = frozenset()  # "England", "UK": the other side of one
     known_words: frozenset[str] = frozenset()  # function words plus domain and everyday words

@@ -245,7 +245,7 @@ SPEC = IntentSpec(
             reads_claims=True,
             triggers=TRIGGERS,
             needs=frozenset({"number"}),
-            refuses=frozenset({"asks_leps"}),
+            refuses=frozenset({"asks_leps", "asks_after"}),
             leps=(0, 3),
         ),
         Rule(

@@ -13,19 +13,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Literal
 
-Attribute = Literal["", "meaning", "base", "boundary", "source", "method"]
+from intents.names import FigureAttribute as Attribute
+
 OPENER = (
-    r"^(?:(?:so|and|ok|okay|q|quick q|also)\s+)?(?:what\s?s\s+|what\s+(?:is|are|was)\s+)?"
+    r"^(?:(?:so|and|ok|okay|q|quick q|also)\s+)?(?:what\W?s\s+|what\s+(?:is|are|was)\s+)?"
     r"(?:the\s+|your\s+)?(?:exact\s+|actual\s+)?"
 )
-LEADS_INTO = r"\s+(?:on|for|per|behind|used\s+(?:for|on))\b"
+LEADS_INTO = r"\s+(?:on(?!\s+years?\b)|for|per|behind|used\s+(?:for|on))\b"  # not 'year on year'
 # where one phrase of a message ends (not at the point of '0.8%')
 SEGMENT = re.compile(r"[?!;\n]+|(?<!\d)\.|\.(?!\d)|\s[-–—]+\s|:\s")
 SHORT = 3  # words of a closing phrase that ask only about the figure: "- base?", "which year?"
-# '… at 0.8% a year' is a rate's time, not a question about the period
-TIMES = re.compile(r"\b(?:a|per|each|every|this|last|next|that|same|\d+)\s+years?$")
+# '… at 0.8% a year', 'latest year?': a rate's time or the latest figure, not the period
+TIMES = re.compile(r"\b(?:a|per|each|every|this|last|next|that|same|latest|by|\d+)\s+years?$")
+LEVEL_WITH = re.compile(r"\blevel (?:with|pegging)\b")  # 'level with England or above?' compares
 EITHER_OR = 8  # words of a phrase with an "or" between two things a figure could be
 
 
@@ -50,6 +51,8 @@ class AttributeWords:
 def asked_attribute(text: str, vocabulary: AttributeWords) -> Attribute:
     """What about a figure `text` (as typed) asks, or "" when it asks for the figure."""
     kinds = dict(vocabulary.kinds)
+    if not kinds:
+        return ""
     lead, word = _patterns(tuple(kinds))
     _, either = _patterns(tuple({*kinds, *vocabulary.alternatives, *vocabulary.geographies}))
     text = " ".join(text.lower().replace("+", " and ").replace("&amp;", " and ").split())
@@ -62,14 +65,31 @@ def asked_attribute(text: str, vocabulary: AttributeWords) -> Attribute:
     if said and len(last.split()) <= SHORT and last.endswith(said[-1]) and not TIMES.search(last):
         return _kind(kinds, said[-1])
     for phrase in phrases:
-        if " or " in f" {phrase} " and len(phrase.split()) <= EITHER_OR:
-            named = [" ".join(w.split()) for w in either.findall(phrase)]
-            asked = [kinds[w] for w in named if w in kinds]
-            if asked:
-                return asked[-1]
-            if len(named) > 1 and set(named) & vocabulary.alternatives:
-                return "meaning"
+        left, or_, right = LEVEL_WITH.sub(" ", phrase).partition(" or ")
+        if not or_ or len(phrase.split()) > EITHER_OR or TIMES.search(phrase):
+            continue
+        sides = [[" ".join(w.split()) for w in either.findall(side)] for side in (left, right)]
+        if not all(sides):  # 'London or Leeds?' with a base word on one side asks no such thing
+            continue
+        named = sides[0] + sides[1]
+        asked = [kinds[w] for w in named if w in kinds]
+        if asked:
+            return asked[-1]
+        alternatives = set(named) & vocabulary.alternatives
+        if alternatives and (len(alternatives) > 1 or _geographies_either_side(phrase, vocabulary)):
+            return "meaning"  # 'level or change?', 'England or UK level?'
     return ""
+
+
+def _geographies_either_side(phrase: str, vocabulary: AttributeWords) -> bool:
+    """'England or UK': a geography right before and after the 'or', as figures are set apart."""
+    before, _, after = phrase.partition(" or ")
+    words_before, words_after = before.split()[-1:], after.split()[:2]
+    return (
+        bool(words_before)
+        and words_before[0] in vocabulary.geographies
+        and any(w in vocabulary.geographies for w in words_after)
+    )
 
 
 def _kind(kinds: dict[str, Attribute], said: str) -> Attribute:

@@ -49,6 +49,10 @@ AFTER_HEDGES = ("or so", "ish", "odd", "give or take")  # '30% or so'
 INCLUSIVE_AFTER = {"or more": ">=", "or above": ">=", "or over": ">=", "and above": ">="}
 INCLUSIVE_AFTER |= {"or higher": ">=", "plus": ">=", "or less": "<=", "or fewer": "<="}
 INCLUSIVE_AFTER |= {"or below": "<=", "or under": "<=", "or lower": "<="}
+ASKS_TO_STATE = (  # 'can I write that …?', 'is it fair to say …': whether a sentence stands
+    r"(?:(?:can|could|may|should) (?:i|we) (?:just |really |safely |still )?"
+    r"(?:say|write|claim|put|state|quote)|is it (?:fair|ok|okay|safe|right) to (?:say|write|claim))"
+)
 NEGATION = re.compile(
     r"\b(?:not|never|n t|no longer|fails? to|failed to|falls? short of|fell short of|isn t|"
     r"doesn t|don t|didn t|wasn t|aren t|weren t|hasn t|haven t|hadn t|"

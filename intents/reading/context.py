@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import Literal
 
+from intents.reading.claim_words import ASKS_TO_STATE
 from intents.reading.query import Query
 from intents.reading.signals import Signals
 
@@ -89,7 +90,7 @@ BACK_TO_TWO = re.compile(rf"\b(?:the two|both|{WHICH_ONE})\b")
 SUBJECT_PRONOUN = re.compile(  # "so it's the lowest of all 39?", "and they're 9 points under"
     r"^(?:and |so |but |ok |okay |right |then )*"
     r"(?:(?:is it|is that) (?:true|right|correct|fair|accurate) (?:that )?|"  # 'is it true it's …'
-    r"(?:can|could|may) (?:i|we) (?:say|write|claim|put|state) (?:that )?|that )?"  # 'can I write'
+    rf"{ASKS_TO_STATE} (?:that )?|that )?"  # 'can I write that it's …'
     r"(?:it s|it is|it was|it has|it had|it grew|"
     r"they re|they are|they were|they have|they had)\b"
 )
@@ -101,7 +102,9 @@ AREA_REFERENCE = re.compile(
 )
 ASKS_STANDING = re.compile(STANDING)
 THEY = re.compile(r"\b(?:they|them|those (?:leps|areas|ones|places)|these (?:leps|areas|ones))\b")
-NEXT_IN_RANKING = re.compile(r"\b(?:next|after|behind|below|then)\b")
+NEXT_IN_RANKING = re.compile(
+    r"\b(?:next|after|behind|below|then)\b|\b(?:measure|measured|calculate|calculated|define|defined)\b"
+)  # 'who's next after them', 'how do they measure it?': not the ranking's LEPs
 MAX_THEY = 5  # a ranking's LEPs a 'they' can mean: the ones shown
 PICK = re.compile(  # 'the bottom one?', "who's second?", 'number 2?': one LEP of a ranking
     r"^(?:and |so |ok |okay |thanks |thank you |cheers |great )?"
@@ -262,9 +265,11 @@ def carry(signals: Signals, last: Query, policy: FollowUp) -> tuple[Signals, tup
         and last.listed
         and THEY.search(signals.text)
         and not (signals.order or NEXT_IN_RANKING.search(signals.text))  # 'who's next after them'
+        and not signals.attribute  # 'how do they measure placements?' asks what a figure is
     ):
         changes["leps"] = last.listed[:MAX_THEY]  # 'and do they do badly on placements?'
-        notes.append("the LEPs the ranking listed, carried over")
+        cut = f"the first {MAX_THEY} " if len(last.listed) > MAX_THEY else "the "
+        notes.append(f"{cut}LEPs the ranking listed, carried over")
     if "ranking" in policy.carries and not signals.leps:
         if signals.n is None and last.n is not None:
             changes["n"] = last.n

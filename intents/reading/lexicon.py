@@ -55,6 +55,24 @@ class Lexicon:
 JOINED_NAME = re.compile(r" (?:and|with) ")  # 'Nuneaton and Bedworth', 'Blackburn with Darwen'
 
 
+def _name_halves(dataset: Dataset) -> list[tuple[str, str]]:
+    """(district, half) for each half of a two-part district name that no other district's
+    name shares: not 'Deane', which is Basingstoke and Deane's and Taunton Deane's."""
+    halves = [
+        (d.name, part)
+        for d in dataset.districts
+        if len(parts := JOINED_NAME.split(d.name)) > 1
+        for part in parts
+    ]
+    words = [w for d in dataset.districts for w in TOKEN.findall(normalise(d.name))]
+    return [
+        (name, part)
+        for name, part in halves
+        if all(words.count(w) == 1 for w in TOKEN.findall(normalise(part)))
+        or len(TOKEN.findall(normalise(part))) > 1
+    ]
+
+
 def _add(index: dict[tuple[str, ...], list[Entry]], phrase: str, entry: Entry) -> None:
     key = tuple(TOKEN.findall(normalise(phrase)))
     if key and entry not in index.setdefault(key, []):
@@ -97,11 +115,9 @@ def lexicon_for(dataset: Dataset) -> Lexicon:
             _add(index, district.name.split(", ")[0], Entry("district", district.name))
     for alias, district in dataset.district_aliases:
         _add(index, alias, Entry("district", district))
-    for district in dataset.districts:  # 'Nuneaton' for Nuneaton and Bedworth, unless taken
-        parts = JOINED_NAME.split(district.name)
-        for part in parts if len(parts) > 1 else ():
-            if tuple(TOKEN.findall(normalise(part))) not in index:
-                _add(index, part, Entry("district", district.name))
+    for district, part in _name_halves(dataset):  # 'Nuneaton' for Nuneaton and Bedworth
+        if tuple(TOKEN.findall(normalise(part))) not in index:
+            _add(index, part, Entry("district", district))
     for ind in dataset.indicators:
         for phrase in (ind.id.replace("_", " "), ind.label, ind.short, *ind.synonyms):
             _add(index, phrase, Entry("indicator", ind.id))
@@ -142,7 +158,7 @@ def lexicon_for(dataset: Dataset) -> Lexicon:
         years=_years_by_indicator(dataset),
         broken_down=frozenset(f.indicator for f in dataset.facts if f.breakdown),
         figure_words=AttributeWords(
-            kinds=dataset.figure_attributes,  # type: ignore[arg-type]  # kinds checked on load
+            kinds=dataset.figure_attributes,
             alternatives=dataset.figure_alternatives,
             geographies=dataset.figure_geographies,
         ),

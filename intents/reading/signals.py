@@ -12,7 +12,7 @@ from typing import Literal, get_args
 from intents.reading.amounts import YEAR, Amount, amounts
 from intents.reading.attributes import Attribute, asked_attribute
 from intents.reading.background import background
-from intents.reading.claim_words import RELATIONS
+from intents.reading.claim_words import ASKS_TO_STATE, RELATIONS
 from intents.reading.clean import sentences
 from intents.reading.lexicon import Lexicon
 from intents.reading.normalise import TOKEN, normalise
@@ -104,6 +104,7 @@ Slot = Literal[
     "asks_leps",
     "asks_wording",
     "asks_after",
+    "asks_to_state",
     "paragraph",
     "standing",
     "statement",
@@ -164,6 +165,7 @@ class Signals:
     asks_leps: bool = False
     asks_wording: bool = False  # 'what can I actually say?': asks for the facts, checks nothing
     asks_after: bool = False  # ends in a question for a figure: what is said before is context
+    asks_to_state: bool = False  # 'can I write that …?': asks whether a sentence stands
     attribute: Attribute = ""  # what it asks about a figure: 'period on the GM rate?' (meaning)
     paragraph: bool = False  # two or more sentences with figures: a passage to check
     standing: bool = False  # words that place an area without a figure
@@ -194,6 +196,7 @@ class Signals:
             "asks_leps": self.asks_leps,
             "asks_wording": self.asks_wording,
             "asks_after": self.asks_after,
+            "asks_to_state": self.asks_to_state,
             "paragraph": self.paragraph,
             "standing": self.standing,
             "statement": self.statement,
@@ -418,6 +421,7 @@ def read_signals(text: str, lexicon: Lexicon, students: bool = False) -> Signals
         asks_leps=bool(ASKS_LEPS.search(norm)),
         asks_wording=bool(ASKS_WORDING.search(norm)),
         asks_after=bool(ASKS_AFTER.search(text.lower())),
+        asks_to_state=bool(re.search(rf"\b{ASKS_TO_STATE}\b", norm)),
         attribute=asked_attribute(text, lexicon.figure_words),
         paragraph=_is_passage(text, found_amounts),
         standing=bool(STANDING.search(" ".join(free_tokens))),

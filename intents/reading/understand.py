@@ -86,7 +86,10 @@ def _paired(signals: Signals, town: Mention) -> bool:
 
 UNDECIDED_PICK = "the published figures cannot say which is “{}”: here is what each has"
 LEARNED_SURE = 0.95  # naive Bayes is overconfident: below this it is a guess
-LEP_WORDS = re.compile(r"\b(?:leps?|areas?|places|partnerships?|regions?)\b")
+PLACE_WORDS = re.compile(  # an order asked of places, not of what an answer listed
+    r"\b(?:leps?|areas?|places?|partnerships?|regions?|count(?:y|ies)|towns?|cit(?:y|ies))\b"
+    r"|\bwhere\b"
+)
 DOUBT_SURE = 0.999  # the model this sure of a reading no rule gave makes the rule's a doubt
 READINGS: dict[str, str] = {  # each reading as the reply names it: "(read as …)", "… or …?"
     "value": "a question about a figure",
@@ -135,13 +138,15 @@ def _choose(
         candidates.append(replace(signals, leps=bare.leps))
     candidates.append(replace(signals, indicators=bare.indicators))  # 'tell me everything about it'
     explicit = next((r for r in rules if r.triggers and r.accepts(bare)), None)
-    within = next((r for r in rules if r.intent == last.intent and r.fits(signals)), None)
     if (
-        within is not None
-        and grammar.follow_up(last.intent).orders_within
+        grammar.follow_up(last.intent).orders_within
         and bare.order
         and not (bare.leps or bare.groups or bare.districts or bare.amounts)
-        and not LEP_WORDS.search(bare.text)  # 'and which LEP is lowest?' ranks the LEPs
+        and set(bare.indicators) <= set(last.indicators)  # 'and the lowest for placements?'
+        and not PLACE_WORDS.search(bare.text)  # 'and which LEP is lowest?' ranks the LEPs
+        and (
+            within := next((r for r in rules if r.intent == last.intent and r.fits(signals)), None)
+        )
     ):  # 'which is lowest?' after the sectors: the lowest sector ('the lowest at 6%?' checks)
         return within, signals
     if explicit is not None and points_back(bare) and not bare.amounts:  # "where's that from?"

@@ -213,7 +213,8 @@ def nearest(
 
     def has_own(m: Mention) -> bool:
         """'…, averaging 0.8% a year, with only Cheshire slower at 0.6%': Cheshire's is the
-        0.6%, so an area named after the figure with a figure of its own is not its subject."""
+        0.6%, so a place (or England) named after the figure, with a figure of its own straight
+        after it, is not the figure's subject."""
         return (
             m.kind in AREA_KINDS
             and m.start > at
@@ -224,7 +225,7 @@ def nearest(
             )
         )
 
-    return min(found, key=lambda m: (has_own(m) and len(found) > 1, distance(m)))
+    return min(found, key=lambda m: (has_own(m), distance(m)))
 
 
 OWN_AFTER = re.compile(r"(?:\s+[a-z]+){0,2}\s+(?:at|on)\s+")  # 'Cheshire slower at 0.6%': its own
