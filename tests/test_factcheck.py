@@ -1216,6 +1216,24 @@ def test_as_well_with_a_measure_of_its_own_is_a_new_question(chat):
         # a sector set against another after its one figure
         ("check: manufacturing (13%) was ahead of business services on work inspiration",
          ["correct", "incorrect"]),
+        # 'actually' straight after a denial is emphasis, not the sentence turning
+        ("check: Tees Valley isn't actually the lowest LEP for work inspiration", ["incorrect"]),
+        ("check: the Humber isnt the lowest for placements", ["incorrect"]),
+        # the figure's own bound says nothing of which side is ahead
+        ("check: the Humber trails England by more than 5 points on placements",
+         ["correct", "correct"]),
+        ("check: the Humber trails England by more than 10 points on placements",
+         ["correct", "incorrect"]),
+        # a benchmark a figure is set against is not the subject of the next figure
+        ("check: London has the most placements. 46% of its employers offer them, eight points "
+         "above England, and 25% offer work inspiration",
+         ["correct", "correct", "correct", "unverifiable"]),
+        # an area named after a figure, with a figure of its own after it, is not its subject
+        ("check: Tees Valley grew 0.8% a year over 2008-2013, with only Cheshire and Warrington "
+         "slower at 0.6%", ["correct", "correct"]),
+        # 'a third of the rate in business services' is a ratio of two sectors
+        ("check: construction's 6% on work inspiration is about a third of the rate in "
+         "business services", ["correct", "rounding"]),
     ],
 )  # fmt: skip
 def test_each_claim_binds_to_its_own_clause(ask, passage, verdicts):
@@ -1253,44 +1271,6 @@ def test_a_passage_heading_names_the_area_its_bullets_are_about(ask):
     )
     assert {c["area"] for c in reply["claims"]} <= {"Cheshire and Warrington", "England"}
     assert [c["verdict"] for c in reply["claims"]] == ["correct"] * len(reply["claims"])
-
-
-@pytest.mark.parametrize(
-    ("passage", "verdicts"),
-    [
-        # 'actually' straight after a denial is emphasis, not the sentence turning
-        ("check: Tees Valley isn't actually the lowest LEP for work inspiration", ["incorrect"]),
-        ("check: the Humber isnt the lowest for placements", ["incorrect"]),
-        # the figure's own bound says nothing of which side is ahead
-        ("check: the Humber trails England by more than 5 points on placements",
-         ["correct", "correct"]),
-        ("check: the Humber trails England by more than 10 points on placements",
-         ["correct", "incorrect"]),
-        # a benchmark a figure is set against is not the subject of the next figure
-        ("check: London has the most placements. 46% of its employers offer them, eight points "
-         "above England, and 25% offer work inspiration",
-         ["correct", "correct", "correct", "unverifiable"]),
-    ],
-)  # fmt: skip
-def test_negations_margins_and_benchmarks_bind_as_written(ask, passage, verdicts):
-    (reply,) = ask(passage)
-    assert [c["verdict"] for c in reply["claims"]] == verdicts, reply["text"]
-
-
-@pytest.mark.parametrize(
-    ("passage", "verdicts"),
-    [
-        # an area named after a figure, with a figure of its own after it, is not its subject
-        ("check: Tees Valley grew 0.8% a year over 2008-2013, with only Cheshire and Warrington "
-         "slower at 0.6%", ["correct", "correct"]),
-        # 'a third of the rate in business services' is a ratio of two sectors
-        ("check: construction's 6% on work inspiration is about a third of the rate in "
-         "business services", ["correct", "rounding"]),
-    ],
-)  # fmt: skip
-def test_figures_of_their_own_and_ratios_of_sectors_bind_as_written(ask, passage, verdicts):
-    (reply,) = ask(passage)
-    assert [c["verdict"] for c in reply["claims"]] == verdicts, reply["text"]
 
 
 @pytest.mark.parametrize(

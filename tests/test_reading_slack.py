@@ -941,6 +941,7 @@ def test_folk_somewhere_are_background(ask):
 @pytest.mark.parametrize(
     ("question", "intent"),
     [
+        # asked about a figure's period, base, geography or source, not for the figure itself
         ("time period on the Humber youth unemp figure?", "define"),
         ("Solent placements - denominator?", "define"),
         ("Dorset GVA per head: LEP footprint or county boundary?", "define"),
@@ -952,10 +953,18 @@ def test_folk_somewhere_are_background(ask):
         ("is the level higher in London or Humber on placements?", "compare"),
         ("Tees Valley grew 0.8% a year 2008-2013", "factcheck"),
         ("gloucestershire placements band?", "value"),
+        # an attribute word is a question about a figure only where a question puts it
+        ("what's the base for London placements?", "define"),
+        ("year on year GVA growth for Tees Valley?", "value"),
+        ("London or Humber higher on placements this year?", "compare"),
+        ("more establishments offering placements in London or Leeds City Region?", "compare"),
+        # a claim said before a question for a figure is context
+        ("the Echo says the Humber is bottom for placements - what's its actual figure?", "value"),
+        ("London's on 46% for placements. what's England on?", "value"),
+        ("is it true the Humber is bottom for placements?", "factcheck"),
     ],
 )
-def test_a_question_about_a_figure_gets_no_figure(ask, question, intent):
-    """Asked about a figure's period, base, geography or source, not for the figure itself."""
+def test_a_question_about_a_figure_is_told_from_one_for_it(ask, question, intent):
     (reply,) = ask(question)
     assert reply["intent"] == intent, reply["text"]
 
@@ -967,19 +976,6 @@ def test_a_question_about_a_figure_gets_no_figure(ask, question, intent):
 def test_one_half_of_a_two_part_district_name_is_that_district(ask, town, lep):
     (reply,) = ask(f"which LEP is {town} in?")
     assert reply["intent"] == "area_lookup" and lep in reply["text"], reply["text"]
-
-
-@pytest.mark.parametrize(
-    ("question", "intent"),
-    [
-        ("the Echo says the Humber is bottom for placements - what's its actual figure?", "value"),
-        ("London's on 46% for placements. what's England on?", "value"),
-        ("is it true the Humber is bottom for placements?", "factcheck"),
-    ],
-)
-def test_a_claim_said_before_a_question_for_a_figure_is_context(ask, question, intent):
-    (reply,) = ask(question)
-    assert reply["intent"] == intent, reply["text"]
 
 
 def test_a_threshold_said_as_1_in_8_is_a_share(ask):
@@ -1019,22 +1015,6 @@ def test_they_after_a_ranking_are_the_leps_it_listed(chat):
         "which LEPs have the biggest manufacturing share?", "how do they do on placements?"
     )
     assert reply["intent"] == "compare" and set(reply["areas"]) == {"Cumbria", "Humber"}
-
-
-@pytest.mark.parametrize(
-    ("question", "intent"),
-    [
-        ("what's the base for London placements?", "define"),
-        ("year on year GVA growth for Tees Valley?", "value"),
-        ("London or Humber higher on placements this year?", "compare"),
-        ("more establishments offering placements in London or Leeds City Region?", "compare"),
-    ],
-)
-def test_an_attribute_word_in_an_ordinary_question_asks_for_the_figure(ask, question, intent):
-    """Review findings: a word such as 'year' or 'establishments' is a question about a figure
-    only where a question puts it, not in 'year on year' or one side of 'London or Leeds'."""
-    (reply,) = ask(question)
-    assert reply["intent"] == intent, reply["text"]
 
 
 @pytest.mark.parametrize("then", ["which place is lowest?", "and the lowest for placements?"])

@@ -8,8 +8,7 @@ from dataclasses import dataclass, replace
 from intents.dataset.model import Dataset, Fact
 from intents.dataset.units import amount, span
 from intents.names import Verdict
-from intents.reading.claim_words import QUANTIFIERS
-from intents.reading.claims.figures import MIRRORED
+from intents.reading.claim_words import MIRRORED, QUANTIFIERS
 from intents.reading.query import Claim
 from intents.replies.answer import ClaimCheck, Figure
 from intents.replies.describe import figure_of

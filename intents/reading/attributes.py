@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from intents.names import FigureAttribute as Attribute
 
@@ -47,14 +47,23 @@ class AttributeWords:
     alternatives: frozenset[str]
     geographies: frozenset[str]
 
+    @cached_property
+    def kind_of(self) -> dict[str, Attribute]:
+        return dict(self.kinds)
+
+    @cached_property
+    def either_side(self) -> re.Pattern[str]:
+        """Any word that can stand either side of an 'or' asked of a figure."""
+        return _patterns(tuple(sorted({*self.kind_of, *self.alternatives, *self.geographies})))[1]
+
 
 def asked_attribute(text: str, vocabulary: AttributeWords) -> Attribute:
     """What about a figure `text` (as typed) asks, or "" when it asks for the figure."""
-    kinds = dict(vocabulary.kinds)
+    kinds = vocabulary.kind_of
     if not kinds:
         return ""
     lead, word = _patterns(tuple(kinds))
-    _, either = _patterns(tuple({*kinds, *vocabulary.alternatives, *vocabulary.geographies}))
+    either = vocabulary.either_side
     text = " ".join(text.lower().replace("+", " and ").replace("&amp;", " and ").split())
     if found := lead.search(text):
         return _kind(kinds, found.group(1))

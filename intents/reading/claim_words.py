@@ -49,6 +49,15 @@ AFTER_HEDGES = ("or so", "ish", "odd", "give or take")  # '30% or so'
 INCLUSIVE_AFTER = {"or more": ">=", "or above": ">=", "or over": ">=", "and above": ">="}
 INCLUSIVE_AFTER |= {"or higher": ">=", "plus": ">=", "or less": "<=", "or fewer": "<="}
 INCLUSIVE_AFTER |= {"or below": "<=", "or under": "<=", "or lower": "<="}
+# a bound said of a gap the other way round: 'at least 8 points below' is -8 or lower
+MIRRORED: dict[Comparator, Comparator] = {
+    ">": "<",
+    ">=": "<=",
+    "<": ">",
+    "<=": ">=",
+    "just_below": "just_above",
+    "just_above": "just_below",
+}
 ASKS_TO_STATE = (  # 'can I write that …?', 'is it fair to say …': whether a sentence stands
     r"(?:(?:can|could|may|should) (?:i|we) (?:just |really |safely |still )?"
     r"(?:say|write|claim|put|state|quote)|is it (?:fair|ok|okay|safe|right) to (?:say|write|claim))"

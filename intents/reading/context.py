@@ -102,9 +102,8 @@ AREA_REFERENCE = re.compile(
 )
 ASKS_STANDING = re.compile(STANDING)
 THEY = re.compile(r"\b(?:they|them|those (?:leps|areas|ones|places)|these (?:leps|areas|ones))\b")
-NEXT_IN_RANKING = re.compile(
-    r"\b(?:next|after|behind|below|then)\b|\b(?:measure|measured|calculate|calculated|define|defined)\b"
-)  # 'who's next after them', 'how do they measure it?': not the ranking's LEPs
+NEXT_IN_RANKING = re.compile(r"\b(?:next|after|behind|below|then)\b")  # 'who's next after them'
+HOW_MEASURED = re.compile(r"\b(?:measure|measured|calculate|calculated|define|defined)\b")
 MAX_THEY = 5  # a ranking's LEPs a 'they' can mean: the ones shown
 PICK = re.compile(  # 'the bottom one?', "who's second?", 'number 2?': one LEP of a ranking
     r"^(?:and |so |ok |okay |thanks |thank you |cheers |great )?"
@@ -264,7 +263,8 @@ def carry(signals: Signals, last: Query, policy: FollowUp) -> tuple[Signals, tup
         not signals.leps
         and last.listed
         and THEY.search(signals.text)
-        and not (signals.order or NEXT_IN_RANKING.search(signals.text))  # 'who's next after them'
+        and not (signals.order or NEXT_IN_RANKING.search(signals.text))
+        and not HOW_MEASURED.search(signals.text)  # 'how do they measure it?' asks of the figure
         and not signals.attribute  # 'how do they measure placements?' asks what a figure is
     ):
         changes["leps"] = last.listed[:MAX_THEY]  # 'and do they do badly on placements?'

@@ -4,6 +4,7 @@ and which entities each stands for."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -64,11 +65,11 @@ def _name_halves(dataset: Dataset) -> list[tuple[str, str]]:
         if len(parts := JOINED_NAME.split(d.name)) > 1
         for part in parts
     ]
-    words = [w for d in dataset.districts for w in TOKEN.findall(normalise(d.name))]
+    words = Counter(w for d in dataset.districts for w in TOKEN.findall(normalise(d.name)))
     return [
         (name, part)
         for name, part in halves
-        if all(words.count(w) == 1 for w in TOKEN.findall(normalise(part)))
+        if all(words[w] == 1 for w in TOKEN.findall(normalise(part)))
         or len(TOKEN.findall(normalise(part))) > 1
     ]
 

@@ -58,6 +58,7 @@ REGION_WORDS = frozenset({"leps", "lep", "areas", "region", "regions", "ones"})
 ASKS_WORDING = re.compile(
     r"\bwhat (?:can|could|should) (?:i|we) (?:\w+ )?(?:say|write|use|quote)\b"
 )
+ASKS_TO_STATE_SAID = re.compile(rf"\b{ASKS_TO_STATE}\b")
 ASKS_AFTER = re.compile(  # '… says hull is among the worst - whats hull's actual number?'
     r"(?:^|[?.!\n]\s*|\s[-–—]+\s*)(?:(?:so|and|but|ok|okay)\s+)?(?:what\W?s|what\s+(?:is|are|was|were)|"
     r"where\W?s|where\s+(?:is|are|does|do)|which|how\s+(?:many|much|big|high|low|well))\b"
@@ -421,7 +422,7 @@ def read_signals(text: str, lexicon: Lexicon, students: bool = False) -> Signals
         asks_leps=bool(ASKS_LEPS.search(norm)),
         asks_wording=bool(ASKS_WORDING.search(norm)),
         asks_after=bool(ASKS_AFTER.search(text.lower())),
-        asks_to_state=bool(re.search(rf"\b{ASKS_TO_STATE}\b", norm)),
+        asks_to_state=bool(ASKS_TO_STATE_SAID.search(norm)),
         attribute=asked_attribute(text, lexicon.figure_words),
         paragraph=_is_passage(text, found_amounts),
         standing=bool(STANDING.search(" ".join(free_tokens))),

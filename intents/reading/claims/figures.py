@@ -55,16 +55,6 @@ BY = re.compile(  # 'by', and the figure's own bound, just before a margin
 )
 
 
-MIRRORED: dict[Comparator, Comparator] = {
-    ">": "<",
-    ">=": "<=",
-    "<": ">",
-    "<=": ">=",
-    "just_below": "just_above",
-    "just_above": "just_below",
-}
-
-
 SPREAD = re.compile(  # the gap between the two ends of the LEP range, not between two areas
     r"\b(?:best|top|highest|strongest)(?: -)? and (?:the )?(?:worst|bottom|lowest|weakest)\b"
     r"|\b(?:worst|bottom|lowest|weakest)(?: -)? and (?:the )?(?:best|top|highest|strongest)\b"
@@ -430,7 +420,7 @@ def figure_claim(sentence: Sentence, amount: Amount, earlier: Context) -> Claim:
             claim = replace(claim, doubt=claim.doubt or doubt)
         comparator = claim.comparator
         if sign < 0:  # 'at least 8 points below': the gap is -8 or lower
-            comparator = MIRRORED.get(comparator, comparator)
+            comparator = words.MIRRORED.get(comparator, comparator)
         return replace(
             claim, kind="difference", subject=subject, value=amount.value * (sign or 1),
             other=other or "England", signed=sign != 0, comparator=comparator,
