@@ -22,7 +22,7 @@ import yaml
 from bot.conversation import Conversations
 from intents import Turn
 from intents.dataset.model import Dataset
-from intents.replies.answer import Figure
+from intents.replies.answer import ClaimCheck, Figure
 
 
 @dataclass(frozen=True)
@@ -90,21 +90,36 @@ def _one_or_more(value: object) -> list:
     return list(value) if isinstance(value, list | tuple) else [value]
 
 
-def _verdict_problems(expect: dict, verdict: str | None, claims: tuple[str, ...]) -> list[str]:
+def readings(claims: tuple[ClaimCheck, ...]) -> list[tuple[str, ...]]:
+    """The claim verdicts a reply can be counted as. 'The lowest, at 31%' is one claim or two
+    (the standing and the figure) as writers count it; both countings are accepted."""
+    ways: list[tuple[str, ...]] = [()]
+    for c in claims:
+        options = [(c.verdict,)] + ([tuple(v for _, v in c.parts)] if c.parts else [])
+        ways = [w + o for w in ways for o in options]
+    return ways
+
+
+def _fits(got: tuple[str, ...], wanted: list) -> bool:
+    return len(got) == len(wanted) and all(
+        g in _one_or_more(w) for g, w in zip(got, wanted, strict=True)
+    )
+
+
+def _verdict_problems(expect: dict, verdict: str | None, ways: list[tuple[str, ...]]) -> list[str]:
     problems = []
     if "verdict" in expect and verdict not in _one_or_more(expect["verdict"]):
         problems.append(f"verdict {verdict!r}, expected {expect['verdict']!r}")
     wanted = expect.get("claims")
-    if wanted and (
-        len(wanted) != len(claims)
-        or any(got not in _one_or_more(w) for got, w in zip(claims, wanted, strict=True))
-    ):
-        problems.append(f"claims {list(claims)}, expected {wanted}")
+    if wanted and not any(_fits(w, wanted) for w in ways):
+        problems.append(f"claims {list(ways[0])}, expected {wanted}")
     return problems
 
 
-def _wrong_verdict(expect: dict, verdict: str | None, claims: tuple[str, ...]) -> bool:
-    """A confident verdict, overall or on one claim, where the data called for another."""
+def _wrong_verdict(expect: dict, verdict: str | None, ways: list[tuple[str, ...]]) -> bool:
+    """A confident verdict, overall or on one claim, where the data called for another. Claims
+    are set against the expected ones one by one as the reply counts them (ways[0]); a claim
+    split in two only to line the lists up would blame the wrong one."""
     if (
         "verdict" in expect
         and verdict in CONFIDENT
@@ -112,9 +127,13 @@ def _wrong_verdict(expect: dict, verdict: str | None, claims: tuple[str, ...]) -
     ):
         return True
     wanted = expect.get("claims") or []
-    return len(wanted) == len(claims) and any(
-        got in CONFIDENT and got not in _one_or_more(w)
-        for got, w in zip(claims, wanted, strict=True)
+    given = ways[0]
+    return (
+        len(wanted) == len(given)
+        and not any(_fits(w, wanted) for w in ways)
+        and any(
+            g in CONFIDENT and g not in _one_or_more(x) for g, x in zip(given, wanted, strict=True)
+        )
     )
 
 
@@ -131,7 +150,8 @@ def check(case: Case, turn: Turn, dataset: Dataset) -> Outcome:
         problems.append(f"indicators {list(answer.indicators)}, expected to include {missing}")
     misread = bool(problems) and bool(answer.figures)
     claims = tuple(c.verdict for c in answer.claims)
-    problems += _verdict_problems(expect, answer.verdict, claims)
+    ways = readings(answer.claims)
+    problems += _verdict_problems(expect, answer.verdict, ways)
     if expect.get("figures") == "none":
         lep_figures = [f for f in answer.figures if dataset.is_lep(f.area)]
         if lep_figures:
@@ -147,7 +167,7 @@ def check(case: Case, turn: Turn, dataset: Dataset) -> Outcome:
         answer.verdict,
         tuple(problems),
         wrong,
-        wrong_verdict=_wrong_verdict(expect, answer.verdict, claims),
+        wrong_verdict=_wrong_verdict(expect, answer.verdict, ways),
         misread_with_figures=misread,
         claims=claims,
     )

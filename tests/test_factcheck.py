@@ -100,6 +100,18 @@ def test_every_claim_in_a_sentence_is_checked(ask):
     assert [c["area"] for c in reply["claims"]] == ["London", "England"]
 
 
+def test_a_figure_said_to_be_an_extreme_gives_each_half_its_verdict(ask):
+    (reply,) = ask("is it true that the Humber had the lowest placement rate of any LEP, at 31%?")
+    (claim,) = reply["claims"]
+    assert claim["verdict"] == "incorrect"
+    assert claim["parts"] == [
+        {"of": "standing", "verdict": "correct"},
+        {"of": "figure", "verdict": "incorrect"},
+    ]
+    (reply,) = ask("check: Humber's manufacturing share of GVA was 23%, the highest in England")
+    assert [p["of"] for p in reply["claims"][0]["parts"]] == ["figure", "standing"]
+
+
 def test_a_passage_comes_back_claim_by_claim_and_corrected(ask):
     (reply,) = ask(PASSAGE)
     verdicts = [c["verdict"] for c in reply["claims"]]

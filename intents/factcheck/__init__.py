@@ -34,7 +34,7 @@ from intents.names import SEVERITY, Verdict
 from intents.reading.claims import MEASURE_DOUBT
 from intents.reading.query import Claim, ClaimKind, Query
 from intents.reading.rules import Rule
-from intents.replies.answer import Answer, Table
+from intents.replies.answer import Answer, Part, Table
 from intents.replies.describe import figure_of
 from intents.replies.wording import listing
 from intents.spec import IntentSpec
@@ -131,10 +131,11 @@ def _judge(dataset: Dataset, claim: Claim) -> Judgement:
         return JUDGES[claim.kind](dataset, claim)
     judgement = judge_figure(dataset, replace(claim, extreme=""))
     ranked = judge_extreme(dataset, replace(claim, kind="extreme"))
-    worst = _overall([ranked.verdict, judgement.verdict])
+    parts: tuple[Part, ...] = (("standing", ranked.verdict), ("figure", judgement.verdict))
     return replace(
         judgement,
-        verdict=worst,
+        verdict=_overall([v for _, v in parts]),
+        parts=parts if claim.standing_first else parts[::-1],
         reason="; ".join(dict.fromkeys((ranked.reason, judgement.reason))),  # one doubt said once
         sources=tuple(dict.fromkeys((*ranked.sources, *judgement.sources))),
     )

@@ -10,7 +10,7 @@ from intents.dataset.units import amount, span
 from intents.names import Verdict
 from intents.reading.claim_words import MIRRORED, QUANTIFIERS
 from intents.reading.query import Claim
-from intents.replies.answer import ClaimCheck, Figure
+from intents.replies.answer import ClaimCheck, Figure, Part
 from intents.replies.describe import figure_of
 from intents.replies.wording import cite
 
@@ -42,6 +42,7 @@ class Judgement:
     figures: tuple[Figure, ...] = ()
     sources: tuple[str, ...] = ()
     correction: str = ""  # the published figure to write in place of the claimed one
+    parts: tuple[Part, ...] = ()  # a figure said to be an extreme: each half's verdict, as written
 
     def sentence(self, dataset: Dataset) -> str:
         cited = f" ({cite(dataset, self.sources)})" if self.sources else ""
@@ -57,6 +58,7 @@ class Judgement:
             published=self.published,
             verdict=self.verdict,
             reason=self.reason,
+            parts=self.parts,
         )
 
 

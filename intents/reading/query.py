@@ -58,6 +58,7 @@ class Claim:
     versus: str = ""  # a second measure of the same area: 'placements are twice work inspiration'
     extreme: str = ""  # highest | lowest | best | worst
     position: int = 1  # 2 for 'the second lowest'
+    standing_first: bool = False  # 'the lowest, at 29%': the extreme said before the figure
     joint: bool = False
     only: bool = False  # 'the only LEP at 46%'
     together: tuple[str, ...] = ()  # 'the only LEP top on both X and Y': the measures of 'both'

@@ -88,6 +88,9 @@ class Reading:
     notes: tuple[str, ...] = ()
 
 
+Part = tuple[Literal["standing", "figure"], str]  # one half of a claim and its verdict
+
+
 @dataclass(frozen=True)
 class ClaimCheck:
     """One claim of a fact-check, as the JSON contract gives it: what was said, what it was
@@ -100,6 +103,7 @@ class ClaimCheck:
     published: str  # the figure, band or relation it was judged against ("" when none)
     verdict: str
     reason: str
+    parts: tuple[Part, ...] = ()  # 'the lowest, at 31%': the standing's and the figure's verdicts
 
     def as_json(self) -> dict:
         return {
@@ -110,6 +114,7 @@ class ClaimCheck:
             "published": self.published,
             "verdict": self.verdict,
             "reason": self.reason,
+            "parts": [{"of": of, "verdict": verdict} for of, verdict in self.parts],
         }
 
 

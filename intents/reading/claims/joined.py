@@ -17,6 +17,7 @@ LISTED = re.compile(r"\s*,?\s*(?:and\s+|&\s+)?(?:the\s+)?")  # commas are gone o
 def with_extremes(sentence: Sentence, found: list[tuple[int, Claim]]) -> list[tuple[int, Claim]]:
     """'Humber has the lowest share, at 29%' is one claim: the figure, said to be the lowest."""
     extremes = [(at, c) for at, c in found if c.kind == "extreme"]
+    eat_of = {id(e): eat for eat, e in extremes}
     used: list[Claim] = []
     out = []
     for at, claim in found:
@@ -36,7 +37,7 @@ def with_extremes(sentence: Sentence, found: list[tuple[int, Claim]]) -> list[tu
                 used.append(match)
                 claim = replace(
                     claim, extreme=match.extreme, position=match.position, joint=match.joint,
-                    only=match.only,
+                    only=match.only, standing_first=eat_of[id(match)] < at,
                     # 'topped work inspiration at 22-25%': the top band, said by its range
                     relation=match.relation or ("band" if claim.high is not None else ""),
                 )  # fmt: skip
