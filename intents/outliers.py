@@ -55,6 +55,7 @@ def handle(query: Query, dataset: Dataset) -> Answer:
             CAUSE_CAVEAT,
         ]
         labelled = tuple(a for _, a, _ in above + below)
+        listed = labelled
         chart = scatter(dataset, x, y, fit, labelled, query.areas,
                         outlier_title(dataset, y, above[0][1] if above else None,
                                       below[0][1] if below else None, fit))  # fmt: skip
@@ -62,8 +63,9 @@ def handle(query: Query, dataset: Dataset) -> Answer:
             dataset.lep_values(x)[a].source for a in areas
         ]
     else:
+        listed = tuple(dict.fromkeys(a for f in findings for a in f.exceptions))
         if findings:
-            names = listing(list(dict.fromkeys(a for f in findings for a in f.exceptions)))
+            names = listing([dataset.spoken(a) for a in listed])
             headline = (
                 f"Too few LEPs have exact figures to fit a line here, so this is what the sources say: "
                 f"{names} {'buck' if ' and ' in names else 'bucks'} the trend "
@@ -86,6 +88,7 @@ def handle(query: Query, dataset: Dataset) -> Answer:
         areas=query.areas,
         chart=chart,
         assumed=assumed,
+        listed=listed,  # 'what's their work inspiration figure?' means these
         next_questions=(
             f"is {yi.short} related to {xi.short}?",
             "tell me about Liverpool City Region",
@@ -114,7 +117,7 @@ SPEC = IntentSpec(
                 r"\b(?:high|low)\b.{0,30}\bbut (?:loads|lots|plenty|many|few|high|low)\b.{0,30}\bwho\b",
                 r"\bthan (?:their|its|the) .*(?:would )?(?:predict\w*|suggest\w*|expect\w*)\b",
                 r"\bthan (?:you|we|one|i) (?:d|would|might|should) expect\b|\bgiven (?:their|its) (?:economy|economies)\b",
-                r"\b(?:outliers?|exceptions?|exceptional|defy\w*|defies|against the (?:\w+ )?(?:trend|grain|odds|pattern)|go(?:es)? against|odd ones? out|anomal\w*|unusual|surpris\w*|unexpected\w*|punch\w* above|over ?perform\w*|under ?perform\w*|better than expected|worse than expected|despite|residuals?|doesn t fit|don t fit|break\w* the (?:pattern|trend|mould))\b",
+                r"\b(?:outliers?|exceptions?|exceptional|defy\w*|defies|against the (?:\w+ )?(?:trend|grain|odds|pattern)|go(?:es)? against|odd ones? out|anomal\w*|unusual|surpris\w*|unexpected\w*|punch\w* above|over ?perform\w*|under ?perform\w*|better than expected|worse than expected|despite|residuals?|doesn ?t fit|don ?t fit|(?:do|does|did)n ?t follow the (?:pattern|trend)|break\w* the (?:pattern|trend|mould))\b",
             ),
             indicators=(0, 3),
         ),

@@ -1021,3 +1021,50 @@ def test_they_after_a_ranking_are_the_leps_it_listed(chat):
 def test_a_ranking_of_places_after_the_sectors_ranks_places(chat, then):
     _, reply = chat("work inspiration by sector", then)
     assert reply["intent"] == "rank", reply["text"]
+
+
+MIDLANDS = 11  # the East and West Midlands LEPs and South East Midlands
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "areas"),
+    [
+        # a place put aside with 'not', a region with 'us in', a member LEP with 'inc'
+        ("NELEP placements %? (the Tyne &amp; Wear / Durham / Northumberland one, not Tees Valley)",
+         "value", ["North Eastern"]),
+        ("is the south better than elsewhere for placements? feels like us in the midlands always lose out",
+         "groups", []),
+    ],
+)  # fmt: skip
+def test_places_said_only_in_passing_are_not_asked_about(ask, question, intent, areas):
+    (reply,) = ask(question)
+    assert reply["intent"] == intent and reply["areas"] == areas, reply["text"]
+
+
+def test_a_region_including_one_of_its_leps_is_the_region(ask):
+    (reply,) = ask("all the midlands LEPs on wex pls (inc SEMLEP)")
+    assert reply["intent"] == "groups" and len(reply["areas"]) == MIDLANDS, reply["text"]
+
+
+@pytest.mark.parametrize(
+    ("question", "indicator"),
+    [
+        ("quick q - is the 38% a share of employers or of young people?", "work_placements"),
+        ("57% of what?", "students_careers_satisfaction"),
+        ("the 28% 'recruitment tool' stat - 28% of what exactly?",
+         "placements_used_for_recruitment"),
+    ],
+)  # fmt: skip
+def test_whom_a_figure_is_a_share_of_is_its_base(ask, question, indicator):
+    (reply,) = ask(question)
+    assert reply["intent"] == "define" and reply["indicators"] == [indicator], reply["text"]
+    assert reply["figures"] == [], reply["text"]
+
+
+def test_their_figure_after_the_areas_that_buck_a_trend_is_theirs(chat):
+    *_, reply = chat(
+        "does youth unemployment have anything to do with how much work inspiration employers do?",
+        "who doesnt fit the pattern?",
+        "whats their work insp figure then?",
+    )
+    assert reply["intent"] == "value" and reply["areas"] == ["Liverpool City Region"]

@@ -28,6 +28,11 @@ SHORT = 3  # words of a closing phrase that ask only about the figure: "- base?"
 TIMES = re.compile(r"\b(?:a|per|each|every|this|last|next|that|same|latest|by|\d+)\s+years?$")
 LEVEL_WITH = re.compile(r"\blevel (?:with|pegging)\b")  # 'level with England or above?' compares
 EITHER_OR = 8  # words of a phrase with an "or" between two things a figure could be
+FIGURE = re.compile(r"\d\s*(?:%|per\s?cent\b)")
+OF_WHOM = re.compile(  # '57% of what?', 'the 57% a percentage of?', 'of employers or of pupils?'
+    r"\bof (?:what|whom|who)\b|\b(?:share|percentage|proportion|per\s?cent|%) of\W*$"
+    r"|\b(?:share|percentage|proportion|%) of \w+(?: \w+)? or (?:of )?\w+"
+)
 
 
 @cache
@@ -65,6 +70,8 @@ def asked_attribute(text: str, vocabulary: AttributeWords) -> Attribute:
     lead, word = _patterns(tuple(kinds))
     either = vocabulary.either_side
     text = " ".join(text.lower().replace("+", " and ").replace("&amp;", " and ").split())
+    if FIGURE.search(text) and OF_WHOM.search(text.rstrip(" ?!.")):
+        return "base"  # whom a figure given is a share of
     if found := lead.search(text):
         return _kind(kinds, found.group(1))
     phrases = [p.strip(" ,()'\"*_") for p in SEGMENT.split(text)]

@@ -34,11 +34,12 @@ BEFORE = re.compile(  # where the asker has been, or who in a place is asking
     r"|\b(?:lives?|living|grew up|born|moved|holiday\w*|stay(?:ed|ing)?)\s+(?:in|to)\s+(?:the\s+)?$"
     r"|\b(?:i m|im|i am|i ll be|i will be|we re|we are|we ll be|i was|we were)\s+(?:up |down |over |out )?"
     r"in\s+(?:the\s+)?$"  # "I'm in Leeds tomorrow"; 'I'm at Cumbria council' is who asks
+    r"|\b(?:us|those of us|we)\s+(?:up |down |over |out )?(?:here )?in\s+(?:the\s+)?$"
     r"|\b(?:work(?:ed|s)?|studied|phd|degree|trained|went to uni(?:versity)?)\s+(?:in|at)\s+(?:the\s+)?$"
     r"|\b(?:off|going|heading|headed|travelling|traveling|a trip|flying|driving)\s+(?:up\s+|down\s+)?to\s+(?:the\s+)?$"
     r"|\b(?:outside|near|session in|sessions in|meeting in|workshop in|event in|conference in|"
     r"conf in|day in|week in|visitors from|guests from|delegates from)\s+(?:the\s+)?$"
-    r"|\b(?:not just|not only|rather than|instead of)\s+(?:the\s+)?$"  # '(not just the SE LEP)'
+    r"|\b(?:not just|not only|rather than|instead of|not)\s+(?:the\s+)?$"  # "(not just the SE LEP)", "not Tees Valley"
     r"|\b(?:i think|i reckon|i guess|i assume|i suspect|pretty sure) it (?:s|is|was|ll be)"
     r"\s+(?:the\s+)?$"  # 'which LEP is lowest? I think it's Humber': a guess, not the subject
     r"|\b(?:ex|former|formerly|previously (?:at|in|with))\s+(?:the\s+)?$"  # '(ex Birmingham council)'

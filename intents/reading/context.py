@@ -29,7 +29,7 @@ class FollowUp:
 
 
 ITS = (  # 'is its placement figure above England?'; not 'its been a long day' (it's)
-    r"\b(?:its|their) (?:\w+ )?(?:figure|share|rate|score|number|placements?|inspiration|growth|gva|"
+    r"\b(?:its|their) (?:\w+ ){0,2}?(?:figure|share|rate|score|number|placements?|inspiration|growth|gva|"
     r"unemployment|band|rank|position|economy)\b"
 )
 ENDS = (  # the words for either end of a ranking
@@ -101,8 +101,12 @@ AREA_REFERENCE = re.compile(
     rf"|{SUBJECT_PRONOUN.pattern}"
 )
 ASKS_STANDING = re.compile(STANDING)
-THEY = re.compile(r"\b(?:they|them|those (?:leps|areas|ones|places)|these (?:leps|areas|ones))\b")
-NEXT_IN_RANKING = re.compile(r"\b(?:next|after|behind|below|then)\b")  # 'who's next after them'
+THEY = re.compile(
+    r"\b(?:they|them|their|those (?:leps|areas|ones|places)|these (?:leps|areas|ones))\b"
+)
+NEXT_IN_RANKING = re.compile(
+    r"\b(?:next|after|behind|below)\b|^(?:and )?then\b"
+)  # 'who's next after them'
 HOW_MEASURED = re.compile(r"\b(?:measure|measured|calculate|calculated|define|defined)\b")
 MAX_THEY = 5  # a ranking's LEPs a 'they' can mean: the ones shown
 PICK = re.compile(  # 'the bottom one?', "who's second?", 'number 2?': one LEP of a ranking

@@ -54,6 +54,7 @@ EITHER_BASE = re.compile(  # 'employers or pupils?' asks whose share it is: the 
     r"\b(?:employers?|firms?|businesses|companies) or (?:of )?(?:pupils|students|young people|year 11s?)\b"
     r"|\b(?:pupils|students|young people|year 11s?) or (?:of )?(?:employers?|firms?|businesses|companies)\b"
 )
+INCLUDED = re.compile(r"\b(?:inc|incl|including|includes|included)\s+(?:the\s+)?$")
 REGION_WORDS = frozenset({"leps", "lep", "areas", "region", "regions", "ones"})
 ASKS_WORDING = re.compile(
     r"\bwhat (?:can|could|should) (?:i|we) (?:\w+ )?(?:say|write|use|quote)\b"
@@ -371,6 +372,13 @@ def read_signals(text: str, lexicon: Lexicon, students: bool = False) -> Signals
     if behind:
         found["ambiguous"] = [a for a in found["ambiguous"] if a[0] not in behind]
         mentions = [m for m in mentions if not (m.kind == "ambiguous" and m.target in behind)]
+    regions = [m for m in mentions if m.kind == "region"]
+    behind = (
+        {regions[i].target for i in background(norm, regions)} if not OURS.search(norm) else set()
+    )
+    if behind:  # 'feels like us in the midlands always lose out': where the asker is
+        found["region"] = [r for r in found["region"] if r[0] not in behind]
+        mentions = [m for m in mentions if not (m.kind == "region" and m.target in behind)]
     places = [m for m in mentions if m.kind in ("lep", "district", "region", "group", "outside")]
     if aside and any(m.target not in aside for m in places):  # a subject is left: drop the rest
         found["lep"] = [t for t in found["lep"] if t not in aside]
@@ -381,6 +389,10 @@ def read_signals(text: str, lexicon: Lexicon, students: bool = False) -> Signals
         if named:
             notes.append(f"took {' and '.join(sorted(named))} as background")
         aside = set()
+    members = {lep for _, leps in found["region"] for lep in leps}
+    included = {m.target for m in places if m.kind == "lep" and INCLUDED.search(norm[: m.start])}
+    if found["lep"] and set(found["lep"]) <= included & members:  # 'midlands LEPs (inc SEMLEP)'
+        found["lep"] = []
     if found["lep"]:  # a region beside a LEP is background, not a question about the region
         found["region"] = []
 

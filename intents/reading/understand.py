@@ -173,7 +173,10 @@ def _choose(
         found = next((r for r in rules if r.triggers and r.accepts(candidate)), None)
         if found is not None and grammar.follow_up(found.intent).inherits:
             return found, candidate
-    if grammar.follow_up(last.intent).inherits and not _own_trigger(grammar, bare):
+    # 'what's their work inspiration figure?' after the areas that buck a trend: their figures
+    of_listed = bool(last.listed) and not last.areas and signals.leps and not bare.leps
+    inherits = grammar.follow_up(last.intent).inherits and not of_listed
+    if inherits and not _own_trigger(grammar, bare):
         found = next(  # a rule kept for a special wording ('bands') needs that wording
             (
                 r
@@ -287,6 +290,8 @@ def understand(text: str, dataset: Dataset, grammar: Grammar, last: Query | None
             rule = learned
             note = f"read as {READINGS[rule.intent]}"
             signals = replace(signals, notes=(*signals.notes, note))
+    if rule.intent in ABOUT_A_FIGURE and signals.amounts and not signals.indicators:
+        signals = _measure_of_figure(signals, dataset)
     sure = confidence(rule, bare, lexicon.function_words)
     unsure, instead, likelier = "", "", _likelier(grammar, rule, bare) if last is None else ""
     if likelier:
@@ -386,6 +391,31 @@ def _likelier(grammar: Grammar, rule: Rule, bare: Signals) -> str:
     if intent == "factcheck" and not bare.amounts and not _asks_check(grammar, bare):
         return ""
     return intent
+
+
+ABOUT_A_FIGURE = frozenset({"define", "source"})  # 'the 38% - of employers or of pupils?'
+
+
+def _measure_of_figure(signals: Signals, dataset: Dataset) -> Signals:
+    """The measure a figure named without one is of, when exactly one published figure of the
+    area asked (else England's or the UK's) is that figure: 'is the 38% a share of employers?'"""
+    areas = signals.leps or dataset.benchmarks
+    given = {(a.value, a.unit == "percent") for a in signals.amounts if a.high is None}
+    matches = tuple(
+        dict.fromkeys(
+            ind.id
+            for ind in dataset.indicators
+            for area in areas
+            if (fact := dataset.evidence(area, ind.id).fact) is not None
+            and fact.value is not None
+            and (fact.value, ind.is_share) in given
+        )
+    )
+    if len(matches) != 1:
+        return signals
+    short = dataset.indicator(matches[0]).short
+    note = f"took the figure given as {short}, the one published figure it matches"
+    return replace(signals, indicators=matches, notes=(*signals.notes, note))
 
 
 def _asks_check(grammar: Grammar, signals: Signals) -> bool:
