@@ -29,3 +29,11 @@ def test_its_halves_still_count_in_the_order_written(shipped):
 
 def test_a_confident_verdict_against_the_data_is_a_wrong_verdict(shipped):
     assert _outcome(shipped, ["correct"], verdict="correct").wrong_verdict
+
+
+@pytest.mark.parametrize("areas", [[], ["Greater Birmingham and Solihull", "Worcestershire"]])
+def test_a_question_back_counts_by_the_leps_it_offers_or_none(shipped, areas):
+    question = "placements in Bromsgrove?"
+    case = Case(question, {"intent": "clarify", "areas": areas}, None)
+    outcome = check(case, Conversations(shipped).ask(question), shipped)
+    assert not outcome.problems

@@ -1068,3 +1068,12 @@ def test_their_figure_after_the_areas_that_buck_a_trend_is_theirs(chat):
         "whats their work insp figure then?",
     )
     assert reply["intent"] == "value" and reply["areas"] == ["Liverpool City Region"]
+
+
+def test_a_figure_for_a_town_in_two_leps_after_looking_it_up_asks_which(chat):
+    _, reply = chat(
+        "which LEP is Barnsley in?", "so whats the work inspiration figure for Barnsley?"
+    )
+    assert reply["intent"] == "clarify" and reply["figures"] == [], reply["text"]
+    _, lookup = chat("which lep is doncaster", "and rotherham? barnsley?")
+    assert lookup["intent"] == "area_lookup", lookup["text"]

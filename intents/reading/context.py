@@ -260,7 +260,13 @@ def carry(signals: Signals, last: Query, policy: FollowUp) -> tuple[Signals, tup
         notes.append(
             f"area carried over from the previous question; set against {signals.groups[0]}"
         )
-    elif not signals.leps and not signals.groups and last.areas and not signals.districts:
+    elif (
+        not signals.leps
+        and not signals.groups
+        and last.areas
+        and not signals.districts
+        and not signals.ambiguous  # 'so what's the figure for Corby?': a place of its own
+    ):
         changes["leps"] = last.areas
         notes.append("area carried over from the previous question")
     elif (
