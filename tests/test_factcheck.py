@@ -84,6 +84,9 @@ PASSAGE = (
         # a bound on a computed share holds for every value the rounded figures allow
         ("check: over a third of all Year 11s both had careers education and were satisfied",
          "correct"),
+        # a bound under a negation, with 'even' between
+        ("check: teesside didnt even reach 15% on work inspiration", "correct"),
+        ("Tees Valley doesn't even get to 10% on work inspiration", "incorrect"),
     ],
 )  # fmt: skip
 def test_claims_as_analysts_write_them(ask, claim, verdict):
@@ -91,6 +94,11 @@ def test_claims_as_analysts_write_them(ask, claim, verdict):
     assert reply["intent"] == "factcheck", reply["text"]
     assert reply["verdict"] == verdict, reply["text"]
     assert all(c["reason"] for c in reply["claims"])
+
+
+def test_its_standing_against_england_after_a_value_is_checked_for_that_area(chat):
+    _, reply = chat("what's Dorset like for wex?", "so it's above England's 38%?")
+    assert reply["verdict"] == "unverifiable" and "Dorset" in reply["areas"], reply["text"]
 
 
 def test_every_claim_in_a_sentence_is_checked(ask):

@@ -39,7 +39,8 @@ BEFORE = re.compile(  # where the asker has been, or who in a place is asking
     r"|\b(?:off|going|heading|headed|travelling|traveling|a trip|flying|driving)\s+(?:up\s+|down\s+)?to\s+(?:the\s+)?$"
     r"|\b(?:outside|near|session in|sessions in|meeting in|workshop in|event in|conference in|"
     r"conf in|day in|week in|visitors from|guests from|delegates from)\s+(?:the\s+)?$"
-    r"|\b(?:not just|not only|rather than|instead of|not)\s+(?:the\s+)?$"  # "(not just the SE LEP)", "not Tees Valley"
+    r"|\b(?:not just|not only|rather than|instead of)\s+(?:the\s+)?$"  # '(not just the SE LEP)'
+    r"|(?:\(|\bone\b,?)\s*not\s+(?:the\s+)?$"  # '(the Durham one, not Tees Valley)': which it is not
     r"|\b(?:i think|i reckon|i guess|i assume|i suspect|pretty sure) it (?:s|is|was|ll be)"
     r"\s+(?:the\s+)?$"  # 'which LEP is lowest? I think it's Humber': a guess, not the subject
     r"|\b(?:ex|former|formerly|previously (?:at|in|with))\s+(?:the\s+)?$"  # '(ex Birmingham council)'

@@ -11,7 +11,7 @@ from intents.reading.query import Comparator
 # What a word before a figure makes of it. 'No more than 13%' is at most 13%, not above it.
 COMPARATORS: dict[Comparator, tuple[str, ...]] = {
     ">=": (
-        "reach", "reaches", "reached", "reaching", "hit", "hits", "hitting", "got to", "gets to", "at least", "no fewer than", "no less than", "not less than", "not fewer than",
+        "reach", "reaches", "reached", "reaching", "hit", "hits", "hitting", "got to", "gets to", "get to", "getting to", "at least", "no fewer than", "no less than", "not less than", "not fewer than",
         "a minimum of", "not below", "not under", "at or above",
     ),
     "<=": (
@@ -66,7 +66,7 @@ NEGATION = re.compile(
     r"\b(?:not|never|n t|no longer|fails? to|failed to|falls? short of|fell short of|isn t|"
     r"doesn t|don t|didn t|wasn t|aren t|weren t|hasn t|haven t|hadn t|"
     r"isnt|doesnt|didnt|wasnt|arent|werent|hasnt|havent|hadnt|"  # typed without the apostrophe
-    r"no(?= (?:less|more|lower|higher|worse|better|fewer|greater|smaller|bigger)\b))\b(?! even\b)"
+    r"no(?= (?:less|more|lower|higher|worse|better|fewer|greater|smaller|bigger)\b))\b"
 )
 COMPLEMENT = re.compile(  # "employers that do not offer placements": the share not doing it
     r"\b(?:do not|don t|did not|didn t|does not|doesn t|never|fail to|failed to|had not|"

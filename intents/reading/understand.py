@@ -133,7 +133,9 @@ def _choose(
     benchmark = is_benchmark(bare) and signals.leps and not bare.leps
     if last is None or benchmark:  # 'how does that compare with England?': the area carried
         return next((r, signals) for r in rules if r.accepts(signals))
-    if signals.ambiguous and signals.indicators and not bare.leps:  # "so the figure for Barnsley?": which of its LEPs first
+    if (
+        signals.ambiguous and signals.indicators and not bare.leps
+    ):  # "so the figure for Barnsley?": which of its LEPs first
         first = next(r for r in rules if r.accepts(signals))
         if first.intent == "clarify":
             return first, signals

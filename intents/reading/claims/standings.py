@@ -28,7 +28,10 @@ from intents.reading.claims.sentence import (
 from intents.reading.query import Claim, Comparator
 from intents.reading.signals import Mention
 
-THAT_IS = re.compile(r"(?:that|this|it) (?:is|s|was|puts it)\b")
+THAT_IS = re.compile(  # 'so it's above England's 38%?': the area before is compared
+    r"(?:(?:so|and|but|ok|okay|then|right) )*(?:is it (?:true|right|correct) (?:that )?)?"
+    r"(?:that|this|it) (?:is|s|was|puts it)\b"
+)
 
 
 COMPARISON = re.compile(
@@ -295,9 +298,10 @@ def comparison_claim(sentence: Sentence, earlier: Context) -> list[tuple[int, Cl
     lead = THAT_IS.match(text) or (
         LEADS_COMPARING.match(text) if subject.target in NATIONS else None
     )  # '• above England's 38%', a bullet under one about the South East
-    if lead and earlier.previous and earlier.previous != subject.target:
+    before = earlier.previous or (earlier.areas[0] if len(earlier.areas) == 1 else "")
+    if lead and before and before != subject.target:
         # 'That is well above Cheshire and Warrington's 25%': the last sentence's area is compared
-        subject = Mention("lep", earlier.previous, 0, lead.end())
+        subject = Mention("lep", before, 0, lead.end())
     for m in COMPARISON.finditer(text):
         if m.start() < subject.end or inside_mention(sentence, m.start()):
             continue
