@@ -150,7 +150,7 @@ TRIGGERS = (
     r"decreases?|drops?|climbs?|grows?|higher|lower)\b",  # 'does WI fall as unemployment goes up'
 )
 WEAK = (
-    r"\b(?:track\w*|predict\w*|depend\w*|affect\w*|matters?|make (?:a |any )?difference|influence\w*|driv\w*|explain\w*|impact\w*|mean (?:more|fewer|less|higher|lower)|means (?:more|fewer|less|higher|lower)|better at|worse at|vs|versus|against|and|evidence|back (?:that|this|it) up|backs? up|support\w*)\b",
+    r"\b(?:track\w*|predict\w*|depend\w*|affect\w*|matters?|make (?:a |any )?difference|influence\w*|driv\w*|explain\w*|impact\w*|mean (?:more|fewer|less|higher|lower)|means (?:more|fewer|less|higher|lower)|better at|worse at|vs|versus|against|(?<=\w )and|evidence|back (?:that|this|it) up|backs? up|support\w*)\b",
 )
 
 SPEC = IntentSpec(

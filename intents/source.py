@@ -13,7 +13,7 @@ from intents.spec import IntentSpec
 
 TRIGGERS = (
     r"\b(?:sources?|sourced|where (?:do|does|did|are|is) .*(?:come|from|get|got)|come from|comes from|methodology|"
-    r"where .{0,20}\bfrom\b|citation|cite|provenance|which survey|what survey|links? to|report|publication|download|url|reference|"
+    r"where .{0,20}\bfrom\b|citation|cite|provenance|which survey|what survey|links? to|(?<!for )(?:which|what|the|a|that|this|original|source|full|ukces|underlying) report|report (?:it|this|that) (?:came|comes)|publication|download|url|reference|"
     r"who (?:\w+ )?(?:published|produced|compiled|collected) (?:the|these|this|those)|nomis|ons data|from the ons|the survey .*\bfrom|(?:numbers|figures|data) (?:are )?from|"
     r"(?:anything|something|data|figures) (?:newer|more recent|updated)|(?:newer|more recent|later) (?:\w+ )?than|latest (?:data|survey|figures)|"
     r"(?:newer|later|latest|next|more recent|another|second) (?:wave|edition|round|release|version|sweep)|"

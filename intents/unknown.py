@@ -42,7 +42,7 @@ SURELY_WEATHER = (  # asked of the sky whatever else is named ('… doing a site
 )
 FUTURE = (
     r"\bwill (?:it|they|that) (?:happen|go up|go down|change|rise|fall)\b",
-    r"\b(?:next year|will (?:it |they |that )?be|going to be|forecasts?|projections?|projected|in (?:the )?future|by 20[3-9]\d)\b",
+    r"\b(?:next year|will (?:it |they |that )?be|going to be|forecasts?|projections?|projected|project (?:\w+ ){0,4}(?:for|to|in|by) 20\d\d|in (?:the )?future|by 20[3-9]\d)\b",
 )
 COUNT = (  # not the districts or LEPs the data do hold: 'how many councils are in Cumbria?'
     r"^(?:(?:and|so|ok) )?(?:how many|(?:the )?number of|count of|total number of)\b"

@@ -1077,3 +1077,29 @@ def test_a_figure_for_a_town_in_two_leps_after_looking_it_up_asks_which(chat):
     assert reply["intent"] == "clarify" and reply["figures"] == [], reply["text"]
     _, lookup = chat("which lep is doncaster", "and rotherham? barnsley?")
     assert lookup["intent"] == "area_lookup", lookup["text"]
+
+
+@pytest.mark.parametrize(
+    ("question", "intent", "areas"),
+    [
+        ("whats the unemp rate in GM? need it for a slide (the liverpool one can wait)",
+         "value", ["Greater Manchester"]),
+        ("which leps come out top on insp? need a shortlist before the minister's visit to sheffield next week",
+         "rank", []),
+        ("can you project london's placement rate for 2027?", "unknown", []),
+        ("what % of year 11s had work experience? for the careers governors report", "groups", []),
+        ("and nationally, how many year 11s were satisfied with their careers ed?", "groups", []),
+    ],
+)  # fmt: skip
+def test_set_21_phrasings(ask, question, intent, areas):
+    (reply,) = ask(question)
+    assert reply["intent"] == intent and reply["areas"] == areas, reply["text"]
+
+
+def test_nationally_after_a_pupil_figure_for_a_lep_is_englands(chat):
+    *_, reply = chat(
+        "what % of year 11s had work experience?",
+        "and in kent?",
+        "and nationally, how many year 11s were satisfied with their careers ed?",
+    )
+    assert reply["intent"] == "groups" and reply["areas"] == [], reply["text"]

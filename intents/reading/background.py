@@ -19,6 +19,7 @@ GATHERINGS = (
 )
 AFTER = re.compile(
     rf"^\s*(?:lep\s+)?(?:(?:skills|economic|growth|business|regional|annual|local|jobs?|careers?|press)\s+)?(?:{GATHERINGS})\b"
+    r"|^\s*(?:one\s+|lot\s+|stuff\s+|numbers?\s+)?(?:can|will|could) wait\b"  # '(the liverpool one can wait)'
     r"|^\s*(?:lep\s+)?(?:says?|said|asked|asks|wants?|reckons?|thinks?|keeps|kept|mentioned|"
     r"told|is asking|are asking|here|says hi|sends?)\b"
     r"|^\s*(?:city\s+|county\s+|district\s+)?councils?\s+(?:at|are|were|will|coming|joining|attending)\b"
@@ -36,7 +37,7 @@ BEFORE = re.compile(  # where the asker has been, or who in a place is asking
     r"in\s+(?:the\s+)?$"  # "I'm in Leeds tomorrow"; 'I'm at Cumbria council' is who asks
     r"|\b(?:us|those of us|we)\s+(?:up |down |over |out )?(?:here )?in\s+(?:the\s+)?$"
     r"|\b(?:work(?:ed|s)?|studied|phd|degree|trained|went to uni(?:versity)?)\s+(?:in|at)\s+(?:the\s+)?$"
-    r"|\b(?:off|going|heading|headed|travelling|traveling|a trip|flying|driving)\s+(?:up\s+|down\s+)?to\s+(?:the\s+)?$"
+    r"|\b(?:off|going|heading|headed|travelling|traveling|a trip|flying|driving|visits?|trip|tour)\s+(?:up\s+|down\s+)?to\s+(?:the\s+)?$"
     r"|\b(?:outside|near|session in|sessions in|meeting in|workshop in|event in|conference in|"
     r"conf in|day in|week in|visitors from|guests from|delegates from)\s+(?:the\s+)?$"
     r"|\b(?:not just|not only|rather than|instead of)\s+(?:the\s+)?$"  # '(not just the SE LEP)'

@@ -254,7 +254,8 @@ def carry(signals: Signals, last: Query, policy: FollowUp) -> tuple[Signals, tup
     if (adds or and_more) and not alone and not benchmark:
         changes["leps"] = tuple(dict.fromkeys((*last.areas, *signals.leps)))
         notes.append("areas carried over from the previous question")
-    elif benchmark and not signals.leps and last.areas:  # 'how does that compare with England?'
+    elif benchmark and not signals.leps and last.areas and not signals.students:
+        # "how does that compare with England?"; a survey of pupils has no LEP figure to set against it
         changes["leps"] = last.areas
         changes["groups"] = signals.rivals  # England goes without saying; the UK is a side
         notes.append(
