@@ -158,8 +158,8 @@ def check(case: Case, turn: Turn, dataset: Dataset) -> Outcome:
     if missing:
         problems.append(f"indicators {list(answer.indicators)}, expected to include {missing}")
     misread = bool(problems) and bool(answer.figures)
-    claims = tuple(c.verdict for c in answer.claims)
     ways = readings(answer.claims)
+    claims = ways[0]  # the verdicts as the reply counts them
     problems += _verdict_problems(expect, answer.verdict, ways)
     if expect.get("figures") == "none":
         lep_figures = [f for f in answer.figures if dataset.is_lep(f.area)]

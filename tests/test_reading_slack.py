@@ -1029,14 +1029,21 @@ MIDLANDS = 11  # the East and West Midlands LEPs and South East Midlands
 @pytest.mark.parametrize(
     ("question", "intent", "areas"),
     [
-        # a place put aside with 'not', a region with 'us in', a member LEP with 'inc'
+        # places said in passing, a forecast, a report that is no source, 'and' as a lead-in
         ("NELEP placements %? (the Tyne &amp; Wear / Durham / Northumberland one, not Tees Valley)",
          "value", ["North Eastern"]),
         ("is the south better than elsewhere for placements? feels like us in the midlands always lose out",
          "groups", []),
+        ("whats the unemp rate in GM? need it for a slide (the liverpool one can wait)",
+         "value", ["Greater Manchester"]),
+        ("which leps come out top on insp? need a shortlist before the minister's visit to sheffield next week",
+         "rank", []),
+        ("can you project london's placement rate for 2027?", "unknown", []),
+        ("what % of year 11s had work experience? for the careers governors report", "groups", []),
+        ("and nationally, how many year 11s were satisfied with their careers ed?", "groups", []),
     ],
 )  # fmt: skip
-def test_places_said_only_in_passing_are_not_asked_about(ask, question, intent, areas):
+def test_set_21_phrasings(ask, question, intent, areas):
     (reply,) = ask(question)
     assert reply["intent"] == intent and reply["areas"] == areas, reply["text"]
 
@@ -1077,23 +1084,6 @@ def test_a_figure_for_a_town_in_two_leps_after_looking_it_up_asks_which(chat):
     assert reply["intent"] == "clarify" and reply["figures"] == [], reply["text"]
     _, lookup = chat("which lep is doncaster", "and rotherham? barnsley?")
     assert lookup["intent"] == "area_lookup", lookup["text"]
-
-
-@pytest.mark.parametrize(
-    ("question", "intent", "areas"),
-    [
-        ("whats the unemp rate in GM? need it for a slide (the liverpool one can wait)",
-         "value", ["Greater Manchester"]),
-        ("which leps come out top on insp? need a shortlist before the minister's visit to sheffield next week",
-         "rank", []),
-        ("can you project london's placement rate for 2027?", "unknown", []),
-        ("what % of year 11s had work experience? for the careers governors report", "groups", []),
-        ("and nationally, how many year 11s were satisfied with their careers ed?", "groups", []),
-    ],
-)  # fmt: skip
-def test_set_21_phrasings(ask, question, intent, areas):
-    (reply,) = ask(question)
-    assert reply["intent"] == intent and reply["areas"] == areas, reply["text"]
 
 
 def test_nationally_after_a_pupil_figure_for_a_lep_is_englands(chat):

@@ -242,6 +242,19 @@ def set_aside(norm: str, mentions: list[Mention] | tuple[Mention, ...]) -> set[s
     return targets(behind) - targets([p for p in places if p not in behind])
 
 
+def _without_background(
+    norm: str, mentions: list[Mention], found: dict[str, list], kind: str
+) -> list[Mention]:
+    """The mentions left once the `kind` ones said as background are dropped, from `found` too
+    (where a place in two LEPs or a region is where the asker is, not what is asked about)."""
+    of_kind = [m for m in mentions if m.kind == kind]
+    behind = {of_kind[i].target for i in background(norm, of_kind)}
+    if not behind:
+        return mentions
+    found[kind] = [x for x in found[kind] if x[0] not in behind]
+    return [m for m in mentions if not (m.kind == kind and m.target in behind)]
+
+
 def _idioms(tokens: list[str], lexicon: Lexicon) -> set[int]:
     """Token indexes inside a saying ('bucks the trend'): nothing is read from them."""
     out: set[int] = set()
@@ -367,18 +380,11 @@ def read_signals(text: str, lexicon: Lexicon, students: bool = False) -> Signals
             ]
             mentions.append(Mention("indicator", indicator, hit.start(), hit.end()))
     aside = set_aside(norm, mentions)
-    vague = [m for m in mentions if m.kind == "ambiguous"]
-    behind = {vague[i].target for i in background(norm, vague)}  # 'colleague up in Newcastle'
-    if behind:
-        found["ambiguous"] = [a for a in found["ambiguous"] if a[0] not in behind]
-        mentions = [m for m in mentions if not (m.kind == "ambiguous" and m.target in behind)]
-    regions = [m for m in mentions if m.kind == "region"]
-    behind = (
-        {regions[i].target for i in background(norm, regions)} if not OURS.search(norm) else set()
-    )
-    if behind:  # 'feels like us in the midlands always lose out': where the asker is
-        found["region"] = [r for r in found["region"] if r[0] not in behind]
-        mentions = [m for m in mentions if not (m.kind == "region" and m.target in behind)]
+    mentions = _without_background(
+        norm, mentions, found, "ambiguous"
+    )  # 'colleague up in Newcastle'
+    if not OURS.search(norm):  # 'feels like us in the midlands always lose out'; not 'our LEPs'
+        mentions = _without_background(norm, mentions, found, "region")
     places = [m for m in mentions if m.kind in ("lep", "district", "region", "group", "outside")]
     if aside and any(m.target not in aside for m in places):  # a subject is left: drop the rest
         found["lep"] = [t for t in found["lep"] if t not in aside]
